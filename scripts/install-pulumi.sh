@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Builds the Pulumi CLI and the Java language host from their Go modules at pinned
+# released versions, into a cache directory, and prints the directory that holds the
+# binaries. A no-op when both are already built.
+#
+# `go install module@version` refuses modules whose go.mod has replace directives, and
+# both of these have some, so each main package is built from a small wrapper module
+# that requires the released module and copies its non-local replaces.
+#
+# Usage: scripts/install-pulumi.sh            (prints the bin directory on stdout)
+# Env:   MTASTS_TOOLS_DIR  cache root (default: $HOME/.cache/mtasts)
+set -euo pipefail
+
+# The language host is pinned to the same release as the Java SDK in pom.xml
+# (com.pulumi:pulumi), and the CLI to the engine release that host was built against.
+PULUMI_VERSION=v3.205.0
+PULUMI_JAVA_VERSION=v1.17.0
+
+root="${MTASTS_TOOLS_DIR:-$HOME/.cache/mtasts}/pulumi-${PULUMI_VERSION}-java-${PULUMI_JAVA_VERSION}"
+bin="$root/bin"
+if [[ -x "$bin/pulumi" && -x "$bin/pulumi-language-java" ]]; then
+  echo "$bin"
+  exit 0
+fi
+mkdir -p "$bin"
+log() { echo "install-pulumi: $*" >&2; }
+
+# The checksum database is not reachable from every build machine; the module proxy
+# still serves content-addressed zips, and go.sum of the wrapper records what was used.
+export GOFLAGS=-mod=mod GOSUMDB="${GOSUMDB:-off}" CGO_ENABLED=0
+
+# build_main WRAPPER_NAME MODULE VERSION MAIN_PACKAGE OUTPUT [REPLACE...]
+build_main() {
+  local name=$1 module=$2 version=$3 main=$4 out=$5
+  shift 5
+  local dir="$root/src/$name"
+  rm -rf "$dir" && mkdir -p "$dir"
+  {
+    echo "module mtasts.local/$name"
+    echo
+    echo "go 1.24"
+    echo
+    echo "require $module $version"
+    for r in "$@"; do echo "replace $r"; done
+  } > "$dir/go.mod"
+  # The tools-file idiom: records the main package as a dependency without compiling it.
+  printf '//go:build tools\n\npackage tools\n\nimport _ "%s"\n' "$main" > "$dir/tools.go"
+  log "resolving $module $version"
+  (cd "$dir" && go mod tidy >&2)
+  log "compiling $main (several minutes on two cores)"
+  (cd "$dir" && go build -trimpath -o "$out" "$main" >&2)
+}
+
+# Replaces copied from pkg/go.mod of pulumi/pulumi at $PULUMI_VERSION; its local replace
+# of the sdk (../sdk) is dropped, so its require of sdk/v3 at the same tag applies.
+build_main pulumi-cli github.com/pulumi/pulumi/pkg/v3 "$PULUMI_VERSION" \
+  github.com/pulumi/pulumi/pkg/v3/cmd/pulumi "$bin/pulumi" \
+  "github.com/atotto/clipboard => github.com/tgummerer/clipboard v0.0.0-20241001131231-d02d263e614e"
+
+# Replaces copied from pkg/go.mod of pulumi/pulumi-java at $PULUMI_JAVA_VERSION.
+build_main pulumi-language-java github.com/pulumi/pulumi-java/pkg "$PULUMI_JAVA_VERSION" \
+  github.com/pulumi/pulumi-java/pkg/cmd/pulumi-language-java "$bin/pulumi-language-java" \
+  "github.com/Sirupsen/logrus => github.com/sirupsen/logrus v1.5.0" \
+  "github.com/gogo/protobuf => github.com/gogo/protobuf v1.3.2"
+
+"$bin/pulumi" version >&2
+echo "$bin"
