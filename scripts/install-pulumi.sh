@@ -18,7 +18,10 @@ PULUMI_JAVA_VERSION=v1.17.0
 
 root="${MTASTS_TOOLS_DIR:-$HOME/.cache/mtasts}/pulumi-${PULUMI_VERSION}-java-${PULUMI_JAVA_VERSION}"
 bin="$root/bin"
-if [[ -x "$bin/pulumi" && -x "$bin/pulumi-language-java" ]]; then
+# Both binaries carry their release version (stamped at link time), which is what makes
+# this check a no-op only for a complete build of the pinned versions.
+if [[ -x "$bin/pulumi" && -x "$bin/pulumi-language-java" ]] &&
+  [[ "$("$bin/pulumi" version 2>/dev/null)" == "$PULUMI_VERSION" ]]; then
   echo "$bin"
   exit 0
 fi
@@ -29,10 +32,10 @@ log() { echo "install-pulumi: $*" >&2; }
 # still serves content-addressed zips, and go.sum of the wrapper records what was used.
 export GOFLAGS=-mod=mod GOSUMDB="${GOSUMDB:-off}" CGO_ENABLED=0
 
-# build_main WRAPPER_NAME MODULE VERSION MAIN_PACKAGE OUTPUT [REPLACE...]
+# build_main WRAPPER_NAME MODULE VERSION MAIN_PACKAGE OUTPUT VERSION_VARIABLE [REPLACE...]
 build_main() {
-  local name=$1 module=$2 version=$3 main=$4 out=$5
-  shift 5
+  local name=$1 module=$2 version=$3 main=$4 out=$5 version_var=$6
+  shift 6
   local dir="$root/src/$name"
   rm -rf "$dir" && mkdir -p "$dir"
   {
@@ -48,18 +51,22 @@ build_main() {
   log "resolving $module $version"
   (cd "$dir" && go mod tidy >&2)
   log "compiling $main (several minutes on two cores)"
-  (cd "$dir" && go build -trimpath -o "$out" "$main" >&2)
+  # Built beside the target and moved into place, so a running binary is never overwritten.
+  (cd "$dir" && go build -trimpath -ldflags "-X $version_var=$version" -o "$out.new" "$main" >&2)
+  mv -f "$out.new" "$out"
 }
 
 # Replaces copied from pkg/go.mod of pulumi/pulumi at $PULUMI_VERSION; its local replace
 # of the sdk (../sdk) is dropped, so its require of sdk/v3 at the same tag applies.
 build_main pulumi-cli github.com/pulumi/pulumi/pkg/v3 "$PULUMI_VERSION" \
   github.com/pulumi/pulumi/pkg/v3/cmd/pulumi "$bin/pulumi" \
+  github.com/pulumi/pulumi/sdk/v3/go/common/version.Version \
   "github.com/atotto/clipboard => github.com/tgummerer/clipboard v0.0.0-20241001131231-d02d263e614e"
 
 # Replaces copied from pkg/go.mod of pulumi/pulumi-java at $PULUMI_JAVA_VERSION.
 build_main pulumi-language-java github.com/pulumi/pulumi-java/pkg "$PULUMI_JAVA_VERSION" \
   github.com/pulumi/pulumi-java/pkg/cmd/pulumi-language-java "$bin/pulumi-language-java" \
+  github.com/pulumi/pulumi-java/pkg/version.Version \
   "github.com/Sirupsen/logrus => github.com/sirupsen/logrus v1.5.0" \
   "github.com/gogo/protobuf => github.com/gogo/protobuf v1.3.2"
 
