@@ -1,6 +1,7 @@
 package io.github.mtasts.policy;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -283,6 +284,8 @@ final class PolicyParser {
                       + "field; write '" + known + "' in lower case.")));
     }
 
+    // Findings read best in the order of the body: whole-body ones (line 0) first.
+    problems.sort(Comparator.comparingInt(Problem::line));
     if (problems.stream().anyMatch(Problem::isError)) {
       return ParseResult.of(problems, () -> null);
     }
@@ -296,6 +299,7 @@ final class PolicyParser {
           };
       problems.add(advisory.atLine(line));
     }
+    problems.sort(Comparator.comparingInt(Problem::line));
     return ParseResult.of(problems, () -> policy);
   }
 }

@@ -12,8 +12,11 @@ import java.util.Objects;
  * MTA-STS policy and names its current {@link PolicyId}.
  */
 public final class StsRecord {
+  /** The only record version RFC 8461 §3.1 defines. */
+  public static final String VERSION = "STSv1";
+
   private static final TxtRecordSyntax SYNTAX =
-      new TxtRecordSyntax("v=STSv1", "RFC 8461 §3.1", "v=STSv1; id=20240101T000000");
+      new TxtRecordSyntax("v=" + VERSION, "RFC 8461 §3.1", "v=STSv1; id=20240101T000000");
   private static final String ID = "id";
 
   private final PolicyId id;

@@ -12,9 +12,12 @@ import java.util.Objects;
  * TLS reports.
  */
 public final class TlsRptRecord {
+  /** The only record version RFC 8460 §3 defines. */
+  public static final String VERSION = "TLSRPTv1";
+
   private static final TxtRecordSyntax SYNTAX =
       new TxtRecordSyntax(
-          "v=TLSRPTv1", "RFC 8460 §3", "v=TLSRPTv1; rua=mailto:tlsrpt@example.com");
+          "v=" + VERSION, "RFC 8460 §3", "v=TLSRPTv1; rua=mailto:tlsrpt@example.com");
   private static final String RUA = "rua";
 
   private final List<String> rua;
