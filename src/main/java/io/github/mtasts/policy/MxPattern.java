@@ -71,19 +71,19 @@ public final class MxPattern implements Comparable<MxPattern> {
       return quoted + " contains non-ASCII characters: write the domain in its A-label form"
           + aLabelHint(text) + " (RFC 8461 §3.2).";
     }
+    boolean wildcard = text.startsWith(WILDCARD_PREFIX);
+    String domain = wildcard ? text.substring(WILDCARD_PREFIX.length()) : text;
+    if (domain.isEmpty()) {
+      return quoted + " has no domain after the wildcard: write it as *.example.com "
+          + "(RFC 8461 §3.2).";
+    }
     if (text.endsWith(".")) {
       return quoted + " ends with a dot: remove the trailing dot, mx patterns are written without "
           + "it (RFC 8461 §3.2).";
     }
-    boolean wildcard = text.startsWith(WILDCARD_PREFIX);
-    String domain = wildcard ? text.substring(WILDCARD_PREFIX.length()) : text;
     if (domain.contains("*")) {
       return quoted + " has a misplaced '*': a wildcard may only be the whole left-most label, "
           + "as in *.example.com (RFC 8461 §3.2).";
-    }
-    if (domain.isEmpty()) {
-      return quoted + " has no domain after the wildcard: write it as *.example.com "
-          + "(RFC 8461 §3.2).";
     }
     if (domain.length() > MAX_NAME_LENGTH) {
       return quoted + " is " + domain.length() + " characters long; a domain name has at most "
