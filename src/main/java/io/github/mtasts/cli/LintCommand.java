@@ -31,6 +31,7 @@ import picocli.CommandLine.Parameters;
 /** {@code mtasts lint}: checks a policy body or a TXT record set against RFC 8461 / RFC 8460. */
 @Command(
     name = "lint",
+    versionProvider = VersionProvider.class,
     mixinStandardHelpOptions = true,
     description = {
       "Checks an MTA-STS policy body (RFC 8461 §3.2), an _mta-sts TXT record set (RFC 8461 §3.1) "

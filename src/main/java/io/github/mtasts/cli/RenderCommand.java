@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 /** {@code mtasts render}: the canonical policy body and the TXT values that go with it. */
 @Command(
     name = "render",
+    versionProvider = VersionProvider.class,
     mixinStandardHelpOptions = true,
     description = {
       "Prints the canonical MTA-STS policy body (RFC 8461 §3.2: CRLF line ends; version, mode, "

@@ -284,13 +284,7 @@ final class PolicyParser {
                       + "field; write '" + known + "' in lower case.")));
     }
 
-    // Findings read best in the order of the body: whole-body ones (line 0) first.
-    problems.sort(Comparator.comparingInt(Problem::line));
-    if (problems.stream().anyMatch(Problem::isError)) {
-      return ParseResult.of(problems, () -> null);
-    }
-    Policy policy = new Policy(mode, patterns, maxAge, extensions);
-    for (Problem advisory : policy.advisories()) {
+    for (Problem advisory : Advisories.of(mode, maxAge, patterns)) {
       int line =
           switch (advisory.field()) {
             case "mode" -> modeField.line();
@@ -299,7 +293,12 @@ final class PolicyParser {
           };
       problems.add(advisory.atLine(line));
     }
+    // Findings read best in the order of the body: whole-body ones (line 0) first.
     problems.sort(Comparator.comparingInt(Problem::line));
+    if (problems.stream().anyMatch(Problem::isError)) {
+      return ParseResult.of(problems, () -> null);
+    }
+    Policy policy = new Policy(mode, patterns, maxAge, extensions);
     return ParseResult.of(problems, () -> policy);
   }
 }

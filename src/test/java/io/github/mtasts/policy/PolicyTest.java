@@ -223,6 +223,17 @@ class PolicyTest {
   }
 
   @Test
+  void warningsStandBesideErrors() {
+    ParseResult<Policy> result = parse("version: STSv1\nmode: testing\nmx: *.example.com\n"
+        + "mx: mx.example.com\nmx: 192.0.2.1\nmax_age: 600\n");
+    assertFalse(result.isValid());
+    assertEquals(List.of(5), result.errors().stream().map(Problem::line).toList());
+    assertEquals(List.of("mode", "mx", "max_age"),
+        result.warnings().stream().map(Problem::field).toList());
+    assertEquals(List.of(2, 4, 6), result.warnings().stream().map(Problem::line).toList());
+  }
+
+  @Test
   void repeatedNonMxKeyFirstWinsWithAWarning() {
     ParseResult<Policy> result = parse(body("86400") + "max_age: 31557601\r\nmode: none\r\n");
     assertTrue(result.isValid(), result::toString);
