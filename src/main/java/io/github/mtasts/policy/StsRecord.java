@@ -45,12 +45,7 @@ public final class StsRecord {
    * @return the record, or the errors; problem lines are 1-based record numbers
    */
   public static ParseResult<StsRecord> fromRrset(List<String> records) {
-    List<Problem> problems = new ArrayList<>();
-    int index = SYNTAX.selectFromRrset(records, "_mta-sts", problems);
-    if (index < 0) {
-      return ParseResult.of(problems, () -> null);
-    }
-    return parse(records.get(index), index + 1, problems);
+    return SYNTAX.fromRrset(records, "_mta-sts", StsRecord::parse);
   }
 
   private static ParseResult<StsRecord> parse(String txt, int line, List<Problem> problems) {
