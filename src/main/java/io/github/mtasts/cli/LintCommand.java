@@ -10,7 +10,6 @@ import io.github.mtasts.policy.Policy;
 import io.github.mtasts.policy.StsRecord;
 import io.github.mtasts.policy.TlsRptRecord;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -146,8 +145,7 @@ final class LintCommand implements Callable<Integer> {
 
   private byte[] read() throws IOException {
     if (file == null || file.equals("-")) {
-      InputStream in = System.in;
-      return in.readAllBytes();
+      return System.in.readAllBytes();
     }
     return Files.readAllBytes(Path.of(file));
   }
