@@ -97,7 +97,7 @@ class VerifyCommandTest {
     try (ServerSocket probe = new ServerSocket(0, 1, address)) {
       port = probe.getLocalPort();
     }
-    CliCliRun run = runWith("127.0.9.55:" + port, "--dns-timeout", "500ms", "testing.test");
+    CliRun run = runWith("127.0.9.55:" + port, "--dns-timeout", "500ms", "testing.test");
     assertEquals(2, run.exit(), run.out() + run.err());
     assertTrue(run.out().contains("[operational]"), run.out() + run.err());
     assertTrue(run.out().contains("not fully verified"), run.out());
