@@ -45,10 +45,18 @@ final class PolicyBucket {
    * Creates the bucket, or adopts it when it is already this account's and holds nothing but
    * the policy object (an earlier attempt of the same site created it).
    *
+   * <p>The bucket is looked up first because S3 in us-east-1 answers a create of a bucket the
+   * account already owns with success, which would hide that it existed.
+   *
    * @throws ResourceConflictException when another account owns the name, or the bucket holds
    *     other objects
    */
   void ensure(String bucket, Progress progress) {
+    if (exists(bucket)) {
+      checkHoldsOnlyPolicy(bucket);
+      progress.report("adopting existing S3 bucket " + bucket);
+      return;
+    }
     try {
       s3.createBucket(r -> {
         r.bucket(bucket);
@@ -58,18 +66,19 @@ final class PolicyBucket {
         }
       });
       progress.report("created S3 bucket " + bucket + " in " + region.id());
-      return;
     } catch (BucketAlreadyOwnedByYouException e) {
-      // Outside us-east-1 S3 says so; in us-east-1 creating an own bucket again succeeds, and
-      // the emptiness check below runs for both.
+      // Created between the lookup and the create, by a concurrent attempt of this account.
+      checkHoldsOnlyPolicy(bucket);
     } catch (BucketAlreadyExistsException e) {
-      throw new ResourceConflictException("S3 bucket name " + bucket + " is taken by another AWS"
-          + " account (bucket names are global): choose another bucketName", AwsErrors.code(e), e);
+      throw takenByAnotherAccount(bucket, e);
     } catch (SdkException e) {
       throw AwsErrors.failure("create S3 bucket " + bucket, e);
     }
-    checkHoldsOnlyPolicy(bucket);
-    progress.report("adopting existing S3 bucket " + bucket);
+  }
+
+  private static ResourceConflictException takenByAnotherAccount(String bucket, SdkException e) {
+    return new ResourceConflictException("S3 bucket name " + bucket + " is taken by another AWS"
+        + " account (bucket names are global): choose another bucketName", AwsErrors.code(e), e);
   }
 
   private void checkHoldsOnlyPolicy(String bucket) {
@@ -149,7 +158,11 @@ final class PolicyBucket {
     return document.toString();
   }
 
-  /** Returns whether the bucket exists and is visible to these credentials. */
+  /**
+   * Returns whether the bucket exists in this account.
+   *
+   * @throws ResourceConflictException when it exists but S3 denies access: another account's
+   */
   boolean exists(String bucket) {
     try {
       s3.headBucket(r -> r.bucket(bucket));
@@ -159,6 +172,9 @@ final class PolicyBucket {
     } catch (S3Exception e) {
       if (e.statusCode() == 404) {
         return false;
+      }
+      if (e.statusCode() == 403) {
+        throw takenByAnotherAccount(bucket, e);
       }
       throw AwsErrors.failure("read S3 bucket " + bucket, e);
     } catch (SdkException e) {

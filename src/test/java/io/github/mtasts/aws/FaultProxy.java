@@ -29,8 +29,8 @@ import okhttp3.Response;
 final class FaultProxy implements Closeable {
 
   /** One request as the SDK sent it, and the status the SDK received. */
-  record Exchange(String method, String path, String target, String body, int status,
-      long nanoTime) {
+  record Exchange(String method, String path, String target, Headers headers, String body,
+      int status, long nanoTime) {
 
     /** Returns "METHOD /path" (without query), or "POST Service.Operation" for JSON APIs. */
     String operation() {
@@ -228,7 +228,8 @@ final class FaultProxy implements Closeable {
 
   private void record(RecordedRequest request, String body, int status) {
     exchanges.add(new Exchange(request.getMethod(), request.getUrl().encodedPath(),
-        request.getHeaders().get("X-Amz-Target"), body, status, System.nanoTime()));
+        request.getHeaders().get("X-Amz-Target"), request.getHeaders(), body, status,
+        System.nanoTime()));
   }
 
   @Override
