@@ -37,7 +37,9 @@ public final class PolicySites {
    * @param spec what to serve and where
    * @param wait timeout (for the whole call) and progress
    * @return the complete state
-   * @throws PolicySiteIncompleteException when a step fails; its partial state resumes
+   * @throws ResourceConflictException when the bucket name is another account's, or the bucket
+   *     holds other objects; nothing was created
+   * @throws PolicySiteIncompleteException when a later step fails; its partial state resumes
    */
   public PolicySiteState create(PolicySiteSpec spec, WaitOptions wait) {
     return converge(PolicySiteState.builder(spec.bucketName(), clients.bucketRegion().id()).build(), spec,
@@ -54,7 +56,8 @@ public final class PolicySites {
    * @return the complete state
    * @throws InvalidSpecException when the spec names another bucket (a site cannot move to
    *     another bucket: replace it)
-   * @throws PolicySiteIncompleteException when a step fails; its partial state resumes
+   * @throws ResourceConflictException when the bucket now holds other objects
+   * @throws PolicySiteIncompleteException when a later step fails; its partial state resumes
    */
   public PolicySiteState update(PolicySiteState current, PolicySiteSpec spec, WaitOptions wait) {
     if (!current.bucketName().equals(spec.bucketName())) {
@@ -71,9 +74,11 @@ public final class PolicySites {
     PolicyBucket bucket = bucket();
     PolicyDistribution distribution = distribution();
     String name = spec.bucketName();
+    // Outside the partial-state handling: until the bucket is known to be ours nothing of the
+    // site exists, and a conflict must not leave state that a delete would act on.
+    bucket.ensure(name, progress);
     PolicySiteState.Builder reached = current.toBuilder().domain(spec.domain());
     try {
-      bucket.ensure(name, progress);
       bucket.secure(name);
       boolean bodyChanged = !current.policyBodySha256().equals(Optional.of(spec.policyBodySha256()))
           || !current.cacheControl().equals(Optional.of(spec.cacheControl()));

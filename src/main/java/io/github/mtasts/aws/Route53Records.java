@@ -54,7 +54,7 @@ public final class Route53Records {
       change = change(desired.zoneId(), ChangeAction.CREATE, desired);
     } catch (InvalidChangeBatchException e) {
       if (AwsErrors.message(e).contains("already exists")) {
-        throw new RecordSetExistsException(desired.id(), read(desired.id()).orElse(null), e);
+        throw new RecordSetExistsException(desired.id(), readQuietly(desired.id()), e);
       }
       throw AwsErrors.failure("create Route 53 record set " + desired.id(), e);
     } catch (SdkException e) {
@@ -111,6 +111,15 @@ public final class Route53Records {
         .filter(set -> fromRoute53Name(set.name()).equals(id.name())
             && id.type().name().equals(set.typeAsString()))
         .map(set -> fromRoute53(id.zoneId(), set));
+  }
+
+  /** Reads the record set for an error message; a failure to read only loses the detail. */
+  private RecordSet readQuietly(RecordSetId id) {
+    try {
+      return read(id).orElse(null);
+    } catch (AwsOperationException e) {
+      return null;
+    }
   }
 
   /**
