@@ -143,8 +143,7 @@ class ProviderPluginIT {
     assertEquals(List.of("githubTokn", "githubApiBaseUrl", "verifyResolver"), List.copyOf(failures.keySet()));
     assertTrue(failures.get("githubApiBaseUrl").contains("absolute http or https URL"), failures.toString());
     assertTrue(failures.get("verifyResolver").contains("99999"), failures.toString());
-    assertFalse(response.toString().contains(TOKEN) && !failures.get("githubTokn").contains(TOKEN),
-        "the token appears only where the user typed it in clear as a misspelt key");
+    assertFalse(response.toString().contains(TOKEN), response.toString());
   }
 
   @Test
