@@ -41,7 +41,8 @@ final class PolicyResource implements ResourceHandler {
   static final String STS_RECORD = "stsRecord";
   static final String TLS_RPT_RECORD = "tlsRptRecord";
 
-  private static final List<String> INPUTS = List.of(MODE, MX, MAX_AGE, RUA);
+  /** The input properties, in schema order. */
+  static final List<String> INPUTS = List.of(MODE, MX, MAX_AGE, RUA);
 
   /** The policy core names fields as the policy text does; the inputs are camelCase. */
   private static final Map<String, String> PROPERTY_OF_FIELD = Map.of("mode", MODE, "mx", MX, "max_age", MAX_AGE, "rua", RUA);

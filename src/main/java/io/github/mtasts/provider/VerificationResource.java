@@ -53,7 +53,8 @@ final class VerificationResource implements ResourceHandler {
   /** A day: longer than any deployment should wait for its policy to go live. */
   static final long MAX_TIMEOUT_SECONDS = 86_400;
 
-  private static final List<String> INPUTS = List.of(
+  /** The input properties, in schema order. */
+  static final List<String> INPUTS = List.of(
       DOMAIN, EXPECTED_POLICY, EXPECTED_ID, CHECKS, FAIL_ON, TIMEOUT, RESOLVER, CA_FILE, HTTPS_PORT, SMTP_PORT, TRIGGERS);
 
   /** One verification attempt. */
