@@ -10,8 +10,9 @@ import java.util.Optional;
  *
  * @param engineAddress the engine's gRPC address, absent when the plugin is started by hand
  *     (the engine then sends it with {@code Attach})
+ * @param training true for the class-archive training run of the launcher ({@link ProviderTraining})
  */
-record PluginArguments(Optional<String> engineAddress) {
+record PluginArguments(Optional<String> engineAddress, boolean training) {
 
   /**
    * Parses the command line.
@@ -21,14 +22,17 @@ record PluginArguments(Optional<String> engineAddress) {
    */
   static PluginArguments parse(String... args) {
     String engine = null;
+    boolean training = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
-      if (arg.equals("--tracing") || arg.equals("-tracing")) {
+      if (arg.equals(ProviderTraining.FLAG)) {
+        training = true;
+      } else if (arg.equals("--tracing") || arg.equals("-tracing")) {
         i++; // the flag's value
       } else if (!arg.startsWith("-")) {
         engine = arg;
       }
     }
-    return new PluginArguments(Optional.ofNullable(engine));
+    return new PluginArguments(Optional.ofNullable(engine), training);
   }
 }

@@ -49,6 +49,12 @@ public final class ProviderMain {
         .build()
         .start();
 
+    if (arguments.training()) {
+      ProviderTraining.run(server);
+      server.shutdownNow();
+      System.exit(0);
+    }
+
     stdout.println(server.getPort());
     stdout.flush();
 

@@ -16,6 +16,12 @@ class PluginArgumentsTest {
   }
 
   @Test
+  void theLauncherAsksForATrainingRun() {
+    assertEquals(new PluginArguments(Optional.empty(), true), PluginArguments.parse(ProviderTraining.FLAG));
+    assertEquals(false, PluginArguments.parse("127.0.0.1:1").training());
+  }
+
+  @Test
   void noAddressWhenStartedByHand() {
     assertEquals(Optional.empty(), PluginArguments.parse("--logflow").engineAddress());
     assertEquals(Optional.empty(), PluginArguments.parse().engineAddress());

@@ -23,6 +23,7 @@ import io.github.mtasts.policy.TlsRptRecord;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -99,6 +100,22 @@ class ProviderPluginIT {
       own.close();
       assertEquals("", own.restOfStdout());
       assertEquals("", own.stderr(), "nothing on stderr either: the engine shows it as plugin output");
+    }
+  }
+
+  @Test
+  void theLauncherRecordsAClassArchiveAndStartsWithIt() throws Exception {
+    Path archive = Path.of("target", "pulumi-resource-mtasts.jsa");
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (!Files.exists(archive) && System.nanoTime() < deadline) {
+      Thread.sleep(200); // the first start of this build records it in the background
+    }
+    assertTrue(Files.size(archive) > 0, "the archive of the plugin's classes");
+    try (FakeEngine ownEngine = new FakeEngine(); PluginProcess own = PluginProcess.start(ownEngine.address(), Map.of())) {
+      assertTrue(own.portLine().matches("[0-9]{1,5}"), own.portLine());
+      own.client().getPluginInfo(Empty.getDefaultInstance());
+      own.close();
+      assertEquals("", own.stderr(), "the archive is valid: the JVM has nothing to complain about");
     }
   }
 
