@@ -47,6 +47,18 @@ final class PolicyResource implements ResourceHandler {
   /** The policy core names fields as the policy text does; the inputs are camelCase. */
   private static final Map<String, String> PROPERTY_OF_FIELD = Map.of("mode", MODE, "mx", MX, "max_age", MAX_AGE, "rua", RUA);
 
+  /** The body and its id and record derive from the policy fields; the TLS-RPT record from rua. */
+  private static final Map<String, Set<String>> DERIVATIONS = Map.of(
+      BODY, Set.of(MODE, MX, MAX_AGE),
+      POLICY_ID, Set.of(MODE, MX, MAX_AGE),
+      STS_RECORD, Set.of(MODE, MX, MAX_AGE),
+      TLS_RPT_RECORD, Set.of(RUA));
+
+  @Override
+  public Map<String, Set<String>> derivations() {
+    return DERIVATIONS;
+  }
+
   @Override
   public CheckResult check(PropertyMap olds, PropertyMap news) {
     InputCheck check = new InputCheck(news);

@@ -5,6 +5,8 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -105,7 +107,7 @@ final class ProviderService extends ResourceProviderGrpc.ResourceProviderImplBas
     respond(response, redaction -> {
       PropertyMap news = StructCodec.decode(request.getNews());
       Secrets secrets = redaction.use(Secrets.of(news));
-      return checkResponse(configHandler.check(news.reveal()), secrets);
+      return checkResponse(configHandler.check(news.reveal()), news, secrets);
     });
   }
 
@@ -139,7 +141,7 @@ final class ProviderService extends ResourceProviderGrpc.ResourceProviderImplBas
       Secrets secrets = redaction.use(Secrets.of(news));
       CheckResult result = handler(request.getType(), request.getUrn())
           .check(StructCodec.decode(request.getOlds()).reveal(), news.reveal());
-      return checkResponse(result, secrets);
+      return checkResponse(result, news, secrets);
     });
   }
 
@@ -164,7 +166,7 @@ final class ProviderService extends ResourceProviderGrpc.ResourceProviderImplBas
       ResourceState created = handler.create(context, inputs.reveal());
       return CreateResponse.newBuilder()
           .setId(created.id())
-          .setProperties(StructCodec.encode(secrets.conceal(created.outputs())))
+          .setProperties(StructCodec.encode(secrets.conceal(created.outputs(), handler.derivations())))
           .build();
     });
   }
@@ -196,7 +198,7 @@ final class ProviderService extends ResourceProviderGrpc.ResourceProviderImplBas
       ResourceHandler handler = handler(request.getType(), request.getUrn());
       OperationContext context = context(request.getUrn(), request.getPreview(), request.getTimeout(), secrets);
       PropertyMap outputs = handler.update(context, request.getId(), StructCodec.decode(request.getOlds()).reveal(), news.reveal());
-      return UpdateResponse.newBuilder().setProperties(StructCodec.encode(secrets.conceal(outputs))).build();
+      return UpdateResponse.newBuilder().setProperties(StructCodec.encode(secrets.conceal(outputs, handler.derivations()))).build();
     });
   }
 
@@ -240,10 +242,13 @@ final class ProviderService extends ResourceProviderGrpc.ResourceProviderImplBas
     return new OperationContext(urn, preview, timeout, engineLog.forResource(urn, secrets), config, cancellation);
   }
 
-  private static CheckResponse checkResponse(CheckResult result, Secrets secrets) {
+  private static CheckResponse checkResponse(CheckResult result, PropertyMap news, Secrets secrets) {
     CheckResponse.Builder builder = CheckResponse.newBuilder();
     if (result.failures().isEmpty()) {
-      builder.setInputs(StructCodec.encode(secrets.conceal(result.inputs())));
+      // A default the check added derives from no input: it is never secret.
+      Map<String, Set<String>> defaults = new HashMap<>();
+      result.inputs().keys().stream().filter(key -> !news.keys().contains(key)).forEach(key -> defaults.put(key, Set.of()));
+      builder.setInputs(StructCodec.encode(secrets.conceal(result.inputs(), defaults)));
     }
     result.failures().forEach(failure -> builder.addFailures(CheckFailure.newBuilder()
         .setProperty(failure.property())

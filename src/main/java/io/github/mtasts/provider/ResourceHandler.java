@@ -1,5 +1,6 @@
 package io.github.mtasts.provider;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,6 +19,16 @@ public interface ResourceHandler {
    * @return the checked inputs and at most one failure per property
    */
   CheckResult check(PropertyMap olds, PropertyMap news);
+
+  /**
+   * The inputs each computed output derives from, so that an output is secret only when an
+   * input it derives from is. A computed output not listed here derives from every input.
+   *
+   * @return output name to the input names it is computed from
+   */
+  default Map<String, Set<String>> derivations() {
+    return Map.of();
+  }
 
   /**
    * Compares recorded inputs with new checked inputs.

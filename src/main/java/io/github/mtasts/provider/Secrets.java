@@ -3,6 +3,7 @@ package io.github.mtasts.provider;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -10,9 +11,9 @@ import java.util.Set;
  * same way: the one place where secretness flows from inputs to outputs and messages.
  *
  * <p>Handlers work on revealed values and never see a {@link PropertyValue.Secret}. The provider
- * then conceals their results with {@link #conceal(PropertyMap)}: an output that echoes an input
- * is secret when any part of that input was; an output computed by the provider (not an input
- * name) is secret when any input was, since it may be derived from it. Messages (check
+ * then conceals their results with {@link #conceal(PropertyMap, Map)}: an output that echoes an
+ * input is secret when any part of that input was; an output computed by the provider is secret
+ * when an input it derives from was (any input, unless the handler says which). Messages (check
  * failures, errors, log lines) go through {@link #redact(String)}, which masks every secret
  * string of the inputs.
  */
@@ -101,24 +102,39 @@ public final class Secrets {
   }
 
   /**
-   * Marks as secret what derives from secret inputs.
+   * Marks as secret what derives from secret inputs, when any output may derive from any input.
    *
    * @param outputs revealed outputs (or checked inputs) of a handler
    * @return the same values, with secret markers where the inputs had them
    */
   public PropertyMap conceal(PropertyMap outputs) {
+    return conceal(outputs, Map.of());
+  }
+
+  /**
+   * Marks as secret what derives from secret inputs.
+   *
+   * @param outputs revealed outputs (or checked inputs) of a handler
+   * @param derivations for computed outputs, the inputs each derives from; a computed output
+   *     not listed derives from every input
+   * @return the same values, with secret markers where the inputs had them
+   */
+  public PropertyMap conceal(PropertyMap outputs, Map<String, Set<String>> derivations) {
     if (!any()) {
       return outputs;
     }
     PropertyMap.Builder builder = PropertyMap.builder();
-    outputs
-        .asMap()
-        .forEach(
-            (key, value) -> {
-              boolean derived = !inputKeys.contains(key);
-              boolean secret = derived || secretKeys.contains(key);
-              builder.put(key, secret && !(value instanceof PropertyValue.Null) ? new PropertyValue.Secret(value) : value);
-            });
+    outputs.asMap().forEach((key, value) -> {
+      boolean secret;
+      if (derivations.containsKey(key)) {
+        secret = derivations.get(key).stream().anyMatch(secretKeys::contains);
+      } else if (inputKeys.contains(key)) {
+        secret = secretKeys.contains(key);
+      } else {
+        secret = true; // computed from who knows which input: any secret input may show in it
+      }
+      builder.put(key, secret && !(value instanceof PropertyValue.Null) ? new PropertyValue.Secret(value) : value);
+    });
     return builder.build();
   }
 

@@ -297,6 +297,8 @@ class ProviderPluginIT {
     assertTrue(Wire.isSecret(outputs.get("tlsRptRecord")));
     assertEquals("v=TLSRPTv1; rua=mailto:private@example.com", Wire.unwrapSecret(outputs.get("tlsRptRecord")).getStringValue());
     assertFalse(Wire.isSecret(outputs.get("mode")), "an echoed input keeps its own secretness");
+    assertFalse(Wire.isSecret(outputs.get("policyId")), "the policy id does not derive from rua");
+    assertFalse(Wire.isSecret(outputs.get("body")));
     assertFalse(engine.allLogText().contains("private@example.com"));
   }
 

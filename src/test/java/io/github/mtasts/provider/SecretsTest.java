@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Secretness flowing from inputs to outputs and messages. */
@@ -26,6 +28,19 @@ class SecretsTest {
     assertEquals(PropertyValue.of("testing"), outputs.get("mode").orElseThrow());
     assertTrue(outputs.get("rua").orElseThrow() instanceof PropertyValue.Secret);
     assertTrue(outputs.get("tlsRptRecord").orElseThrow() instanceof PropertyValue.Secret);
+  }
+
+  @Test
+  void aDerivedOutputIsSecretOnlyWhenItsSourcesAre() {
+    PropertyMap outputs = Secrets.of(INPUTS).conceal(PropertyMap.builder()
+        .put("body", "mode: testing")
+        .put("tlsRptRecord", "v=TLSRPTv1; rua=...")
+        .put("defaulted", "x")
+        .build(), Map.of("body", Set.of("mode"), "tlsRptRecord", Set.of("rua"),
+            "defaulted", Set.of()));
+    assertEquals(PropertyValue.of("mode: testing"), outputs.get("body").orElseThrow());
+    assertTrue(outputs.get("tlsRptRecord").orElseThrow() instanceof PropertyValue.Secret);
+    assertEquals(PropertyValue.of("x"), outputs.get("defaulted").orElseThrow());
   }
 
   @Test

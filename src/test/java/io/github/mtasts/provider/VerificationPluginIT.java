@@ -288,6 +288,8 @@ class VerificationPluginIT {
     assertTrue(Wire.isSecret(outputs.get("expectedPolicy")));
     assertTrue(Wire.isSecret(outputs.get("checks")), "a report computed from a secret input is secret");
     assertFalse(Wire.isSecret(outputs.get("domain")));
+    Struct checkedInputs = checked("domain", "testing.test", "expectedPolicy", secret(VerifyLab.TESTING_POLICY));
+    assertFalse(Wire.isSecret(checkedInputs.getFieldsOrThrow("failOn")), "a default is not secret");
   }
 
   @Test
