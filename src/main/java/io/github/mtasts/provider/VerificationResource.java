@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -56,6 +57,13 @@ final class VerificationResource implements ResourceHandler {
   /** The input properties, in schema order. */
   static final List<String> INPUTS = List.of(
       DOMAIN, EXPECTED_POLICY, EXPECTED_ID, CHECKS, FAIL_ON, TIMEOUT, RESOLVER, CA_FILE, HTTPS_PORT, SMTP_PORT, TRIGGERS);
+
+  /**
+   * The report derives from every input. Listed because the output checks shares its name with
+   * the input checks, and would otherwise pass for an echo of it.
+   */
+  private static final Map<String, Set<String>> DERIVATIONS = Map.of(
+      OK, Set.copyOf(INPUTS), SUMMARY, Set.copyOf(INPUTS), CHECKS, Set.copyOf(INPUTS), VERIFIED_AT, Set.copyOf(INPUTS));
 
   /** One verification attempt. */
   @FunctionalInterface
@@ -94,6 +102,11 @@ final class VerificationResource implements ResourceHandler {
   VerificationResource(Attempt attempt, Duration firstWait) {
     this.attempt = attempt;
     this.firstWait = firstWait;
+  }
+
+  @Override
+  public Map<String, Set<String>> derivations() {
+    return DERIVATIONS;
   }
 
   @Override
