@@ -139,14 +139,13 @@ final class PolicyResource implements ResourceHandler {
   private static PropertyMap outputs(PropertyMap inputs) {
     PropertyMap.Builder outputs = PropertyMap.builder();
     INPUTS.forEach(key -> inputs.get(key).ifPresent(value -> outputs.put(key, value)));
-    if (inputs.isUnknown(MODE) || inputs.isUnknown(MX) || inputs.isUnknown(MAX_AGE)) {
-      outputs.put(BODY, PropertyValue.UNKNOWN).put(POLICY_ID, PropertyValue.UNKNOWN).put(STS_RECORD, PropertyValue.UNKNOWN);
+    Optional<Policy> policy = policyOf(inputs);
+    if (policy.isPresent()) {
+      outputs.put(BODY, policy.get().render())
+          .put(POLICY_ID, policy.get().id().value())
+          .put(STS_RECORD, StsRecord.of(policy.get().id()).render());
     } else {
-      Policy policy = build(Mode.parse(inputs.text(MODE).orElseThrow()).orElseThrow(),
-          inputs.texts(MX).orElse(List.of()), inputs.number(MAX_AGE).orElseThrow().longValue());
-      outputs.put(BODY, policy.render())
-          .put(POLICY_ID, policy.id().value())
-          .put(STS_RECORD, StsRecord.of(policy.id()).render());
+      outputs.put(BODY, PropertyValue.UNKNOWN).put(POLICY_ID, PropertyValue.UNKNOWN).put(STS_RECORD, PropertyValue.UNKNOWN);
     }
     if (inputs.isUnknown(RUA)) {
       outputs.put(TLS_RPT_RECORD, PropertyValue.UNKNOWN);
@@ -157,11 +156,16 @@ final class PolicyResource implements ResourceHandler {
   }
 
   private static void warnAdvisories(OperationContext context, PropertyMap inputs) {
-    if (!inputs.isUnknown(MODE) && !inputs.isUnknown(MX) && !inputs.isUnknown(MAX_AGE)) {
-      Policy policy = build(Mode.parse(inputs.text(MODE).orElseThrow()).orElseThrow(),
-          inputs.texts(MX).orElse(List.of()), inputs.number(MAX_AGE).orElseThrow().longValue());
-      policy.advisories().forEach(advisory -> context.log().warning(advisory.message()));
+    policyOf(inputs).ifPresent(policy -> policy.advisories().forEach(advisory -> context.log().warning(advisory.message())));
+  }
+
+  /** The policy of checked inputs, or empty while a field it needs is unknown (a preview). */
+  private static Optional<Policy> policyOf(PropertyMap inputs) {
+    if (inputs.isUnknown(MODE) || inputs.isUnknown(MX) || inputs.isUnknown(MAX_AGE)) {
+      return Optional.empty();
     }
+    return Optional.of(build(Mode.parse(inputs.text(MODE).orElseThrow()).orElseThrow(),
+        inputs.texts(MX).orElse(List.of()), inputs.number(MAX_AGE).orElseThrow().longValue()));
   }
 
   private static Policy build(Mode mode, List<String> mx, long maxAge) {
