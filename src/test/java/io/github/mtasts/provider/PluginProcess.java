@@ -39,10 +39,21 @@ final class PluginProcess implements AutoCloseable {
    * @param environment extra environment variables
    */
   static PluginProcess start(String engineAddress, Map<String, String> environment) throws IOException {
-    if (!Files.isExecutable(LAUNCHER)) {
-      throw new IllegalStateException(LAUNCHER + " is not executable");
+    return start(LAUNCHER, engineAddress, environment);
+  }
+
+  /**
+   * Starts the plugin through a given launcher path, such as a symbolic link to it.
+   *
+   * @param launcher the executable to run
+   * @param engineAddress the engine's address
+   * @param environment extra environment variables
+   */
+  static PluginProcess start(Path launcher, String engineAddress, Map<String, String> environment) throws IOException {
+    if (!Files.isExecutable(launcher)) {
+      throw new IllegalStateException(launcher + " is not executable");
     }
-    List<String> command = new ArrayList<>(List.of(LAUNCHER.toString(), "--logtostderr", "-v=9", "--tracing", "127.0.0.1:1"));
+    List<String> command = new ArrayList<>(List.of(launcher.toString(), "--logtostderr", "-v=9", "--tracing", "127.0.0.1:1"));
     command.add(engineAddress);
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(environment);

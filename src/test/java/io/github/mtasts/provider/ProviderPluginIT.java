@@ -120,11 +120,21 @@ class ProviderPluginIT {
   }
 
   @Test
-  void reportsTheVersionOfTheJar() throws IOException {
-    String version;
-    try (JarFile jar = new JarFile(Path.of("target", "mtasts.jar").toFile())) {
-      version = jar.getManifest().getMainAttributes().getValue("Implementation-Version");
+  void startsThroughASymbolicLinkInAnotherDirectory() throws Exception {
+    // A plugin directory elsewhere that links to the launcher, as `plugins: providers: path:` may name.
+    Path directory = Files.createTempDirectory("plugin-dir");
+    Path link = Files.createSymbolicLink(directory.resolve("pulumi-resource-mtasts"), PluginProcess.LAUNCHER);
+    try (FakeEngine ownEngine = new FakeEngine(); PluginProcess own = PluginProcess.start(link, ownEngine.address(), Map.of())) {
+      assertEquals(jarVersion(), own.client().getPluginInfo(Empty.getDefaultInstance()).getVersion());
+    } finally {
+      Files.delete(link);
+      Files.delete(directory);
     }
+  }
+
+  @Test
+  void reportsTheVersionOfTheJar() throws IOException {
+    String version = jarVersion();
     assertEquals(version, provider.getPluginInfo(Empty.getDefaultInstance()).getVersion());
     JsonObject schema = JsonParser.parseString(provider.getSchema(GetSchemaRequest.newBuilder().setVersion(0).build()).getSchema())
         .getAsJsonObject();
@@ -371,6 +381,13 @@ class ProviderPluginIT {
   void cancelIsAcknowledged() throws Exception {
     try (FakeEngine ownEngine = new FakeEngine(); PluginProcess own = PluginProcess.start(ownEngine.address(), Map.of())) {
       assertEquals(Empty.getDefaultInstance(), own.client().cancel(Empty.getDefaultInstance()));
+    }
+  }
+
+  /** The version the build recorded in the jar's manifest. */
+  private static String jarVersion() throws IOException {
+    try (JarFile jar = new JarFile(Path.of("target", "mtasts.jar").toFile())) {
+      return jar.getManifest().getMainAttributes().getValue("Implementation-Version");
     }
   }
 
