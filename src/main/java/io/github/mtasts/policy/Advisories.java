@@ -1,0 +1,58 @@
+package io.github.mtasts.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Warnings about a valid policy that is probably not what its author wants. */
+final class Advisories {
+  private Advisories() {}
+
+  static List<Problem> of(Policy policy) {
+    List<Problem> warnings = new ArrayList<>();
+    long maxAge = policy.maxAge();
+    if (maxAge < MaxAge.ONE_DAY_SECONDS) {
+      // RFC 8461 §3.2: max_age is "expected ... in the range of weeks or greater"
+      warnings.add(
+          Problem.warning(
+              "max_age",
+              0,
+              Long.toString(maxAge),
+              "max_age " + maxAge + " is under one day (86400 seconds): senders drop the policy "
+                  + "that soon, which leaves the window for a downgrade attack open; RFC 8461 §3.2 "
+                  + "expects weeks or more, for example 604800 (one week)."));
+    }
+    if (policy.mode() == Mode.TESTING) {
+      warnings.add(
+          Problem.warning(
+              "mode",
+              0,
+              policy.mode().token(),
+              "mode testing: senders still deliver to an MX that fails validation and only report "
+                  + "the failure through TLS-RPT; switch to 'mode: enforce' once the reports show "
+                  + "no failures (RFC 8461 §5)."));
+    } else if (policy.mode() == Mode.NONE) {
+      warnings.add(
+          Problem.warning(
+              "mode",
+              0,
+              policy.mode().token(),
+              "mode none: senders treat the domain as having no MTA-STS policy; use it only to "
+                  + "withdraw MTA-STS, and keep it published for at least the previous max_age "
+                  + "(RFC 8461 §8.3)."));
+    }
+    for (MxPattern pattern : policy.mx()) {
+      for (MxPattern other : policy.mx()) {
+        if (!other.equals(pattern) && pattern.isCoveredBy(other)) {
+          warnings.add(
+              Problem.warning(
+                  "mx",
+                  0,
+                  pattern.toString(),
+                  "mx '" + pattern + "' is already covered by mx '" + other + "' (RFC 8461 §4.1): "
+                      + "remove one of the two so the list says what is meant."));
+        }
+      }
+    }
+    return warnings;
+  }
+}

@@ -1,0 +1,227 @@
+package io.github.mtasts.policy;
+
+import java.net.IDN;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * One {@code mx} line of an MTA-STS policy: a host name, or {@code *.} and a domain for every
+ * host directly below it.
+ *
+ * <p>RFC 8461 §3.2 writes it as {@code ["*."] Domain} with Domain from RFC 5321 §4.1.2, in
+ * A-label form. Values compare case-insensitively and are kept in lower case.
+ */
+public final class MxPattern implements Comparable<MxPattern> {
+  private static final String WILDCARD_PREFIX = "*.";
+  // RFC 5321 §4.1.2: sub-domain = Let-dig [Ldh-str]
+  private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?");
+  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*");
+  // RFC 1035 §2.3.4: labels of at most 63 octets, names of at most 255 octets on the wire
+  // (253 characters in text form without the trailing dot).
+  private static final int MAX_LABEL_LENGTH = 63;
+  private static final int MAX_NAME_LENGTH = 253;
+
+  private final String text;
+
+  private MxPattern(String text) {
+    this.text = text;
+  }
+
+  /**
+   * Parses a pattern: a host name, or {@code *.} followed by a domain.
+   *
+   * @param text the text after {@code mx:}
+   * @return the pattern, or errors naming what to change
+   */
+  public static ParseResult<MxPattern> parse(String text) {
+    List<Problem> problems = new ArrayList<>();
+    String message = firstViolation(text);
+    if (message != null) {
+      problems.add(Problem.error("mx", 0, text, message));
+    }
+    return ParseResult.of(problems, () -> new MxPattern(text.toLowerCase(Locale.ROOT)));
+  }
+
+  /**
+   * Parses a pattern that must be valid.
+   *
+   * @param text a host name or {@code *.} and a domain
+   * @return the pattern
+   * @throws InvalidInputException when the text is not a valid pattern
+   */
+  public static MxPattern of(String text) {
+    return parse(text).orElseThrow();
+  }
+
+  /** Returns a sentence describing the first rule {@code text} breaks, or null when valid. */
+  private static String firstViolation(String text) {
+    String quoted = "mx '" + text + "'";
+    if (text.isEmpty()) {
+      return "mx is empty: give a host name such as mx1.example.com or a wildcard such as "
+          + "*.mail.example.com (RFC 8461 §3.2).";
+    }
+    if (looksLikeIpLiteral(text)) {
+      return quoted + " is an IP address: RFC 8461 §3.2 mx patterns are host names, so list the "
+          + "name of the MX host instead.";
+    }
+    if (!text.chars().allMatch(c -> c < 0x80)) {
+      return quoted + " contains non-ASCII characters: write the domain in its A-label form"
+          + aLabelHint(text) + " (RFC 8461 §3.2).";
+    }
+    if (text.endsWith(".")) {
+      return quoted + " ends with a dot: remove the trailing dot, mx patterns are written without "
+          + "it (RFC 8461 §3.2).";
+    }
+    boolean wildcard = text.startsWith(WILDCARD_PREFIX);
+    String domain = wildcard ? text.substring(WILDCARD_PREFIX.length()) : text;
+    if (domain.contains("*")) {
+      return quoted + " has a misplaced '*': a wildcard may only be the whole left-most label, "
+          + "as in *.example.com (RFC 8461 §3.2).";
+    }
+    if (domain.isEmpty()) {
+      return quoted + " has no domain after the wildcard: write it as *.example.com "
+          + "(RFC 8461 §3.2).";
+    }
+    if (domain.length() > MAX_NAME_LENGTH) {
+      return quoted + " is " + domain.length() + " characters long; a domain name has at most "
+          + MAX_NAME_LENGTH + " (RFC 1035 §2.3.4).";
+    }
+    String[] labels = domain.split("\\.", -1);
+    for (String label : labels) {
+      String labelViolation = labelViolation(quoted, label);
+      if (labelViolation != null) {
+        return labelViolation;
+      }
+    }
+    if (DIGITS.matcher(labels[labels.length - 1]).matches()) {
+      // RFC 3696 §2: a top-level domain is never all-numeric, so this is an address or a typo.
+      return quoted + " ends in the all-numeric label '" + labels[labels.length - 1]
+          + "', which no host name has: list the MX host's name, not an address "
+          + "(RFC 8461 §3.2).";
+    }
+    return null;
+  }
+
+  private static String labelViolation(String quoted, String label) {
+    if (label.isEmpty()) {
+      return quoted + " has an empty label (two dots in a row or a leading dot): remove the "
+          + "extra dot (RFC 5321 §4.1.2).";
+    }
+    if (label.length() > MAX_LABEL_LENGTH) {
+      return quoted + " has a label of " + label.length() + " characters; a label has at most "
+          + MAX_LABEL_LENGTH + " (RFC 1035 §2.3.4).";
+    }
+    if (!LABEL.matcher(label).matches()) {
+      return quoted + " has the invalid label '" + label + "': labels consist of letters, digits "
+          + "and hyphens, and start and end with a letter or digit (RFC 5321 §4.1.2).";
+    }
+    if (label.regionMatches(true, 0, "xn--", 0, 4) && !isALabel(label)) {
+      return quoted + " has the label '" + label + "', which starts with xn-- but is not a valid "
+          + "A-label (punycode): convert the internationalized name again (RFC 5890 §2.3.2.1).";
+    }
+    return null;
+  }
+
+  /** Whether an xn-- label decodes to a non-ASCII U-label that encodes back to itself. */
+  private static boolean isALabel(String label) {
+    String unicode = IDN.toUnicode(label, IDN.ALLOW_UNASSIGNED);
+    if (unicode.chars().allMatch(c -> c < 0x80)) {
+      return false;
+    }
+    try {
+      return IDN.toASCII(unicode, IDN.ALLOW_UNASSIGNED).equalsIgnoreCase(label);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static String aLabelHint(String text) {
+    try {
+      return ": '" + IDN.toASCII(text, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT) + "'";
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
+  }
+
+  private static boolean looksLikeIpLiteral(String text) {
+    // RFC 5321 §4.1.3 address literals ([192.0.2.1], [IPv6:...]) and bare IPv6 addresses.
+    if (text.startsWith("[") || IPV6.matcher(text).matches()) {
+      return true;
+    }
+    String[] parts = text.split("\\.", -1);
+    if (parts.length != 4) {
+      return false;
+    }
+    for (String part : parts) {
+      if (!DIGITS.matcher(part).matches() || part.length() > 3 || Integer.parseInt(part) > 255) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether this is a wildcard pattern ({@code *.} and a domain). */
+  public boolean isWildcard() {
+    return text.startsWith(WILDCARD_PREFIX);
+  }
+
+  /**
+   * Whether an MX host name is covered by this pattern.
+   *
+   * <p>RFC 8461 §4.1: a wildcard covers exactly one left-most label, so {@code *.example.com}
+   * matches {@code mx.example.com} but neither {@code a.b.example.com} nor {@code example.com}.
+   * The comparison ignores case and a trailing dot on the host name.
+   *
+   * @param mxHost the host name from the MX record
+   * @return whether the pattern covers it
+   */
+  public boolean matches(String mxHost) {
+    String host = mxHost.toLowerCase(Locale.ROOT);
+    if (host.endsWith(".")) {
+      host = host.substring(0, host.length() - 1);
+    }
+    if (!isWildcard()) {
+      return host.equals(text);
+    }
+    String suffix = text.substring(1); // ".example.com"
+    if (!host.endsWith(suffix)) {
+      return false;
+    }
+    String firstLabel = host.substring(0, host.length() - suffix.length());
+    return !firstLabel.isEmpty() && firstLabel.indexOf('.') < 0;
+  }
+
+  /**
+   * Whether every host this pattern matches is also matched by {@code other}.
+   *
+   * @param other another pattern
+   * @return true when {@code other} makes this pattern redundant
+   */
+  boolean isCoveredBy(MxPattern other) {
+    return equals(other) || (!isWildcard() && other.matches(text));
+  }
+
+  @Override
+  public int compareTo(MxPattern other) {
+    return text.compareTo(other.text);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MxPattern && ((MxPattern) o).text.equals(text);
+  }
+
+  @Override
+  public int hashCode() {
+    return text.hashCode();
+  }
+
+  /** The canonical, lower-case text of the pattern, as written in the policy body. */
+  @Override
+  public String toString() {
+    return text;
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The MTA-STS (RFC 8461) and TLS-RPT (RFC 8460) model: immutable values, strict parsers, one
+ * canonical renderer each, and the content-derived policy id. No I/O.
+ *
+ * <h2>The protocol</h2>
+ *
+ * <p>SMTP between mail servers encrypts only opportunistically: an attacker on the path can strip
+ * STARTTLS or present any certificate, and the sending server delivers in clear text anyway.
+ * MTA-STS lets a receiving domain declare that its MX hosts offer TLS with a certificate valid
+ * for their names, so that a sending server (the only party that reads these artifacts) refuses
+ * to deliver otherwise. It consists of two parts:
+ *
+ * <ul>
+ *   <li>The {@code _mta-sts.<domain>} TXT record ({@link io.github.mtasts.policy.StsRecord},
+ *       RFC 8461 §3.1), for example {@code v=STSv1; id=20160831085700Z}. It tells senders that a
+ *       policy exists and names its current version. A sender looks it up before each delivery;
+ *       of all TXT records there, those not starting with {@code v=STSv1} are ignored, and exactly
+ *       one must remain.
+ *   <li>The policy ({@link io.github.mtasts.policy.Policy}, RFC 8461 §3.2), served over HTTPS
+ *       with a valid certificate at {@code https://mta-sts.<domain>/.well-known/mta-sts.txt}:
+ *       lines of {@code version: STSv1}, {@code mode} ({@code enforce}, {@code testing} or {@code
+ *       none}), one {@code mx} line per MX host or {@code *.} wildcard ({@link
+ *       io.github.mtasts.policy.MxPattern}), and {@code max_age}, the seconds a sender may cache
+ *       it (at most one year). An MX host that no pattern covers (RFC 8461 §4.1) is not trusted.
+ * </ul>
+ *
+ * <p>TLS-RPT adds the {@code _smtp._tls.<domain>} TXT record ({@link
+ * io.github.mtasts.policy.TlsRptRecord}, RFC 8460 §3), for example {@code v=TLSRPTv1;
+ * rua=mailto:tlsrpt@example.com}: the {@code mailto:} or {@code https:} addresses to which
+ * senders deliver a daily report of their successful and failed TLS sessions with the domain.
+ * It is how a domain learns, in {@code testing} mode, whether {@code enforce} would break mail.
+ *
+ * <h2>Why the id is derived from the body</h2>
+ *
+ * <p>A sender caches the policy for {@code max_age} seconds and fetches it again only when the
+ * TXT record's {@code id} differs from the one it cached (RFC 8461 §3.1, §5.1). An edited body
+ * with an unchanged id therefore stays invisible to every sender that cached the old one, for up
+ * to a year; a new id with an unchanged body costs every sender a useless fetch. {@link
+ * io.github.mtasts.policy.PolicyId#derive(io.github.mtasts.policy.Policy)} takes the first 20
+ * bytes of the SHA-256 of the canonical body ({@link io.github.mtasts.policy.Policy#render()}:
+ * CRLF line ends, fields in a fixed order, mx sorted and de-duplicated) and writes them in
+ * lower-case base32: 32 letters and digits, the longest id RFC 8461 allows. The id changes
+ * exactly when the served body changes, and nobody picks it by hand.
+ *
+ * <h2>Findings</h2>
+ *
+ * <p>Parsers return a {@link io.github.mtasts.policy.ParseResult}: a value when nothing breaks
+ * the RFC grammar, plus {@link io.github.mtasts.policy.Problem}s. Errors are what a sender would
+ * reject; warnings are valid input that is probably unintended (a repeated field, where the first
+ * one wins; {@code max_age} under one day; mode {@code testing} or {@code none}; overlapping
+ * {@code mx} patterns; a field name that differs from a registered one only in case). Each
+ * problem's message is a self-contained sentence naming the field, the value and the fix.
+ *
+ * <p>Choices where the RFC text leaves room: a TXT record "starts with {@code v=STSv1}" when the
+ * tag is followed by the end, whitespace or {@code ;} (so {@code v=STSv10} is another version);
+ * a policy body is limited to 64 KiB, the size RFC 8461 §3.3 suggests senders read; an {@code
+ * mx} pattern whose last label is all digits is refused as an address, as no top-level domain is
+ * all-numeric.
+ */
+package io.github.mtasts.policy;

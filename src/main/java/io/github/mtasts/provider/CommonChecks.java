@@ -1,0 +1,106 @@
+package io.github.mtasts.provider;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+
+/** Checks shared by the provider configuration and the resources. */
+final class CommonChecks {
+
+  /** The resolver value that selects the system's resolver. */
+  static final String SYSTEM_RESOLVER = "system";
+
+  private CommonChecks() {}
+
+  /**
+   * Checks a DNS server: host[:port], or "system".
+   *
+   * @param check the check to record a failure in
+   * @param property the property name
+   * @param required whether the property must be set
+   */
+  static void resolver(InputCheck check, String property, boolean required) {
+    check.text(property, required).ifPresent(value -> {
+      if (!value.equals(SYSTEM_RESOLVER) && HostPort.parse(value).isEmpty()) {
+        check.fail(property, property + " must be a DNS server as host or host:port (e.g. 192.0.2.53:53 or [2001:db8::53]:53), or \""
+            + SYSTEM_RESOLVER + "\" for the system's resolver, got \"" + value + "\"");
+      }
+    });
+  }
+
+  /**
+   * Checks a file of PEM certificates: readable, with at least one certificate.
+   *
+   * @param check the check to record a failure in
+   * @param property the property name
+   * @param required whether the property must be set
+   */
+  static void pemFile(InputCheck check, String property, boolean required) {
+    check.text(property, required).ifPresent(value -> pemProblem(value).ifPresent(problem ->
+        check.fail(property, property + " must name a readable file of PEM certificates: " + problem)));
+  }
+
+  private static Optional<String> pemProblem(String file) {
+    Path path;
+    try {
+      path = Path.of(file);
+    } catch (InvalidPathException e) {
+      return Optional.of("\"" + file + "\" is not a valid path");
+    }
+    if (!Files.isReadable(path) || Files.isDirectory(path)) {
+      return Optional.of("\"" + file + "\" does not exist or cannot be read");
+    }
+    try (InputStream in = Files.newInputStream(path)) {
+      if (CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty()) {
+        return Optional.of("\"" + file + "\" holds no certificate");
+      }
+      return Optional.empty();
+    } catch (IOException | CertificateException e) {
+      return Optional.of("\"" + file + "\" holds no valid PEM certificate (" + e.getMessage() + ")");
+    }
+  }
+
+  /**
+   * Checks an absolute http or https URL.
+   *
+   * @param check the check to record a failure in
+   * @param property the property name
+   * @param required whether the property must be set
+   */
+  static void httpUrl(InputCheck check, String property, boolean required) {
+    check.text(property, required).ifPresent(value -> {
+      boolean valid;
+      try {
+        URI uri = new URI(value);
+        valid = ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+      } catch (URISyntaxException e) {
+        valid = false;
+      }
+      if (!valid) {
+        check.fail(property, property + " must be an absolute http or https URL such as https://api.example.test, got \"" + value + "\"");
+      }
+    });
+  }
+
+  /**
+   * Checks a non-empty string.
+   *
+   * @param check the check to record a failure in
+   * @param property the property name
+   * @param required whether the property must be set
+   */
+  static void nonEmpty(InputCheck check, String property, boolean required) {
+    check.text(property, required).ifPresent(value -> {
+      if (value.isBlank()) {
+        check.fail(property, property + " must not be empty; remove it to leave it unset");
+      }
+    });
+  }
+}

@@ -1,0 +1,74 @@
+package io.github.mtasts.provider;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The resource types this provider serves, by type token. Handlers are built on first use, so
+ * starting the plugin loads none of their classes (the engine waits for the port on every
+ * command).
+ */
+final class ResourceRegistry {
+
+  private final Map<String, Supplier<ResourceHandler>> factories;
+  private final Map<String, ResourceHandler> built = new ConcurrentHashMap<>();
+
+  private ResourceRegistry(Map<String, Supplier<ResourceHandler>> factories) {
+    this.factories = factories;
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return a builder
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The handler for a type.
+   *
+   * @param token the type token
+   * @return the handler, or empty when this provider does not serve the type
+   */
+  Optional<ResourceHandler> handler(String token) {
+    Supplier<ResourceHandler> factory = factories.get(token);
+    return factory == null ? Optional.empty() : Optional.of(built.computeIfAbsent(token, t -> factory.get()));
+  }
+
+  /**
+   * The type tokens served.
+   *
+   * @return the tokens, in registration order
+   */
+  Set<String> tokens() {
+    return factories.keySet();
+  }
+
+  /** Builds a {@link ResourceRegistry}. */
+  static final class Builder {
+    private final Map<String, Supplier<ResourceHandler>> factories = new LinkedHashMap<>();
+
+    /**
+     * Registers a type.
+     *
+     * @param token the type token
+     * @param factory builds the handler on first use
+     * @return this builder
+     */
+    Builder register(String token, Supplier<ResourceHandler> factory) {
+      factories.put(token, factory);
+      return this;
+    }
+
+    ResourceRegistry build() {
+      return new ResourceRegistry(Collections.unmodifiableMap(new LinkedHashMap<>(factories)));
+    }
+  }
+}

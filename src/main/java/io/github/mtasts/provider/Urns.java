@@ -1,0 +1,35 @@
+package io.github.mtasts.provider;
+
+/**
+ * Parts of a resource URN: {@code urn:pulumi:STACK::PROJECT::[PARENT$]TYPE::NAME}.
+ */
+final class Urns {
+
+  private Urns() {}
+
+  /**
+   * The resource's type token.
+   *
+   * @param urn the URN
+   * @return for example "mtasts:index:Policy", or "" when the URN is malformed
+   */
+  static String type(String urn) {
+    String[] parts = urn.split("::", 4);
+    if (parts.length < 4) {
+      return "";
+    }
+    String qualified = parts[2];
+    return qualified.substring(qualified.lastIndexOf('$') + 1);
+  }
+
+  /**
+   * The resource's name.
+   *
+   * @param urn the URN
+   * @return the name, or the whole URN when it is malformed
+   */
+  static String name(String urn) {
+    String[] parts = urn.split("::", 4);
+    return parts.length < 4 ? urn : parts[3];
+  }
+}

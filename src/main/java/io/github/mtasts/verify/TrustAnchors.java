@@ -1,0 +1,83 @@
+package io.github.mtasts.verify;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Collection;
+import java.util.Optional;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * The trust anchors of the verifier: the system's (the JDK's trust store), optionally joined or
+ * replaced by the certificates of a PEM file for laboratory use.
+ */
+final class TrustAnchors {
+  private TrustAnchors() {}
+
+  /**
+   * Loads the PKIX trust manager.
+   *
+   * @param caFile a PEM file of extra anchors
+   * @param caOnly true to trust only the file's anchors
+   * @throws IllegalArgumentException naming the file when it cannot be read or holds no certificate
+   */
+  static X509ExtendedTrustManager load(Optional<Path> caFile, boolean caOnly) {
+    try {
+      X509ExtendedTrustManager system = fromKeyStore(null);
+      if (caFile.isEmpty()) {
+        return system;
+      }
+      KeyStore anchors = KeyStore.getInstance(KeyStore.getDefaultType());
+      anchors.load(null, null);
+      int n = 0;
+      if (!caOnly) {
+        for (X509Certificate anchor : system.getAcceptedIssuers()) {
+          anchors.setCertificateEntry("system-" + n++, anchor);
+        }
+      }
+      for (Certificate extra : readPem(caFile.get())) {
+        anchors.setCertificateEntry("extra-" + n++, extra);
+      }
+      return fromKeyStore(anchors);
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("cannot set up the trust anchors: " + e.getMessage(), e);
+    }
+  }
+
+  private static Collection<? extends Certificate> readPem(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      Collection<? extends Certificate> certificates =
+          CertificateFactory.getInstance("X.509").generateCertificates(in);
+      if (certificates.isEmpty()) {
+        throw new IllegalArgumentException("caFile " + file
+            + " holds no certificate: give a PEM file with -----BEGIN CERTIFICATE----- blocks");
+      }
+      return certificates;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("caFile " + file + " cannot be read: " + e.getMessage(), e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("caFile " + file
+          + " is not a PEM certificate file (" + e.getMessage()
+          + "): give a file with -----BEGIN CERTIFICATE----- blocks", e);
+    }
+  }
+
+  private static X509ExtendedTrustManager fromKeyStore(KeyStore keyStore) throws GeneralSecurityException {
+    TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
+    factory.init(keyStore);
+    for (TrustManager manager : factory.getTrustManagers()) {
+      if (manager instanceof X509ExtendedTrustManager) {
+        return (X509ExtendedTrustManager) manager;
+      }
+    }
+    throw new GeneralSecurityException("the PKIX trust manager factory made no X.509 trust manager");
+  }
+}

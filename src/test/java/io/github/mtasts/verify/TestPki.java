@@ -1,0 +1,48 @@
+package io.github.mtasts.verify;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import javax.net.ssl.SSLContext;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
+
+/**
+ * A throwaway PKI for tests: a root CA that the verifier is told to trust (through a PEM file,
+ * as {@code --ca-file} does), a second root that it does not trust, and server certificates
+ * issued by either, with chosen names and validity.
+ */
+final class TestPki {
+  final HeldCertificate root;
+  final HeldCertificate rogueRoot;
+  final Path caFile;
+
+  TestPki(Path directory) throws IOException {
+    root = new HeldCertificate.Builder().certificateAuthority(0).commonName("mtasts test root").build();
+    rogueRoot = new HeldCertificate.Builder().certificateAuthority(0).commonName("untrusted test root").build();
+    caFile = directory.resolve("test-root.pem");
+    Files.writeString(caFile, root.certificatePem());
+  }
+
+  /** A server TLS context whose certificate, issued by the trusted root, names {@code names}. */
+  SSLContext server(String... names) {
+    return server(root, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(90)), names);
+  }
+
+  /** A server TLS context with a certificate issued by {@code issuer}, valid between the instants. */
+  SSLContext server(HeldCertificate issuer, Instant notBefore, Instant notAfter, String... names) {
+    HeldCertificate.Builder builder = new HeldCertificate.Builder()
+        .signedBy(issuer)
+        .commonName(names.length > 0 ? names[0] : "no name")
+        .validityInterval(notBefore.toEpochMilli(), notAfter.toEpochMilli());
+    for (String name : names) {
+      builder.addSubjectAlternativeName(name);
+    }
+    HandshakeCertificates certificates = new HandshakeCertificates.Builder()
+        .heldCertificate(builder.build(), issuer.certificate())
+        .build();
+    return certificates.sslContext();
+  }
+}

@@ -1,0 +1,331 @@
+package io.github.mtasts.verify;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.subethamail.smtp.server.SMTPServer;
+
+/**
+ * The laboratory the verifier's tests run against, all on loopback: Knot DNS serving one zone
+ * per scenario domain, one HTTPS policy host (MockWebServer) per domain on its own 127.0.x.y
+ * address, real STARTTLS SMTP servers (SubEthaSMTP) for the MX hosts, and black-holed MX
+ * addresses. All policy hosts share one HTTPS port and all MX hosts one SMTP port, as on the
+ * internet they share 443 and 25; the verifier reaches them through its port overrides.
+ */
+public final class VerifyLab implements AutoCloseable {
+  /** A valid policy body in testing mode for {@code domain}'s MX names. */
+  public static String policy(String mode, String... mx) {
+    StringBuilder body = new StringBuilder("version: STSv1\r\nmode: ").append(mode).append("\r\n");
+    for (String m : mx) {
+      body.append("mx: ").append(m).append("\r\n");
+    }
+    return body.append("max_age: 604800\r\n").toString();
+  }
+
+  public static final String TESTING_POLICY = policy("testing", "mx1.testing.test", "*.mx.testing.test");
+
+  private final Path directory;
+  private final TestPki pki;
+  private final int httpsPort;
+  private final int smtpPort;
+  private final KnotServer knot;
+  private final Map<String, MockWebServer> policyHosts = new LinkedHashMap<>();
+  private final List<SMTPServer> smtpServers = new ArrayList<>();
+  private final BlackHoles blackHoles = new BlackHoles();
+  private int nextHost = 1;
+
+  private VerifyLab() throws IOException, InterruptedException {
+    directory = Files.createTempDirectory("verify-lab");
+    pki = new TestPki(directory);
+    InetAddress first = InetAddress.getByName("127.0.10.1");
+    httpsPort = KnotServer.freePort(first);
+    smtpPort = KnotServer.freePort(first);
+    Map<String, String> zones = new LinkedHashMap<>();
+    try {
+      buildScenarios(zones);
+      knot = KnotServer.start(InetAddress.getByName("127.0.9.53"), zones, List.of("servfail.test"));
+    } catch (IOException | RuntimeException | InterruptedException e) {
+      closeServers();
+      throw e;
+    }
+  }
+
+  /** Starts the whole laboratory (a few seconds). */
+  public static VerifyLab start() throws IOException, InterruptedException {
+    return new VerifyLab();
+  }
+
+  /** Options that point the verifier at this laboratory, with short timeouts. */
+  public VerifyOptions.Builder options() {
+    return VerifyOptions.builder()
+        .resolver(knot.address())
+        .caFile(pki.caFile)
+        .httpsPort(httpsPort)
+        .smtpPort(smtpPort)
+        .dnsTimeout(Duration.ofSeconds(2))
+        .connectTimeout(Duration.ofSeconds(1))
+        .readTimeout(Duration.ofSeconds(2))
+        .fetchTimeout(Duration.ofSeconds(5))
+        .smtpTimeout(Duration.ofSeconds(5));
+  }
+
+  /** The resolver address as {@code HOST:PORT}. */
+  public String resolver() {
+    return knot.address().getAddress().getHostAddress() + ":" + knot.address().getPort();
+  }
+
+  public Path caFile() {
+    return pki.caFile;
+  }
+
+  public int httpsPort() {
+    return httpsPort;
+  }
+
+  public int smtpPort() {
+    return smtpPort;
+  }
+
+  /** The policy host server of a scenario domain, to inspect the requests it received. */
+  public MockWebServer policyHost(String domain) {
+    return policyHosts.get(domain);
+  }
+
+  private void buildScenarios(Map<String, String> zones) throws IOException {
+    // Happy path, testing mode: two MX hosts on their own addresses, one matched by a wildcard;
+    // the TXT record is split in two strings and sits beside an unrelated TXT record; the
+    // policy host is reached through a CNAME.
+    String mx1 = host();
+    String mx2 = host();
+    smtp(mx1, pki.server("mx1.testing.test"));
+    smtp(mx2, pki.server("a.mx.testing.test"));
+    String testingPolicyHost = policyHost("testing.test", pki.server("mta-sts.testing.test"), ok(TESTING_POLICY));
+    zones.put("testing.test", Zone.of("testing.test")
+        .txt("_mta-sts", "v=STSv1; ", "id=20240101T000000")
+        .txt("_mta-sts", "some-verification=abc")
+        .add("mta-sts", "CNAME", "web.testing.test.")
+        .add("web", "A", testingPolicyHost)
+        .add("@", "MX", "10 mx1.testing.test.")
+        .add("@", "MX", "20 a.mx.testing.test.")
+        .add("mx1", "A", mx1)
+        .add("a.mx", "A", mx2)
+        .txt("_smtp._tls", "v=TLSRPTv1; rua=mailto:tlsrpt@testing.test")
+        .text());
+
+    // One shared STARTTLS server with a certificate for the MX names of the other scenarios.
+    String sharedMx = host();
+    List<String> sharedNames = new ArrayList<>(List.of("mx.uncovered.test", "a.b.uncovered.test"));
+    for (String d : List.of("enforce", "no-txt", "two-txt", "bad-id", "http404", "redirect", "html",
+        "latin1", "big", "expired", "wrongname", "untrusted", "badtlsrpt")) {
+      sharedNames.add("mx." + d + ".test");
+    }
+    smtp(sharedMx, pki.server(sharedNames.toArray(new String[0])));
+
+    String enforcePolicy = policy("enforce", "mx.enforce.test");
+    zones.put("enforce.test", standard("enforce.test", "v=STSv1; id=1",
+        policyHost("enforce.test", pki.server("mta-sts.enforce.test"), ok(enforcePolicy)), sharedMx)
+        .txt("_smtp._tls", "v=TLSRPTv1; rua=mailto:tlsrpt@enforce.test").text());
+
+    // No _mta-sts record at all (NXDOMAIN), although a policy is served.
+    zones.put("no-txt.test", Zone.of("no-txt.test")
+        .add("mta-sts", "A", policyHost("no-txt.test", pki.server("mta-sts.no-txt.test"),
+            ok(policy("testing", "mx.no-txt.test"))))
+        .add("@", "MX", "10 mx.no-txt.test.")
+        .add("mx", "A", sharedMx)
+        .text());
+
+    zones.put("two-txt.test", standard("two-txt.test", "v=STSv1; id=1",
+        policyHost("two-txt.test", pki.server("mta-sts.two-txt.test"), ok(policy("testing", "mx.two-txt.test"))),
+        sharedMx).txt("_mta-sts", "v=STSv1; id=2").text());
+
+    zones.put("bad-id.test", standard("bad-id.test", "v=STSv1; id=bad_id!",
+        policyHost("bad-id.test", pki.server("mta-sts.bad-id.test"), ok(policy("testing", "mx.bad-id.test"))),
+        sharedMx).text());
+
+    zones.put("http404.test", standard("http404.test", "v=STSv1; id=1",
+        policyHost("http404.test", pki.server("mta-sts.http404.test"),
+            new MockResponse.Builder().code(404).addHeader("Content-Type", "text/plain").body("not here").build()),
+        sharedMx).text());
+
+    zones.put("redirect.test", standard("redirect.test", "v=STSv1; id=1",
+        policyHost("redirect.test", pki.server("mta-sts.redirect.test"),
+            new MockResponse.Builder().code(301)
+                .addHeader("Location", "https://mta-sts.redirect.test/moved/mta-sts.txt").build()),
+        sharedMx).text());
+
+    zones.put("html.test", standard("html.test", "v=STSv1; id=1",
+        policyHost("html.test", pki.server("mta-sts.html.test"),
+            new MockResponse.Builder().code(200).addHeader("Content-Type", "text/html; charset=utf-8")
+                .body(policy("testing", "mx.html.test")).build()),
+        sharedMx).text());
+
+    zones.put("latin1.test", standard("latin1.test", "v=STSv1; id=1",
+        policyHost("latin1.test", pki.server("mta-sts.latin1.test"),
+            new MockResponse.Builder().code(200).addHeader("Content-Type", "text/plain; charset=iso-8859-1")
+                .body(policy("testing", "mx.latin1.test")).build()),
+        sharedMx).text());
+
+    StringBuilder big = new StringBuilder(policy("testing", "mx.big.test"));
+    while (big.length() < 70 * 1024) {
+      big.append("x_padding: ").append("p".repeat(60)).append("\r\n");
+    }
+    zones.put("big.test", standard("big.test", "v=STSv1; id=1",
+        policyHost("big.test", pki.server("mta-sts.big.test"), ok(big.toString())), sharedMx).text());
+
+    Instant now = Instant.now();
+    zones.put("expired.test", standard("expired.test", "v=STSv1; id=1",
+        policyHost("expired.test", pki.server(pki.root, now.minus(Duration.ofDays(60)),
+            now.minus(Duration.ofDays(1)), "mta-sts.expired.test"), ok(policy("testing", "mx.expired.test"))),
+        sharedMx).text());
+
+    zones.put("wrongname.test", standard("wrongname.test", "v=STSv1; id=1",
+        policyHost("wrongname.test", pki.server("mta-sts.other.test"), ok(policy("testing", "mx.wrongname.test"))),
+        sharedMx).text());
+
+    zones.put("untrusted.test", standard("untrusted.test", "v=STSv1; id=1",
+        policyHost("untrusted.test", pki.server(pki.rogueRoot, now.minus(Duration.ofDays(1)),
+            now.plus(Duration.ofDays(90)), "mta-sts.untrusted.test"), ok(policy("testing", "mx.untrusted.test"))),
+        sharedMx).text());
+
+    // Enforce mode with an MX two labels below the wildcard (not covered: a wildcard stands for
+    // one label), and a non-wildcard pattern that is no MX.
+    zones.put("uncovered.test", Zone.of("uncovered.test")
+        .txt("_mta-sts", "v=STSv1; id=1")
+        .add("mta-sts", "A", policyHost("uncovered.test", pki.server("mta-sts.uncovered.test"),
+            ok(policy("enforce", "*.uncovered.test", "old.uncovered.test"))))
+        .add("@", "MX", "10 mx.uncovered.test.")
+        .add("@", "MX", "20 a.b.uncovered.test.")
+        .add("mx", "A", sharedMx)
+        .add("a.b", "A", sharedMx)
+        .text());
+
+    // An MX without STARTTLS, once in enforce and once in testing mode.
+    String plainMx = host();
+    smtp(plainMx, null);
+    for (String mode : List.of("enforce", "testing")) {
+      String domain = "nostarttls-" + mode + ".test";
+      zones.put(domain, standard(domain, "v=STSv1; id=1",
+          policyHost(domain, pki.server("mta-sts." + domain), ok(policy(mode, "mx." + domain))), plainMx).text());
+    }
+
+    // MX certificates: for another name; expiring in five days.
+    String wrongNameMx = host();
+    smtp(wrongNameMx, pki.server("mx.somewhere-else.test"));
+    zones.put("mxwrongname.test", standard("mxwrongname.test", "v=STSv1; id=1",
+        policyHost("mxwrongname.test", pki.server("mta-sts.mxwrongname.test"),
+            ok(policy("enforce", "mx.mxwrongname.test"))), wrongNameMx).text());
+    String expiringMx = host();
+    smtp(expiringMx, pki.server(pki.root, now.minus(Duration.ofDays(80)), now.plus(Duration.ofDays(5)),
+        "mx.mxexpiring.test"));
+    zones.put("mxexpiring.test", standard("mxexpiring.test", "v=STSv1; id=1",
+        policyHost("mxexpiring.test", pki.server("mta-sts.mxexpiring.test"),
+            ok(policy("enforce", "mx.mxexpiring.test"))), expiringMx)
+        .txt("_smtp._tls", "v=TLSRPTv1; rua=mailto:tlsrpt@mxexpiring.test").text());
+
+    zones.put("badtlsrpt.test", standard("badtlsrpt.test", "v=STSv1; id=1",
+        policyHost("badtlsrpt.test", pki.server("mta-sts.badtlsrpt.test"),
+            ok(policy("testing", "mx.badtlsrpt.test"))), sharedMx)
+        .txt("_smtp._tls", "v=TLSRPTv1; rua=tlsrpt-at-example").text());
+
+    // An MX with two addresses that never answer: one drops SYNs, one accepts and stays silent.
+    String dropping = host();
+    String silent = host();
+    blackHoles.fullBacklog(InetAddress.getByName(dropping), smtpPort);
+    blackHoles.silent(InetAddress.getByName(silent), smtpPort);
+    zones.put("blackhole.test", Zone.of("blackhole.test")
+        .txt("_mta-sts", "v=STSv1; id=1")
+        .add("mta-sts", "A", policyHost("blackhole.test", pki.server("mta-sts.blackhole.test"),
+            ok(policy("enforce", "mx.blackhole.test"))))
+        .add("@", "MX", "10 mx.blackhole.test.")
+        .add("mx", "A", dropping)
+        .add("mx", "A", silent)
+        .text());
+
+    zones.put("nomx.test", Zone.of("nomx.test")
+        .txt("_mta-sts", "v=STSv1; id=1")
+        .add("mta-sts", "A", policyHost("nomx.test", pki.server("mta-sts.nomx.test"),
+            ok(policy("testing", "mx.nomx.test"))))
+        .add("@", "A", "127.0.9.9")
+        .text());
+  }
+
+  /** A zone with the TXT record, the policy host, and one MX at {@code mxAddress}. */
+  private static Zone standard(String domain, String txt, String policyAddress, String mxAddress) {
+    return Zone.of(domain)
+        .txt("_mta-sts", txt)
+        .add("mta-sts", "A", policyAddress)
+        .add("@", "MX", "10 mx." + domain + ".")
+        .add("mx", "A", mxAddress);
+  }
+
+  private static MockResponse ok(String body) {
+    return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/plain; charset=utf-8")
+        .body(body).build();
+  }
+
+  /** A fresh loopback address for one host. */
+  private String host() {
+    int n = nextHost++;
+    return "127.0." + (10 + n / 250) + "." + (1 + n % 250);
+  }
+
+  /** Starts an HTTPS server for {@code mta-sts.<domain>} on a fresh address; returns the address. */
+  private String policyHost(String domain, SSLContext tls, MockResponse policyResponse) throws IOException {
+    String address = host();
+    MockWebServer server = new MockWebServer();
+    server.useHttps(tls.getSocketFactory());
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return PolicyFetcher.WELL_KNOWN_PATH.equals(request.getUrl().encodedPath())
+            ? policyResponse
+            : new MockResponse.Builder().code(404).body("no such file").build();
+      }
+    });
+    server.start(InetAddress.getByName(address), httpsPort);
+    policyHosts.put(domain, server);
+    return address;
+  }
+
+  /** Starts an SMTP server on the address, with STARTTLS over {@code tls} unless it is null. */
+  private void smtp(String address, SSLContext tls) throws IOException {
+    SMTPServer.Builder builder = SMTPServer.port(smtpPort)
+        .bindAddress(InetAddress.getByName(address))
+        .hostName("mx-" + address)
+        .messageHandler((context, from, to, data) -> { });
+    if (tls != null) {
+      builder.enableTLS().startTlsSocketFactory(tls);
+    }
+    SMTPServer server = builder.build();
+    server.start();
+    smtpServers.add(server);
+  }
+
+  private void closeServers() {
+    policyHosts.values().forEach(MockWebServer::close);
+    smtpServers.forEach(SMTPServer::stop);
+    blackHoles.close();
+  }
+
+  @Override
+  public void close() throws IOException, InterruptedException {
+    closeServers();
+    if (knot != null) {
+      knot.close();
+    }
+    Files.deleteIfExists(pki.caFile);
+    Files.deleteIfExists(directory);
+  }
+}
