@@ -47,10 +47,10 @@ public class Verification extends CustomResource {
   private Output</* @Nullable */ String> expectedId;
 
   @Export(name = "failOn", refs = {String.class}, tree = "[0]")
-  private Output</* @Nullable */ String> failOn;
+  private Output<String> failOn;
 
   @Export(name = "timeout", refs = {Integer.class}, tree = "[0]")
-  private Output</* @Nullable */ Integer> timeout;
+  private Output<Integer> timeout;
 
   @Export(name = "resolver", refs = {String.class}, tree = "[0]")
   private Output</* @Nullable */ String> resolver;
@@ -148,19 +148,19 @@ public class Verification extends CustomResource {
   /**
    * Returns the severity that fails the update.
    *
-   * @return {@code error}, {@code warning} or {@code never}
+   * @return {@code error} (the default), {@code warning} or {@code never}
    */
-  public Output<Optional<String>> failOn() {
-    return Codegen.optional(failOn);
+  public Output<String> failOn() {
+    return failOn;
   }
 
   /**
    * Returns how long failing checks were retried.
    *
-   * @return seconds
+   * @return seconds (600 unless set)
    */
-  public Output<Optional<Integer>> timeout() {
-    return Codegen.optional(timeout);
+  public Output<Integer> timeout() {
+    return timeout;
   }
 
   /**
