@@ -111,15 +111,33 @@ public final class InputCheck {
    * @return the number, or empty when unset, unknown or invalid
    */
   public Optional<Long> integer(String property, boolean required, long min, long max, String unit) {
+    return wholeNumber(property, required, unit).filter(number -> {
+      if (number >= min && number <= max) {
+        return true;
+      }
+      fail(property, property + " must be a whole number of " + unit + " from " + min + " to " + max + ", got " + number);
+      return false;
+    });
+  }
+
+  /**
+   * Reads a whole-number property, leaving its range to the caller.
+   *
+   * @param property the property name
+   * @param required whether the property must be set
+   * @param unit what the number counts, for the message (e.g. "seconds")
+   * @return the number, or empty when unset, unknown or invalid
+   */
+  public Optional<Long> wholeNumber(String property, boolean required, String unit) {
     return value(property, required).flatMap(value -> {
+      // Doubles carry integers exactly up to 2^53; beyond that a "whole" number is a rounding.
       if (value instanceof PropertyValue.Number number
           && number.value() == Math.rint(number.value())
-          && number.value() >= min
-          && number.value() <= max) {
+          && Math.abs(number.value()) <= 0x1p53) {
         return Optional.of((long) number.value());
       }
       String got = value instanceof PropertyValue.Number number ? Numbers.format(number.value()) : PropertyValue.kindName(value);
-      fail(property, property + " must be a whole number of " + unit + " from " + min + " to " + max + ", got " + got);
+      fail(property, property + " must be a whole number of " + unit + ", got " + got);
       return Optional.empty();
     });
   }
@@ -140,9 +158,6 @@ public final class InputCheck {
       List<String> texts = new ArrayList<>();
       for (int i = 0; i < array.elements().size(); i++) {
         PropertyValue element = array.elements().get(i);
-        if (element.containsUnknowns()) {
-          return Optional.empty();
-        }
         if (!(element instanceof PropertyValue.Text text)) {
           fail(property, property + "[" + i + "] must be a string, got " + PropertyValue.kindName(element));
           return Optional.empty();

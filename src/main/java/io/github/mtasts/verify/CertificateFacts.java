@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Evidence and diagnosis of a certificate chain, for messages a person can act on. */
 final class CertificateFacts {
@@ -31,6 +32,26 @@ final class CertificateFacts {
   /** The time until the leaf expires (negative when it has). */
   static Duration remaining(List<X509Certificate> chain, Instant now) {
     return Duration.between(now, chain.get(0).getNotAfter().toInstant());
+  }
+
+  /**
+   * A warning when the leaf certificate expires within the horizon (an expired one fails
+   * validation and is reported as such).
+   */
+  static Optional<Check> expiryWarning(List<X509Certificate> chain, Instant now, Duration horizon,
+      String id, String host, Map<String, String> evidence) {
+    if (chain.isEmpty()) {
+      return Optional.empty();
+    }
+    Duration left = remaining(chain, now);
+    if (left.isNegative() || left.compareTo(horizon) >= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(Check.builder(id, Check.Severity.WARNING)
+        .message("the certificate of " + host + " expires in " + left.toDays() + " days ("
+            + chain.get(0).getNotAfter().toInstant() + "): renew it before it does")
+        .evidence(evidence)
+        .build());
   }
 
   /**

@@ -43,7 +43,10 @@ public final class CheckIds {
   public static final String POLICY_FETCH_SIZE = "policy.fetch.size";
   /** The policy body parsed: mode, MX patterns and max_age. */
   public static final String POLICY = "policy";
-  /** The policy body does not parse, or parses with a warning. */
+  /**
+   * The policy body does not parse, or parses with a warning (including advice on a valid policy:
+   * a short max_age, redundant patterns; the testing or none mode as information).
+   */
   public static final String POLICY_SYNTAX = "policy.syntax";
 
   /** The domain's MX records. */

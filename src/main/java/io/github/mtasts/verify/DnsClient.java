@@ -80,9 +80,17 @@ final class DnsClient {
     return session.lookupAsync(absolute, type, DClass.IN)
         .toCompletableFuture()
         .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-        .handle((result, error) -> error == null
-            ? DnsAnswer.found(name, type, result.getRecords(), result.getAliases())
-            : classify(name, type, unwrap(error)));
+        .handle((result, error) -> {
+          if (error != null) {
+            return classify(name, type, unwrap(error));
+          }
+          // An answer without records of the type (NODATA with the SOA in authority) can come
+          // back as an empty result rather than an exception.
+          if (result.getRecords().stream().noneMatch(r -> r.getType() == type)) {
+            return DnsAnswer.absent(name, type, DnsAnswer.Status.NO_DATA);
+          }
+          return DnsAnswer.found(name, type, result.getRecords(), result.getAliases());
+        });
   }
 
   private DnsAnswer classify(String name, int type, Throwable error) {

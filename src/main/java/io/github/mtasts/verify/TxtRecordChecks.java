@@ -1,0 +1,109 @@
+package io.github.mtasts.verify;
+
+import io.github.mtasts.policy.ParseResult;
+import io.github.mtasts.policy.Problem;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Turns the TXT RRset of {@code _mta-sts} or {@code _smtp._tls} into checks. The policy core
+ * parses; this class only decides which check id and severity each outcome gets.
+ *
+ * @param <T> the parsed record type
+ */
+final class TxtRecordChecks<T> {
+  private final String owner;
+  private final String passId;
+  private final String lookupId;
+  private final String missingId;
+  private final String countId;
+  private final String syntaxId;
+  private final Check.Severity missingSeverity;
+  private final String missingAdvice;
+  private final Function<List<String>, ParseResult<T>> fromRrset;
+  private final Function<String, ParseResult<T>> parseOne;
+
+  TxtRecordChecks(String owner, String[] ids, Check.Severity missingSeverity, String missingAdvice,
+      Function<List<String>, ParseResult<T>> fromRrset, Function<String, ParseResult<T>> parseOne) {
+    this.owner = owner;
+    this.passId = ids[0];
+    this.lookupId = ids[1];
+    this.missingId = ids[2];
+    this.countId = ids[3];
+    this.syntaxId = ids[4];
+    this.missingSeverity = missingSeverity;
+    this.missingAdvice = missingAdvice;
+    this.fromRrset = fromRrset;
+    this.parseOne = parseOne;
+  }
+
+  /**
+   * Adds the checks of one answer.
+   *
+   * @return the parsed record, when exactly one valid record is published
+   */
+  Optional<T> evaluate(DnsAnswer answer, List<Check> checks) {
+    if (answer.status() == DnsAnswer.Status.OPERATIONAL_FAILURE) {
+      checks.add(Check.builder(lookupId, Check.Severity.ERROR)
+          .message("cannot tell whether " + owner + " is published: " + answer.failure())
+          .evidence("question", answer.question())
+          .operational()
+          .build());
+      return Optional.empty();
+    }
+    if (!answer.isFound()) {
+      String why = answer.status() == DnsAnswer.Status.NO_SUCH_DOMAIN
+          ? owner + " does not exist (NXDOMAIN)"
+          : answer.status() == DnsAnswer.Status.NO_DATA ? owner + " has no TXT record" : answer.failure();
+      checks.add(Check.builder(missingId, missingSeverity)
+          .message(missingAdvice + ": " + why)
+          .evidence("question", answer.question())
+          .build());
+      return Optional.empty();
+    }
+    List<String> records = answer.joinedTxt();
+    // A record belongs to the protocol when the core finds its version tag in it; the others
+    // are ignored (RFC 8461 §3.1, RFC 8460 §3).
+    long versioned = records.stream()
+        .filter(r -> parseOne.apply(r).errors().stream().noneMatch(p -> p.field().equals("v")))
+        .count();
+    Map<String, String> evidence = new LinkedHashMap<>();
+    evidence.put("question", answer.question());
+    if (answer.aliasChain() != null) {
+      evidence.put("cname", answer.aliasChain());
+    }
+    evidence.put("records", String.join(" | ", records));
+    if (versioned == 0) {
+      checks.add(Check.builder(missingId, missingSeverity)
+          .message(missingAdvice + ": none of the " + records.size() + " TXT record(s) at " + owner
+              + " starts with the version tag")
+          .evidence(evidence)
+          .build());
+      return Optional.empty();
+    }
+    ParseResult<T> parsed = fromRrset.apply(records);
+    if (versioned > 1) {
+      checks.add(Check.builder(countId, Check.Severity.ERROR)
+          .message(versioned + " records at " + owner + " start with the version tag; senders "
+              + "ignore them all, as if none were published: delete all but one")
+          .evidence(evidence)
+          .build());
+      return Optional.empty();
+    }
+    for (Problem problem : parsed.problems()) {
+      checks.add(Check.builder(syntaxId, problem.isError() ? Check.Severity.ERROR : Check.Severity.WARNING)
+          .message(problem.message())
+          .evidence(evidence)
+          .evidence("field", problem.field())
+          .build());
+    }
+    parsed.value().ifPresent(record -> checks.add(Check.builder(passId, Check.Severity.PASS)
+        .message(owner + " publishes '" + record + "'")
+        .evidence(evidence)
+        .build()));
+    return parsed.value();
+  }
+}

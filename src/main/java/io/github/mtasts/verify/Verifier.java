@@ -1,0 +1,146 @@
+package io.github.mtasts.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import javax.net.ssl.X509ExtendedTrustManager;
+import org.xbill.DNS.ExtendedResolver;
+import org.xbill.DNS.Resolver;
+import org.xbill.DNS.ResolverConfig;
+import org.xbill.DNS.SimpleResolver;
+
+/**
+ * Verifies mail domains' MTA-STS and TLS-RPT deployments live, as a sending MTA sees them (see
+ * the package documentation). Thread-safe; create one per set of options and close it when done.
+ *
+ * <pre>{@code
+ * try (Verifier verifier = Verifier.create(VerifyOptions.defaults())) {
+ *   Report report = verifier.verify("example.com");
+ *   if (report.hasErrors()) { ... }
+ * }
+ * }</pre>
+ */
+public final class Verifier implements AutoCloseable {
+  private final VerifyOptions options;
+  private final Resolver resolver;
+  private final String resolverName;
+  private final ExecutorService io;
+  private final ScheduledExecutorService watchdog;
+  private final PolicyFetcher fetcher;
+  private final SmtpProbe probe;
+
+  private Verifier(VerifyOptions options) {
+    this.options = options;
+    X509ExtendedTrustManager anchors = TrustAnchors.load(options.caFile(), options.caOnly());
+    if (options.resolver().isPresent()) {
+      SimpleResolver simple = new SimpleResolver(options.resolver().get());
+      simple.setTimeout(options.dnsTimeout());
+      this.resolver = simple;
+      this.resolverName = "resolver " + options.resolver().get().getAddress().getHostAddress()
+          + ":" + options.resolver().get().getPort();
+    } else {
+      ExtendedResolver system = new ExtendedResolver();
+      system.setTimeout(options.dnsTimeout());
+      this.resolver = system;
+      this.resolverName = "system resolver " + ResolverConfig.getCurrentConfig().servers();
+    }
+    // Probes and fetches block on sockets: a cached pool gives each its own thread, so no
+    // domain waits for another's slow MX. verifyAll bounds how many domains run at once.
+    this.io = Executors.newCachedThreadPool(daemonThreads("mtasts-verify-io"));
+    this.watchdog = Executors.newSingleThreadScheduledExecutor(daemonThreads("mtasts-verify-watchdog"));
+    this.fetcher = new PolicyFetcher(anchors, options);
+    this.probe = new SmtpProbe(anchors, options, watchdog);
+  }
+
+  /**
+   * Creates a verifier.
+   *
+   * @param options how to verify
+   * @return the verifier
+   * @throws IllegalArgumentException when the CA file cannot be read or holds no certificate
+   */
+  public static Verifier create(VerifyOptions options) {
+    return new Verifier(options);
+  }
+
+  /** The options this verifier was created with. */
+  public VerifyOptions options() {
+    return options;
+  }
+
+  /**
+   * Verifies one domain.
+   *
+   * @param domain the mail domain, such as {@code example.com}
+   * @return the report; operational failures are in it, never thrown
+   * @throws IllegalArgumentException when {@code domain} is not a domain name
+   */
+  public Report verify(String domain) {
+    String name = DomainNames.normalize(domain);
+    DnsClient dns = new DnsClient(resolver, resolverName, options.dnsTimeout());
+    return new DomainVerification(name, options, dns, fetcher, probe, io).run();
+  }
+
+  /**
+   * Verifies many domains, {@link VerifyOptions#concurrency()} at a time.
+   *
+   * @param domains the mail domains; all are checked before any is verified
+   * @param onReport called with each report as it completes (from several threads, one at a time)
+   * @return the reports, in the order of {@code domains}
+   * @throws IllegalArgumentException naming the first value that is not a domain name
+   */
+  public List<Report> verifyAll(List<String> domains, Consumer<Report> onReport) {
+    List<String> names = domains.stream().map(DomainNames::normalize).toList();
+    if (names.isEmpty()) {
+      return List.of();
+    }
+    ExecutorService drivers = Executors.newFixedThreadPool(
+        Math.min(options.concurrency(), names.size()), daemonThreads("mtasts-verify-domain"));
+    try {
+      List<Future<Report>> futures = new ArrayList<>();
+      for (String name : names) {
+        futures.add(drivers.submit(() -> {
+          Report report = verify(name);
+          synchronized (onReport) {
+            onReport.accept(report);
+          }
+          return report;
+        }));
+      }
+      List<Report> reports = new ArrayList<>();
+      for (Future<Report> future : futures) {
+        reports.add(future.get());
+      }
+      return reports;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while verifying", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a verification failed unexpectedly: " + e.getCause(), e.getCause());
+    } finally {
+      drivers.shutdownNow();
+    }
+  }
+
+  @Override
+  public void close() {
+    io.shutdownNow();
+    watchdog.shutdownNow();
+  }
+
+  private static ThreadFactory daemonThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,335 @@
+package io.github.mtasts.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The verifier against the laboratory of real servers on loopback ({@link VerifyLab}): Knot DNS,
+ * HTTPS policy hosts with a throwaway CA, STARTTLS SMTP servers and black-holed addresses.
+ */
+class VerifierTest {
+  private static VerifyLab lab;
+  private static Verifier verifier;
+
+  @BeforeAll
+  static void startLab() throws Exception {
+    lab = VerifyLab.start();
+    verifier = Verifier.create(lab.options().build());
+  }
+
+  @AfterAll
+  static void stopLab() throws Exception {
+    if (verifier != null) {
+      verifier.close();
+    }
+    if (lab != null) {
+      lab.close();
+    }
+  }
+
+  static String describe(Report report) {
+    return report.checks().stream().map(Check::toString).collect(Collectors.joining("\n  ", "\n  ", ""));
+  }
+
+  static Check find(Report report, String id, Check.Severity severity) {
+    return report.checks().stream()
+        .filter(c -> c.id().equals(id) && c.severity() == severity)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + severity + " " + id + " in" + describe(report)));
+  }
+
+  static void assertNoErrors(Report report) {
+    assertFalse(report.hasErrors(), "errors in" + describe(report));
+    assertFalse(report.hasOperationalFailures(), describe(report));
+  }
+
+  @Test
+  void happyPathInTestingMode() {
+    Report report = verifier.verify("testing.test");
+    assertNoErrors(report);
+    assertEquals(0, report.count(Check.Severity.WARNING), describe(report));
+    Check txt = find(report, CheckIds.STS_TXT, Check.Severity.PASS);
+    // The two strings of the record are joined without a space; the unrelated record is ignored.
+    assertTrue(txt.message().contains("v=STSv1; id=20240101T000000"), txt.message());
+    Check fetch = find(report, CheckIds.POLICY_FETCH, Check.Severity.PASS);
+    assertEquals("200", fetch.evidence().get("status"));
+    assertTrue(fetch.evidence().get("tls.version").startsWith("TLSv1."), fetch.evidence().toString());
+    find(report, CheckIds.POLICY_SYNTAX, Check.Severity.INFO);
+    List<Check> tls = report.checks().stream().filter(c -> c.id().equals(CheckIds.MX_TLS)).toList();
+    assertEquals(2, tls.size(), describe(report));
+    assertTrue(tls.get(0).evidence().get("quit").startsWith("221"), tls.get(0).evidence().toString());
+    find(report, CheckIds.TLSRPT, Check.Severity.PASS);
+  }
+
+  @Test
+  void happyPathInEnforceMode() {
+    Report report = verifier.verify("enforce.test");
+    assertNoErrors(report);
+    assertEquals(0, report.count(Check.Severity.WARNING), describe(report));
+    assertEquals("enforce", find(report, CheckIds.POLICY, Check.Severity.PASS).evidence().get("mode"));
+    find(report, CheckIds.MX_TLS, Check.Severity.PASS);
+    find(report, CheckIds.MX_COVERAGE, Check.Severity.PASS);
+  }
+
+  @Test
+  void policyFetchSendsSniOverTls12OrNewer() throws Exception {
+    verifier.verify("enforce.test");
+    mockwebserver3.RecordedRequest request = lab.policyHost("enforce.test").takeRequest(5, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(List.of("mta-sts.enforce.test"), request.getHandshakeServerNames());
+    assertEquals(PolicyFetcher.WELL_KNOWN_PATH, request.getUrl().encodedPath());
+  }
+
+  @Test
+  void noTxtRecordIsNoPolicyNotACrash() {
+    Report report = verifier.verify("no-txt.test");
+    Check missing = find(report, CheckIds.STS_TXT_MISSING, Check.Severity.ERROR);
+    assertTrue(missing.message().startsWith("no MTA-STS policy published"), missing.message());
+    assertTrue(missing.message().contains("NXDOMAIN"), missing.message());
+    assertFalse(report.hasOperationalFailures(), describe(report));
+  }
+
+  @Test
+  void twoStsRecordsAreAnError() {
+    Report report = verifier.verify("two-txt.test");
+    Check count = find(report, CheckIds.STS_TXT_COUNT, Check.Severity.ERROR);
+    assertTrue(count.evidence().get("records").contains("id=2"), count.evidence().toString());
+  }
+
+  @Test
+  void badIdIsASyntaxError() {
+    Report report = verifier.verify("bad-id.test");
+    Check syntax = find(report, CheckIds.STS_TXT_SYNTAX, Check.Severity.ERROR);
+    assertEquals("id", syntax.evidence().get("field"));
+    assertFalse(report.checks().stream().anyMatch(c -> c.id().equals(CheckIds.STS_TXT)), describe(report));
+  }
+
+  @Test
+  void status404IsNoPolicy() {
+    Report report = verifier.verify("http404.test");
+    Check status = find(report, CheckIds.POLICY_FETCH_STATUS, Check.Severity.ERROR);
+    assertTrue(status.message().contains("404"), status.message());
+    assertEquals("404", status.evidence().get("status"));
+  }
+
+  @Test
+  void redirectIsAnErrorAndIsNotFollowed() throws Exception {
+    mockwebserver3.MockWebServer server = lab.policyHost("redirect.test");
+    int before = server.getRequestCount();
+    Report report = verifier.verify("redirect.test");
+    Check redirect = find(report, CheckIds.POLICY_FETCH_REDIRECT, Check.Severity.ERROR);
+    assertEquals("https://mta-sts.redirect.test/moved/mta-sts.txt", redirect.evidence().get("header.location"));
+    // Exactly one request reached the server: the redirect target was never asked for.
+    assertEquals(before + 1, server.getRequestCount());
+  }
+
+  @Test
+  void htmlContentTypeIsAnError() {
+    Report report = verifier.verify("html.test");
+    Check type = find(report, CheckIds.POLICY_FETCH_CONTENT_TYPE, Check.Severity.ERROR);
+    assertTrue(type.message().contains("text/html"), type.message());
+  }
+
+  @Test
+  void charsetOtherThanUtf8IsAnError() {
+    Report report = verifier.verify("latin1.test");
+    Check type = find(report, CheckIds.POLICY_FETCH_CONTENT_TYPE, Check.Severity.ERROR);
+    assertTrue(type.message().contains("iso-8859-1"), type.message());
+  }
+
+  @Test
+  void bodyOver64KibIsAnError() {
+    Report report = verifier.verify("big.test");
+    find(report, CheckIds.POLICY_FETCH_SIZE, Check.Severity.ERROR);
+    assertFalse(report.checks().stream().anyMatch(c -> c.id().equals(CheckIds.POLICY)), describe(report));
+  }
+
+  @Test
+  void expiredPolicyHostCertificateIsAnError() {
+    Report report = verifier.verify("expired.test");
+    Check chain = find(report, CheckIds.POLICY_FETCH_CERT_CHAIN, Check.Severity.ERROR);
+    assertTrue(chain.message().contains("expired"), chain.message());
+    assertEquals("CN=mta-sts.expired.test", chain.evidence().get("certificate.subject"));
+    assertTrue(chain.evidence().containsKey("certificate.notAfter"), chain.evidence().toString());
+  }
+
+  @Test
+  void policyHostCertificateForAnotherNameIsAnError() {
+    Report report = verifier.verify("wrongname.test");
+    Check name = find(report, CheckIds.POLICY_FETCH_CERT_NAME, Check.Severity.ERROR);
+    assertTrue(name.message().contains("mta-sts.other.test"), name.message());
+  }
+
+  @Test
+  void untrustedCaIsAnError() {
+    Report report = verifier.verify("untrusted.test");
+    Check chain = find(report, CheckIds.POLICY_FETCH_CERT_CHAIN, Check.Severity.ERROR);
+    assertTrue(chain.message().contains("trusted root"), chain.message());
+    assertEquals("CN=untrusted test root", chain.evidence().get("certificate.issuer"));
+  }
+
+  @Test
+  void mxNotCoveredByPolicy() {
+    Report report = verifier.verify("uncovered.test");
+    Check covered = report.checks().stream()
+        .filter(c -> c.id().equals(CheckIds.MX_COVERAGE) && c.severity() == Check.Severity.PASS)
+        .findFirst().orElseThrow(() -> new AssertionError(describe(report)));
+    assertEquals("mx.uncovered.test", covered.evidence().get("mx"));
+    // *.uncovered.test stands for one label: a.b.uncovered.test is not covered (enforce: error).
+    Check missed = find(report, CheckIds.MX_COVERAGE, Check.Severity.ERROR);
+    assertEquals("a.b.uncovered.test", missed.evidence().get("mx"));
+    assertTrue(missed.message().contains("one label"), missed.message());
+    Check unused = find(report, CheckIds.MX_COVERAGE_UNUSED, Check.Severity.WARNING);
+    assertEquals("old.uncovered.test", unused.evidence().get("pattern"));
+  }
+
+  @Test
+  void mxWithoutStarttlsIsAnErrorInEnforceAndAWarningInTesting() {
+    Check enforce = find(verifier.verify("nostarttls-enforce.test"), CheckIds.MX_TLS_STARTTLS, Check.Severity.ERROR);
+    assertTrue(enforce.message().contains("does not offer STARTTLS"), enforce.message());
+    Report testing = verifier.verify("nostarttls-testing.test");
+    find(testing, CheckIds.MX_TLS_STARTTLS, Check.Severity.WARNING);
+    assertFalse(testing.hasErrors(), describe(testing));
+  }
+
+  @Test
+  void mxCertificateForAnotherNameIsAnError() {
+    Report report = verifier.verify("mxwrongname.test");
+    Check name = find(report, CheckIds.MX_TLS_CERT_NAME, Check.Severity.ERROR);
+    assertEquals("mx.somewhere-else.test", name.evidence().get("certificate.dnsNames"));
+    assertFalse(report.checks().stream().anyMatch(c -> c.id().equals(CheckIds.MX_TLS_CERT_CHAIN)), describe(report));
+  }
+
+  @Test
+  void mxCertificateExpiringSoonIsAWarning() {
+    Report report = verifier.verify("mxexpiring.test");
+    Check expiry = find(report, CheckIds.MX_TLS_CERT_EXPIRY, Check.Severity.WARNING);
+    assertTrue(expiry.message().contains("expires in 4 days") || expiry.message().contains("expires in 5 days"),
+        expiry.message());
+    assertNoErrors(report);
+  }
+
+  @Test
+  void tlsRptMissingIsAWarningAndMalformedAnError() {
+    Report missing = verifier.verify("enforce.test".replace("enforce", "nostarttls-testing"));
+    find(missing, CheckIds.TLSRPT_MISSING, Check.Severity.WARNING);
+    Report malformed = verifier.verify("badtlsrpt.test");
+    Check syntax = find(malformed, CheckIds.TLSRPT_SYNTAX, Check.Severity.ERROR);
+    assertEquals("rua", syntax.evidence().get("field"));
+  }
+
+  @Test
+  void domainWithoutMxIsReported() {
+    Report report = verifier.verify("nomx.test");
+    find(report, CheckIds.MX_MISSING, Check.Severity.WARNING);
+  }
+
+  @Test
+  void blackHoledMxIsBoundedByTheTimeouts() {
+    // Two addresses: one drops SYNs (a full accept queue), one accepts and never speaks. With a
+    // 1 s connect and 2 s read timeout, both probes end well within the 5 s probe limit.
+    Report report = verifier.verify("blackhole.test");
+    Check connect = find(report, CheckIds.MX_TLS_CONNECT, Check.Severity.ERROR);
+    assertTrue(connect.message().contains("no connection within 1000 ms"), connect.message());
+    Check smtp = find(report, CheckIds.MX_TLS_SMTP, Check.Severity.ERROR);
+    assertTrue(smtp.message().contains("no reply within the read timeout"), smtp.message());
+    assertTrue(report.elapsed().toMillis() < 5000, "took " + report.elapsed());
+  }
+
+  @Test
+  void servfailIsAnOperationalFailureNotNoPolicy() {
+    Report report = verifier.verify("servfail.test");
+    Check lookup = find(report, CheckIds.STS_TXT_LOOKUP, Check.Severity.ERROR);
+    assertTrue(lookup.isOperational());
+    assertTrue(lookup.message().contains("SERVFAIL"), lookup.message());
+    assertFalse(report.checks().stream().anyMatch(c -> c.id().equals(CheckIds.STS_TXT_MISSING)), describe(report));
+    assertTrue(report.hasOperationalFailures());
+  }
+
+  @Test
+  void dnsServerDownIsAnOperationalFailure() throws Exception {
+    java.net.InetAddress nowhere = java.net.InetAddress.getByName("127.0.9.54");
+    int port = KnotServer.freePort(nowhere);
+    try (Verifier down = Verifier.create(lab.options()
+        .resolver(new java.net.InetSocketAddress(nowhere, port))
+        .dnsTimeout(java.time.Duration.ofMillis(500))
+        .build())) {
+      Report report = down.verify("testing.test");
+      assertTrue(report.hasOperationalFailures(), describe(report));
+      assertTrue(find(report, CheckIds.STS_TXT_LOOKUP, Check.Severity.ERROR).isOperational());
+      assertTrue(find(report, CheckIds.POLICY_HOST_RESOLVE, Check.Severity.ERROR).isOperational());
+      assertTrue(find(report, CheckIds.MX_LOOKUP, Check.Severity.ERROR).isOperational());
+      assertFalse(report.checks().stream().anyMatch(c -> c.id().equals(CheckIds.STS_TXT_MISSING)), describe(report));
+    }
+  }
+
+  @Test
+  void policyHostScopeOnlyFetchesThePolicy() {
+    try (Verifier policyOnly = Verifier.create(lab.options().scope(Scope.POLICY_HOST)
+        .expectedPolicy(VerifyLab.TESTING_POLICY.replace("\r\n", "\n")).build())) {
+      // no-txt.test publishes no TXT record: irrelevant before the id is published.
+      Report report = policyOnly.verify("no-txt.test");
+      assertTrue(report.checks().stream().noneMatch(c -> c.id().startsWith("sts-txt") || c.id().startsWith("mx")
+          || c.id().startsWith("tlsrpt")), describe(report));
+      find(report, CheckIds.POLICY_FETCH, Check.Severity.PASS);
+      // The expected body is the testing.test policy, not this one.
+      find(report, CheckIds.EXPECT_POLICY, Check.Severity.ERROR);
+      Report same = policyOnly.verify("testing.test");
+      find(same, CheckIds.EXPECT_POLICY, Check.Severity.PASS);
+      assertTrue(same.observedState().get().policyId().isEmpty());
+    }
+  }
+
+  @Test
+  void expectedIdMismatchIsAnError() {
+    try (Verifier expecting = Verifier.create(lab.options().expectedId("20250101T000000").build())) {
+      Check id = find(expecting.verify("testing.test"), CheckIds.EXPECT_ID, Check.Severity.ERROR);
+      assertEquals("20240101T000000", id.evidence().get("published"));
+    }
+    try (Verifier expecting = Verifier.create(lab.options().expectedId("20240101T000000").build())) {
+      find(expecting.verify("testing.test"), CheckIds.EXPECT_ID, Check.Severity.PASS);
+    }
+  }
+
+  @Test
+  void bodyChangedUnderTheSameIdIsAStaleIdError() {
+    Report first = verifier.verify("testing.test");
+    PolicyState seen = first.observedState().orElseThrow();
+    assertEquals(java.util.Optional.of("20240101T000000"), seen.policyId());
+    try (Verifier unchanged = Verifier.create(lab.options().previousState("testing.test", seen).build())) {
+      find(unchanged.verify("testing.test"), CheckIds.EXPECT_STALE_ID, Check.Severity.PASS);
+    }
+    PolicyState otherBody = new PolicyState(seen.policyId(), DomainVerification.sha256(new byte[] {1}));
+    try (Verifier stale = Verifier.create(lab.options().previousState("testing.test", otherBody).build())) {
+      Check check = find(stale.verify("testing.test"), CheckIds.EXPECT_STALE_ID, Check.Severity.ERROR);
+      assertTrue(check.message().contains("publish a new id"), check.message());
+    }
+  }
+
+  @Test
+  void manyDomainsKeepTheirOrder() {
+    List<String> domains = List.of("testing.test", "enforce.test", "http404.test", "TESTING.test.");
+    java.util.List<String> completed = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    List<Report> reports = verifier.verifyAll(domains, r -> completed.add(r.domain()));
+    assertEquals(List.of("testing.test", "enforce.test", "http404.test", "testing.test"),
+        reports.stream().map(Report::domain).toList());
+    assertEquals(4, completed.size());
+    assertTrue(reports.get(2).hasErrors());
+  }
+
+  @Test
+  void reportRendersAsJson() {
+    Report report = verifier.verify("http404.test");
+    com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(report.toJson()).getAsJsonObject();
+    assertEquals("http404.test", json.get("domain").getAsString());
+    assertFalse(json.get("ok").getAsBoolean());
+    assertEquals(report.count(Check.Severity.ERROR), json.getAsJsonObject("summary").get("errors").getAsLong());
+    assertEquals(report.checks().size(), json.getAsJsonArray("checks").size());
+  }
+}
