@@ -9,6 +9,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.mtasts.policy.Mode;
 import io.github.mtasts.sdk.engine.ProgramJar;
 import io.github.mtasts.sdk.engine.PulumiCli;
 import io.github.mtasts.sdk.engine.PulumiCli.CommandResult;
@@ -77,11 +78,11 @@ class PulumiEngineIT {
     assertEquals("v=STSv1; id=" + firstId, first.get("stsRecord").getAsString());
     assertEquals("v=TLSRPTv1; rua=mailto:tlsrpt@example.com",
         first.get("tlsRptRecord").getAsString());
-    String body = first.get("body").getAsString();
-    assertTrue(body.startsWith("version: STSv1\r\n"), body);
-    assertTrue(body.contains("mode: testing\r\n"), body);
-    assertTrue(body.contains("mx: mx1.example.com\r\n"), body);
-    assertTrue(body.contains("max_age: 604800\r\n"), body);
+    // The policy core renders the same canonical body and derives the same id.
+    var expected = io.github.mtasts.policy.Policy.builder()
+        .mode(Mode.TESTING).mx("mx1.example.com", "*.mail.example.net").maxAge(604800).build();
+    assertEquals(expected.render(), first.get("body").getAsString());
+    assertEquals(expected.id().value(), firstId);
 
     JsonObject state = exportedState();
     JsonObject defaultProvider = resource(state, "pulumi:providers:mtasts");
@@ -92,6 +93,14 @@ class PulumiEngineIT {
     assertTrue(storedToken != null && storedToken.isJsonObject()
         && storedToken.getAsJsonObject().has("ciphertext"),
         "the token is stored encrypted: " + storedToken);
+
+    // Bad input fails the preview, naming the property and the value.
+    ok("config", "set", "mode", "enforced");
+    CommandResult rejected = pulumi.run(COMMAND_TIMEOUT, "preview");
+    transcript.add(rejected);
+    assertNotEquals(0, rejected.exitCode(), "preview of an invalid mode must fail");
+    assertTrue(rejected.output().contains("mode") && rejected.output().contains("enforced"),
+        "the error names the property and the value:\n" + rejected.output());
 
     ok("config", "set", "mode", "enforce");
     CommandResult diff = ok("preview", "--diff");

@@ -103,9 +103,18 @@ public final class PulumiCli {
     command.add("--color=never");
     command.addAll(List.of(args));
     CommandResult result = CommandResult.run(projectDir, command, environment, timeout);
-    System.out.printf("$ %s%n(exit %d)%n%s%s%n", String.join(" ", command), result.exitCode(),
-        result.stdout(), result.stderr());
+    System.out.printf("$ %s%n(exit %d)%n%s%s%n", String.join(" ", redacted(command)),
+        result.exitCode(), result.stdout(), result.stderr());
     return result;
+  }
+
+  /** The command line as logged: the value of {@code config set --secret KEY VALUE} hidden. */
+  private static List<String> redacted(List<String> command) {
+    List<String> shown = new ArrayList<>(command);
+    if (shown.contains("--secret")) {
+      shown.set(shown.size() - 1, "[secret]");
+    }
+    return shown;
   }
 
   /** The outcome of one command: exit code and both output streams. */
