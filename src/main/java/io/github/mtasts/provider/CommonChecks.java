@@ -1,5 +1,6 @@
 package io.github.mtasts.provider;
 
+import io.github.mtasts.verify.VerifyOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -7,9 +8,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.util.Optional;
 
 /** Checks shared by the provider configuration and the resources. */
 final class CommonChecks {
@@ -17,20 +18,23 @@ final class CommonChecks {
   /** The resolver value that selects the system's resolver. */
   static final String SYSTEM_RESOLVER = "system";
 
+  private static final int DNS_PORT = 53;
+
   private CommonChecks() {}
 
   /**
-   * Checks a DNS server: host[:port], or "system".
+   * Checks a DNS server: host[:port], or "system", with the verifier's own parser.
    *
    * @param check the check to record a failure in
    * @param property the property name
    * @param required whether the property must be set
    */
   static void resolver(InputCheck check, String property, boolean required) {
-    check.text(property, required).ifPresent(value -> {
-      if (!value.equals(SYSTEM_RESOLVER) && HostPort.parse(value).isEmpty()) {
-        check.fail(property, property + " must be a DNS server as host or host:port (e.g. 192.0.2.53:53 or [2001:db8::53]:53), or \""
-            + SYSTEM_RESOLVER + "\" for the system's resolver, got \"" + value + "\"");
+    check.text(property, required).filter(value -> !value.equals(SYSTEM_RESOLVER)).ifPresent(value -> {
+      try {
+        VerifyOptions.parseHostPort(property, value, DNS_PORT);
+      } catch (IllegalArgumentException e) {
+        check.fail(property, e.getMessage() + ", or \"" + SYSTEM_RESOLVER + "\" for the system's resolver");
       }
     });
   }

@@ -21,7 +21,8 @@ final class EngineHealthWatch implements AutoCloseable {
 
   static final String INTERVAL_PROPERTY = "mtasts.provider.engineHealthIntervalMillis";
 
-  private static final Duration MAX_WAIT = Duration.ofSeconds(10);
+  /** How long one check may take: a connection refused answers at once, a busy engine may not. */
+  private static final Duration CHECK_DEADLINE = Duration.ofSeconds(10);
 
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "engine-health");
@@ -38,7 +39,7 @@ final class EngineHealthWatch implements AutoCloseable {
    */
   EngineHealthWatch(EngineConnection engine, Duration interval, Runnable onEngineGone) {
     timer.scheduleWithFixedDelay(() -> {
-      if (!alive(engine, interval.compareTo(MAX_WAIT) < 0 ? interval : MAX_WAIT)) {
+      if (!alive(engine)) {
         onEngineGone.run();
         timer.shutdown();
       }
@@ -55,11 +56,11 @@ final class EngineHealthWatch implements AutoCloseable {
     return millis == null ? DEFAULT_INTERVAL : Duration.ofMillis(Long.parseLong(millis));
   }
 
-  private static boolean alive(EngineConnection engine, Duration timeout) {
+  private static boolean alive(EngineConnection engine) {
     return engine.channel().map(channel -> {
       try {
         HealthGrpc.newBlockingStub(channel)
-            .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .withDeadlineAfter(CHECK_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
             .check(HealthCheckRequest.getDefaultInstance());
         return true;
       } catch (StatusRuntimeException e) {

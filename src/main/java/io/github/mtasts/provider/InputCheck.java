@@ -41,6 +41,18 @@ public final class InputCheck {
   }
 
   /**
+   * Records several problems of one property as its one failure, a sentence each.
+   *
+   * @param property the property name
+   * @param reasons the problems; nothing is recorded when empty
+   */
+  public void failAll(String property, List<String> reasons) {
+    if (!reasons.isEmpty()) {
+      fail(property, String.join(" ", reasons));
+    }
+  }
+
+  /**
    * Whether a property already has a failure.
    *
    * @param property the property name

@@ -165,10 +165,7 @@ final class PolicyResource implements ResourceHandler {
     return result.value();
   }
 
-  /** One failure per property: several problems of one property become one sentence each. */
   private static void failWith(InputCheck check, String property, List<Problem> problems) {
-    if (!problems.isEmpty()) {
-      check.fail(property, String.join(" ", problems.stream().map(Problem::message).toList()));
-    }
+    check.failAll(property, problems.stream().map(Problem::message).toList());
   }
 }

@@ -13,6 +13,7 @@ final class Resources {
   static ResourceRegistry registry() {
     return ResourceRegistry.builder()
         .register(PolicyResource.TOKEN, PolicyResource::new)
+        .register(VerificationResource.TOKEN, VerificationResource::new)
         .build();
   }
 }

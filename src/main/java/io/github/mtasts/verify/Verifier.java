@@ -39,18 +39,28 @@ public final class Verifier implements AutoCloseable {
   private Verifier(VerifyOptions options) {
     this.options = options;
     X509ExtendedTrustManager anchors = TrustAnchors.load(options.caFile(), options.caOnly());
+    Resolver configured;
+    String configuredName;
     if (options.resolver().isPresent()) {
       SimpleResolver simple = new SimpleResolver(options.resolver().get());
       simple.setTimeout(options.dnsTimeout());
-      this.resolver = simple;
-      this.resolverName = "resolver " + options.resolver().get().getAddress().getHostAddress()
+      configured = simple;
+      configuredName = "resolver " + options.resolver().get().getAddress().getHostAddress()
           + ":" + options.resolver().get().getPort();
     } else {
       ExtendedResolver system = new ExtendedResolver();
       system.setTimeout(options.dnsTimeout());
-      this.resolver = system;
-      this.resolverName = "system resolver " + ResolverConfig.getCurrentConfig().servers();
+      configured = system;
+      configuredName = "system resolver " + ResolverConfig.getCurrentConfig().servers();
     }
+    if (options.authoritative()) {
+      AuthoritativeResolver authoritative = new AuthoritativeResolver(configured);
+      authoritative.setTimeout(options.dnsTimeout());
+      configured = authoritative;
+      configuredName = "authoritative name servers (found through the " + configuredName + ")";
+    }
+    this.resolver = configured;
+    this.resolverName = configuredName;
     // Probes and fetches block on sockets: a cached pool gives each its own thread, so no
     // domain waits for another's slow MX. verifyAll bounds how many domains run at once.
     this.io = Executors.newCachedThreadPool(daemonThreads("mtasts-verify-io"));

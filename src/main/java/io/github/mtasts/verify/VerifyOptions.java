@@ -37,6 +37,7 @@ public final class VerifyOptions {
   private final Optional<String> expectedPolicy;
   private final Optional<String> expectedId;
   private final Map<String, PolicyState> previousStates;
+  private final boolean authoritative;
 
   private VerifyOptions(Builder b) {
     this.resolver = b.resolver;
@@ -56,6 +57,7 @@ public final class VerifyOptions {
     this.expectedPolicy = b.expectedPolicy;
     this.expectedId = b.expectedId;
     this.previousStates = Map.copyOf(b.previousStates);
+    this.authoritative = b.authoritative;
   }
 
   /** Starts with the production defaults. */
@@ -158,6 +160,14 @@ public final class VerifyOptions {
     return previousStates;
   }
 
+  /**
+   * True when every name is asked of the authoritative name servers of its zone, found through
+   * {@link #resolver()} (or the system resolver), so that no cache hides a fresh change.
+   */
+  public boolean authoritative() {
+    return authoritative;
+  }
+
   /** Builds {@link VerifyOptions}; each setter rejects a bad value at once, naming it. */
   public static final class Builder {
     private Optional<InetSocketAddress> resolver = Optional.empty();
@@ -178,6 +188,7 @@ public final class VerifyOptions {
     private Optional<String> expectedPolicy = Optional.empty();
     private Optional<String> expectedId = Optional.empty();
     private final Map<String, PolicyState> previousStates = new LinkedHashMap<>();
+    private boolean authoritative;
 
     private Builder() {}
 
@@ -199,6 +210,7 @@ public final class VerifyOptions {
       expectedPolicy = o.expectedPolicy;
       expectedId = o.expectedId;
       previousStates.putAll(o.previousStates);
+      authoritative = o.authoritative;
     }
 
     /** Asks this DNS server instead of the system resolver. */
@@ -334,6 +346,15 @@ public final class VerifyOptions {
     /** What earlier runs saw, by domain. */
     public Builder previousStates(Map<String, PolicyState> states) {
       states.forEach(this::previousState);
+      return this;
+    }
+
+    /**
+     * Asks each name of the authoritative servers of its zone (see {@link AuthoritativeResolver}),
+     * found through the resolver or the system's; for verifying right after a deployment.
+     */
+    public Builder authoritative(boolean authoritative) {
+      this.authoritative = authoritative;
       return this;
     }
 

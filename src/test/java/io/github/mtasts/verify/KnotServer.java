@@ -47,12 +47,17 @@ final class KnotServer implements AutoCloseable {
    */
   static KnotServer start(InetAddress bind, Map<String, String> zones, List<String> brokenZones)
       throws IOException, InterruptedException {
+    return start(bind, freePort(bind), zones, brokenZones);
+  }
+
+  /** Starts knotd on a given port, as {@link #start(InetAddress, Map, List)} does on a free one. */
+  static KnotServer start(InetAddress bind, int port, Map<String, String> zones, List<String> brokenZones)
+      throws IOException, InterruptedException {
     Path knotd = Stream.of("/usr/sbin/knotd", "/usr/bin/knotd", "/sbin/knotd")
         .map(Path::of).filter(Files::isExecutable).findFirst()
         .orElseThrow(() -> new IllegalStateException(
             "knotd not found: install the Debian package 'knot' (as .ci/run does)"));
     Path dir = Files.createTempDirectory("knot-test");
-    int port = freePort(bind);
     StringBuilder conf = new StringBuilder()
         .append("server:\n")
         .append("    rundir: \"").append(dir).append("\"\n")
