@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -56,12 +55,15 @@ public final class StateFile {
     }
   }
 
-  /** Writes the observed states of the reports that have one. */
-  public static void write(Path file, Collection<Report> reports) throws IOException {
+  /**
+   * Writes states by domain (for example the {@link Report#observedState()} of each report).
+   *
+   * @param file the file to write
+   * @param states the states, by domain
+   */
+  public static void write(Path file, Map<String, PolicyState> states) throws IOException {
     JsonObject domains = new JsonObject();
-    for (Report report : reports) {
-      report.observedState().ifPresent(state -> domains.add(report.domain(), toJson(state)));
-    }
+    states.forEach((domain, state) -> domains.add(domain, toJson(state)));
     JsonObject root = new JsonObject();
     root.addProperty("version", VERSION);
     root.add("domains", domains);

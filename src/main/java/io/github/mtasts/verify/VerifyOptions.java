@@ -1,5 +1,7 @@
 package io.github.mtasts.verify;
 
+import io.github.mtasts.policy.ParseResult;
+import io.github.mtasts.policy.PolicyId;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -328,10 +330,9 @@ public final class VerifyOptions {
 
     /** The id the {@code _mta-sts} TXT record must carry: a different id is an error. */
     public Builder expectedId(String id) {
-      if (id == null || !id.matches("[A-Za-z0-9]{1,32}")) {
-        // RFC 8461 §3.1: id = 1*32(ALPHA / DIGIT)
-        throw new IllegalArgumentException(
-            "expectedId '" + id + "' is not a policy id: use 1 to 32 letters and digits");
+      ParseResult<PolicyId> parsed = PolicyId.parse(Objects.requireNonNull(id, "expectedId"));
+      if (!parsed.isValid()) {
+        throw new IllegalArgumentException("expectedId: " + parsed.errors().get(0).message());
       }
       this.expectedId = Optional.of(id);
       return this;

@@ -46,7 +46,7 @@ public final class VerifyLab implements AutoCloseable {
   private final BlackHoles blackHoles = new BlackHoles();
   private int nextHost = 1;
 
-  private VerifyLab() throws IOException, InterruptedException {
+  private VerifyLab(int benchDomains) throws IOException, InterruptedException {
     directory = Files.createTempDirectory("verify-lab");
     pki = new TestPki(directory);
     InetAddress first = InetAddress.getByName("127.0.10.1");
@@ -54,7 +54,11 @@ public final class VerifyLab implements AutoCloseable {
     smtpPort = KnotServer.freePort(first);
     Map<String, String> zones = new LinkedHashMap<>();
     try {
-      buildScenarios(zones);
+      if (benchDomains > 0) {
+        buildBench(zones, benchDomains);
+      } else {
+        buildScenarios(zones);
+      }
       knot = KnotServer.start(InetAddress.getByName("127.0.9.53"), zones, List.of("servfail.test"));
     } catch (IOException | RuntimeException | InterruptedException e) {
       closeServers();
@@ -64,7 +68,25 @@ public final class VerifyLab implements AutoCloseable {
 
   /** Starts the whole laboratory (a few seconds). */
   public static VerifyLab start() throws IOException, InterruptedException {
-    return new VerifyLab();
+    return new VerifyLab(0);
+  }
+
+  /**
+   * Starts a laboratory of {@code count} healthy domains {@code d1.bench.test} ... in enforce
+   * mode, for the benchmark: one zone, one policy host and one MX server shared by all domains,
+   * each with a certificate naming every domain's host.
+   */
+  public static VerifyLab startBench(int count) throws IOException, InterruptedException {
+    return new VerifyLab(count);
+  }
+
+  /** The domains of a benchmark laboratory. */
+  public static List<String> benchDomains(int count) {
+    List<String> domains = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      domains.add("d" + i + ".bench.test");
+    }
+    return domains;
   }
 
   /** Options that point the verifier at this laboratory, with short timeouts. */
@@ -259,6 +281,35 @@ public final class VerifyLab implements AutoCloseable {
             ok(policy("testing", "mx.nomx.test"))))
         .add("@", "A", "127.0.9.9")
         .text());
+  }
+
+  private void buildBench(Map<String, String> zones, int count) throws IOException {
+    List<String> domains = benchDomains(count);
+    String mxAddress = host();
+    smtp(mxAddress, pki.server(domains.stream().map(d -> "mx." + d).toArray(String[]::new)));
+    SSLContext policyTls = pki.server(domains.stream().map(d -> "mta-sts." + d).toArray(String[]::new));
+    String policyAddress = host();
+    MockWebServer server = new MockWebServer();
+    server.useHttps(policyTls.getSocketFactory());
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        String domain = request.getUrl().host().substring("mta-sts.".length());
+        return ok(policy("enforce", "mx." + domain));
+      }
+    });
+    server.start(InetAddress.getByName(policyAddress), httpsPort);
+    policyHosts.put("bench.test", server);
+    Zone zone = Zone.of("bench.test");
+    for (String domain : domains) {
+      String label = domain.substring(0, domain.indexOf('.'));
+      zone.txt("_mta-sts." + label, "v=STSv1; id=1")
+          .add("mta-sts." + label, "A", policyAddress)
+          .add(label, "MX", "10 mx." + domain + ".")
+          .add("mx." + label, "A", mxAddress)
+          .txt("_smtp._tls." + label, "v=TLSRPTv1; rua=mailto:tlsrpt@" + domain);
+    }
+    zones.put("bench.test", zone.text());
   }
 
   /** A zone with the TXT record, the policy host, and one MX at {@code mxAddress}. */

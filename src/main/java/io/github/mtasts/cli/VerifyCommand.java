@@ -1,0 +1,308 @@
+package io.github.mtasts.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.github.mtasts.verify.Check;
+import io.github.mtasts.verify.DomainNames;
+import io.github.mtasts.verify.PolicyState;
+import io.github.mtasts.verify.Report;
+import io.github.mtasts.verify.Scope;
+import io.github.mtasts.verify.StateFile;
+import io.github.mtasts.verify.Verifier;
+import io.github.mtasts.verify.VerifyOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mtasts verify}: checks live domains the way a sending mail server does. */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Checks the live MTA-STS and TLS-RPT deployment of mail domains as a sending mail server"
+          + " sees it: the _mta-sts TXT record, the policy fetched over HTTPS, MX coverage,"
+          + " STARTTLS and certificates of every MX address, the _smtp._tls record.",
+      "Exit status: 0 no errors, 1 errors found, 2 usage error or operational failure"
+          + " (for example the resolver did not answer)."
+    })
+public final class VerifyCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "DOMAIN", arity = "0..*", description = "Mail domains to verify.")
+  List<String> domains = new ArrayList<>();
+
+  @Option(names = "--domains-file", paramLabel = "FILE",
+      description = "Read more domains from FILE, one per line; '#' starts a comment.")
+  Path domainsFile;
+
+  @Option(names = "--json", description = "Write the reports as JSON on standard output.")
+  boolean json;
+
+  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "16",
+      description = "Domains verified at once (default: ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(names = "--scope", paramLabel = "SCOPE", defaultValue = "all",
+      description = "all (default) or policy-host: only the HTTPS fetch and parse of the policy,"
+          + " as before a new _mta-sts id is published.")
+  String scope;
+
+  @Option(names = "--expect-policy", paramLabel = "FILE",
+      description = "The policy body that must be served (one domain only).")
+  Path expectPolicy;
+
+  @Option(names = "--expect-id", paramLabel = "ID",
+      description = "The id the _mta-sts TXT record must carry (one domain only).")
+  String expectId;
+
+  @Option(names = "--previous-state", paramLabel = "FILE",
+      description = "State written by an earlier --write-state: a body that changed while the id"
+          + " did not is an error.")
+  Path previousState;
+
+  @Option(names = "--write-state", paramLabel = "FILE",
+      description = "Record the id and body digest seen per domain (entries for other domains in"
+          + " FILE are kept).")
+  Path writeState;
+
+  @Option(names = "--resolver", paramLabel = "HOST[:PORT]",
+      description = "Ask this DNS server instead of the system resolver (laboratory use).")
+  String resolver;
+
+  @Option(names = "--ca-file", paramLabel = "PEM",
+      description = "Trust these CA certificates in addition to the system's (laboratory use).")
+  Path caFile;
+
+  @Option(names = "--ca-only", description = "With --ca-file: trust only its certificates.")
+  boolean caOnly;
+
+  @Option(names = "--smtp-port", paramLabel = "PORT", description = "SMTP port of MX hosts (default 25).")
+  Integer smtpPort;
+
+  @Option(names = "--https-port", paramLabel = "PORT",
+      description = "HTTPS port of the policy host (default 443).")
+  Integer httpsPort;
+
+  @Option(names = "--dns-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Time for one DNS lookup (default 5s).")
+  Duration dnsTimeout;
+
+  @Option(names = "--connect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Time for one TCP connect (default 10s).")
+  Duration connectTimeout;
+
+  @Option(names = "--read-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Time to wait for one reply or read (default 20s).")
+  Duration readTimeout;
+
+  @Option(names = "--fetch-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Time for the whole HTTPS policy fetch (default 30s).")
+  Duration fetchTimeout;
+
+  @Option(names = "--smtp-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Time for the whole probe of one MX address (default 60s).")
+  Duration smtpTimeout;
+
+  @Override
+  public Integer call() {
+    List<String> names = allDomains();
+    VerifyOptions options = options(names);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    boolean progress = names.size() > 1 && Terminal.stderrIsTerminal();
+    AtomicInteger done = new AtomicInteger();
+    List<Report> reports;
+    Verifier created;
+    try {
+      created = Verifier.create(options);
+    } catch (IllegalArgumentException e) {
+      throw usage(optionNames(e.getMessage()));
+    }
+    try (Verifier verifier = created) {
+      reports = verifier.verifyAll(names, report -> {
+        if (progress) {
+          err.print("\r\u001b[K[" + done.incrementAndGet() + "/" + names.size() + "] " + report.domain());
+          err.flush();
+        }
+      });
+    }
+    if (progress) {
+      err.print("\r\u001b[K");
+      err.flush();
+    }
+    if (writeState != null) {
+      writeState(reports);
+    }
+    if (json) {
+      out.println(toJson(reports));
+      out.flush();
+    } else {
+      new HumanReport(Terminal.colorsOnStdout()).write(out, reports);
+    }
+    if (reports.stream().anyMatch(Report::hasOperationalFailures)) {
+      return Main.EXIT_USAGE;
+    }
+    return reports.stream().anyMatch(Report::hasErrors) ? 1 : 0;
+  }
+
+  private List<String> allDomains() {
+    List<String> names = new ArrayList<>();
+    for (String domain : domains) {
+      names.add(normalize(domain, "argument '" + domain + "'"));
+    }
+    if (domainsFile != null) {
+      List<String> lines;
+      try {
+        lines = Files.readAllLines(domainsFile, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw usage("--domains-file " + domainsFile + " cannot be read: " + e.getMessage());
+      }
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i).replaceFirst("#.*", "").strip();
+        if (!line.isEmpty()) {
+          names.add(normalize(line, domainsFile + " line " + (i + 1)));
+        }
+      }
+    }
+    if (names.isEmpty()) {
+      throw usage("no domain given: name one or more domains, or use --domains-file FILE");
+    }
+    return names;
+  }
+
+  private String normalize(String domain, String where) {
+    try {
+      return DomainNames.normalize(domain);
+    } catch (IllegalArgumentException e) {
+      throw usage(where + ": " + e.getMessage());
+    }
+  }
+
+  private VerifyOptions options(List<String> names) {
+    if ((expectPolicy != null || expectId != null) && names.size() != 1) {
+      throw usage("--expect-policy and --expect-id describe one domain, but " + names.size()
+          + " are given: verify that domain on its own");
+    }
+    if (caOnly && caFile == null) {
+      throw usage("--ca-only needs --ca-file PEM: the file of the only anchors to trust");
+    }
+    try {
+      VerifyOptions.Builder builder = VerifyOptions.builder().concurrency(concurrency).scope(scope());
+      if (resolver != null) {
+        builder.resolver(resolver);
+      }
+      if (caFile != null) {
+        builder.caFile(caFile).caOnly(caOnly);
+      }
+      if (smtpPort != null) {
+        builder.smtpPort(smtpPort);
+      }
+      if (httpsPort != null) {
+        builder.httpsPort(httpsPort);
+      }
+      if (dnsTimeout != null) {
+        builder.dnsTimeout(dnsTimeout);
+      }
+      if (connectTimeout != null) {
+        builder.connectTimeout(connectTimeout);
+      }
+      if (readTimeout != null) {
+        builder.readTimeout(readTimeout);
+      }
+      if (fetchTimeout != null) {
+        builder.fetchTimeout(fetchTimeout);
+      }
+      if (smtpTimeout != null) {
+        builder.smtpTimeout(smtpTimeout);
+      }
+      if (expectPolicy != null) {
+        builder.expectedPolicy(readText(expectPolicy, "--expect-policy"));
+      }
+      if (expectId != null) {
+        builder.expectedId(expectId);
+      }
+      if (previousState != null) {
+        builder.previousStates(StateFile.read(previousState));
+      }
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      throw usage(optionNames(e.getMessage()));
+    }
+  }
+
+  /** The library names its settings as in the builder; a person typed the option names. */
+  private static String optionNames(String message) {
+    return message.replace("caFile", "--ca-file").replace("expectedId", "--expect-id")
+        .replace("resolver", "--resolver").replace("concurrency", "--concurrency");
+  }
+
+  private Scope scope() {
+    switch (scope) {
+      case "all":
+        return Scope.ALL;
+      case "policy-host":
+        return Scope.POLICY_HOST;
+      default:
+        throw usage("--scope '" + scope + "' is unknown: use all or policy-host");
+    }
+  }
+
+  private static String readText(Path file, String option) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(option + " " + file + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private void writeState(List<Report> reports) {
+    try {
+      Map<String, PolicyState> merged = new LinkedHashMap<>();
+      if (Files.exists(writeState)) {
+        merged.putAll(StateFile.read(writeState));
+      }
+      for (Report report : reports) {
+        report.observedState().ifPresent(state -> merged.put(report.domain(), state));
+      }
+      StateFile.write(writeState, merged);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalStateException("--write-state " + writeState + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String toJson(List<Report> reports) {
+    JsonObject root = new JsonObject();
+    JsonArray array = new JsonArray();
+    reports.forEach(r -> array.add(r.toJsonTree()));
+    root.add("reports", array);
+    JsonObject summary = new JsonObject();
+    summary.addProperty("domains", reports.size());
+    summary.addProperty("domainsWithErrors", reports.stream().filter(Report::hasErrors).count());
+    summary.addProperty("operationalFailures", reports.stream().filter(Report::hasOperationalFailures).count());
+    for (Check.Severity severity : Check.Severity.values()) {
+      String key = severity.name().toLowerCase(java.util.Locale.ROOT) + (severity == Check.Severity.PASS ? "es" : "s");
+      summary.addProperty(key, reports.stream().mapToLong(r -> r.count(severity)).sum());
+    }
+    root.add("summary", summary);
+    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root);
+  }
+
+  private CommandLine.ParameterException usage(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
+  }
+}
