@@ -14,6 +14,7 @@ import io.github.mtasts.sdk.engine.ProgramJar;
 import io.github.mtasts.sdk.engine.PulumiCli;
 import io.github.mtasts.sdk.engine.PulumiCli.CommandResult;
 import io.github.mtasts.sdk.engine.program.MailDomainProgram;
+import io.github.mtasts.verify.VerifyLab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,24 +23,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole path a user takes, with the real Pulumi engine: a Java program using the SDK, run
- * by the Java language host from a prebuilt jar, served by the plugin {@code
- * pulumi-resource-mtasts} from this build (bin/), with a local file backend. Each step asserts
- * the exit code and what the stack holds afterwards; a secret provider token must appear in no
- * command output and nowhere in the exported state.
+ * The whole path a user takes, with the real Pulumi engine: a Java program using the SDK
+ * ({@link MailDomainProgram}), run by the Java language host from a prebuilt jar, served by the
+ * plugin {@code pulumi-resource-mtasts} of this build (bin/), with a local file backend. Each
+ * step asserts the exit code and what the stack holds afterwards; a secret provider token must
+ * appear in no command output and nowhere in the exported state.
  */
 class PulumiEngineIT {
 
   /** Every command starts JVMs (program, plugin); generous, bounded. */
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
 
-  private static final String STACK = "e2e";
+  private static final Path REPOSITORY =
+      Path.of(System.getProperty("basedir", "")).toAbsolutePath();
 
-  private final Path repository = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+  private static Path pulumiBin;
+
   private final String secretToken = "cf-token-" + UUID.randomUUID();
   private final List<CommandResult> transcript = new ArrayList<>();
 
@@ -47,25 +52,41 @@ class PulumiEngineIT {
 
   private PulumiCli pulumi;
 
-  @Test
-  void policyLifecycleUnderTheRealEngine() throws IOException {
-    Path pulumiBin = PulumiCli.install(repository);
-    Path mtastsJar = repository.resolve("target/mtasts.jar");
+  @BeforeAll
+  static void installPulumi() {
+    pulumiBin = PulumiCli.install(REPOSITORY);
+  }
+
+  @BeforeEach
+  void createProject() throws IOException {
+    Path mtastsJar = REPOSITORY.resolve("target/mtasts.jar");
     assertTrue(Files.isRegularFile(mtastsJar), "run after package: " + mtastsJar);
     Path project = Files.createDirectories(work.resolve("project"));
     Path programJar =
         ProgramJar.write(MailDomainProgram.class, List.of(mtastsJar), work.resolve("app.jar"));
-    Files.writeString(project.resolve("Pulumi.yaml"), projectFile(programJar));
-    pulumi =
-        PulumiCli.forProject(
-            pulumiBin, List.of(repository.resolve("bin")), project, work, "e2e-passphrase");
+    Files.writeString(project.resolve("Pulumi.yaml"), String.join("\n",
+        "name: mtasts-e2e",
+        "runtime:",
+        "  name: java",
+        "  options:",
+        "    binary: " + programJar,
+        "plugins:",
+        "  providers:",
+        "    - name: mtasts",
+        "      path: " + REPOSITORY.resolve("bin"),
+        ""));
+    pulumi = PulumiCli.forProject(
+        pulumiBin, List.of(REPOSITORY.resolve("bin")), project, work, "e2e-passphrase");
+    ok("stack", "init", "e2e");
+    ok("config", "set", "--secret", "mtasts:cloudflareApiToken", secretToken);
+  }
 
-    ok("stack", "init", STACK);
+  @Test
+  void policyLifecycle() {
     ok("config", "set", "mode", "testing");
     ok("config", "set", "mx", "mx1.example.com,*.mail.example.net");
     ok("config", "set", "maxAge", "604800");
     ok("config", "set", "rua", "mailto:tlsrpt@example.com");
-    ok("config", "set", "--secret", "mtasts:cloudflareApiToken", secretToken);
 
     CommandResult preview = ok("preview");
     assertTrue(preview.output().contains("mtasts:index:Policy"), "preview names the Policy");
@@ -74,18 +95,16 @@ class PulumiEngineIT {
     JsonObject first = stackOutputs();
     assertEquals("testing", first.get("mode").getAsString());
     String firstId = first.get("policyId").getAsString();
-    assertTrue(firstId.matches("[A-Za-z0-9]{1,32}"), "RFC 8461 §3.1 id: " + firstId);
-    assertEquals("v=STSv1; id=" + firstId, first.get("stsRecord").getAsString());
-    assertEquals("v=TLSRPTv1; rua=mailto:tlsrpt@example.com",
-        first.get("tlsRptRecord").getAsString());
     // The policy core renders the same canonical body and derives the same id.
     var expected = io.github.mtasts.policy.Policy.builder()
         .mode(Mode.TESTING).mx("mx1.example.com", "*.mail.example.net").maxAge(604800).build();
     assertEquals(expected.render(), first.get("body").getAsString());
     assertEquals(expected.id().value(), firstId);
+    assertEquals("v=STSv1; id=" + firstId, first.get("stsRecord").getAsString());
+    assertEquals("v=TLSRPTv1; rua=mailto:tlsrpt@example.com",
+        first.get("tlsRptRecord").getAsString());
 
-    JsonObject state = exportedState();
-    JsonObject defaultProvider = resource(state, "pulumi:providers:mtasts");
+    JsonObject defaultProvider = resource(exportedState(), "pulumi:providers:mtasts");
     // The default provider is named after the version the SDK asked for.
     assertTrue(defaultProvider.get("urn").getAsString().endsWith(
         "::default_" + MtastsPackage.version().replace('.', '_')), defaultProvider.toString());
@@ -96,9 +115,7 @@ class PulumiEngineIT {
 
     // Bad input fails the preview, naming the property and the value.
     ok("config", "set", "mode", "enforced");
-    CommandResult rejected = pulumi.run(COMMAND_TIMEOUT, "preview");
-    transcript.add(rejected);
-    assertNotEquals(0, rejected.exitCode(), "preview of an invalid mode must fail");
+    CommandResult rejected = fails("preview");
     assertTrue(rejected.output().contains("mode") && rejected.output().contains("enforced"),
         "the error names the property and the value:\n" + rejected.output());
 
@@ -119,28 +136,63 @@ class PulumiEngineIT {
     assertEquals(second, stackOutputs(), "refresh reads back what up stored");
     ok("preview", "--expect-no-changes");
 
+    destroyAndRemove();
+  }
+
+  @Test
+  void verificationGatesTheUpdate() throws Exception {
+    try (VerifyLab lab = VerifyLab.start()) {
+      // enforce.test of the verifier's laboratory serves this policy from its HTTPS host,
+      // announces it in DNS (Knot) and has a STARTTLS MX; the provider reaches the lab through
+      // its own config, as a user would point it at a resolver and a private CA.
+      ok("config", "set", "mtasts:verifyResolver", lab.resolver());
+      ok("config", "set", "mtasts:verifyCaFile", lab.caFile().toString());
+      ok("config", "set", "mode", "enforce");
+      ok("config", "set", "mx", "mx.enforce.test");
+      ok("config", "set", "maxAge", "604800");
+      ok("config", "set", "rua", "mailto:tlsrpt@enforce.test");
+      ok("config", "set", "verifyDomain", "enforce.test");
+      ok("config", "set", "verifyTimeout", "5");
+      ok("config", "set", "httpsPort", String.valueOf(lab.httpsPort()));
+      ok("config", "set", "smtpPort", String.valueOf(lab.smtpPort()));
+
+      int fetchesBefore = lab.policyHost("enforce.test").getRequestCount();
+      ok("preview");
+      assertEquals(fetchesBefore, lab.policyHost("enforce.test").getRequestCount(),
+          "a preview verifies nothing");
+
+      ok("up", "--yes");
+      JsonObject passed = stackOutputs();
+      assertTrue(passed.get("verified").getAsBoolean(), passed.toString());
+      assertEquals(0, passed.get("errors").getAsInt());
+      List<String> checks = strings(passed.getAsJsonArray("checks"));
+      assertTrue(checks.contains("expect.policy:pass"), checks.toString());
+      assertTrue(lab.policyHost("enforce.test").getRequestCount() > fetchesBefore,
+          "the update fetched the live policy");
+
+      // The program now asks for a testing policy while enforce.test still serves enforce:
+      // the verification fails the update and says what differs.
+      ok("config", "set", "mode", "testing");
+      CommandResult failed = fails("up", "--yes");
+      assertTrue(failed.output().contains("expect.policy"), failed.output());
+      assertTrue(failed.output().contains("mode: testing") || failed.output().contains(
+          "'mode: testing'"), "the message shows the expected line:\n" + failed.output());
+
+      ok("config", "set", "mode", "enforce");
+      ok("up", "--yes");
+      assertTrue(stackOutputs().get("verified").getAsBoolean());
+      destroyAndRemove();
+    }
+  }
+
+  private void destroyAndRemove() {
     ok("destroy", "--yes");
     JsonArray left = exportedState().getAsJsonObject("deployment").getAsJsonArray("resources");
     assertTrue(left == null || left.isEmpty(), "destroy leaves nothing: " + left);
-
     for (CommandResult result : transcript) {
       assertFalse(result.output().contains(secretToken), "the token leaked into command output");
     }
     ok("stack", "rm", "--yes");
-  }
-
-  private String projectFile(Path programJar) {
-    return String.join("\n",
-        "name: mtasts-e2e",
-        "runtime:",
-        "  name: java",
-        "  options:",
-        "    binary: " + programJar,
-        "plugins:",
-        "  providers:",
-        "    - name: mtasts",
-        "      path: " + repository.resolve("bin"),
-        "");
   }
 
   private CommandResult ok(String... args) {
@@ -148,6 +200,14 @@ class PulumiEngineIT {
     transcript.add(result);
     assertEquals(0, result.exitCode(),
         () -> "pulumi " + String.join(" ", args) + " failed:\n" + result.output());
+    return result;
+  }
+
+  private CommandResult fails(String... args) {
+    CommandResult result = pulumi.run(COMMAND_TIMEOUT, args);
+    transcript.add(result);
+    assertNotEquals(0, result.exitCode(),
+        () -> "pulumi " + String.join(" ", args) + " should have failed:\n" + result.output());
     return result;
   }
 
@@ -168,5 +228,11 @@ class PulumiEngineIT {
         .filter(r -> r.get("type").getAsString().equals(type))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no " + type + " in " + resources));
+  }
+
+  private static List<String> strings(JsonArray array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(value -> values.add(value.getAsString()));
+    return values;
   }
 }

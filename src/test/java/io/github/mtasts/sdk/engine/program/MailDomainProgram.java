@@ -2,14 +2,18 @@ package io.github.mtasts.sdk.engine.program;
 
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
+import com.pulumi.resources.CustomResourceOptions;
 import io.github.mtasts.sdk.Policy;
 import io.github.mtasts.sdk.PolicyArgs;
+import io.github.mtasts.sdk.Verification;
+import io.github.mtasts.sdk.VerificationArgs;
 import java.util.List;
 
 /**
  * A Pulumi program as a user writes it, run by the real engine in the end-to-end test: one
- * MTA-STS policy whose inputs come from stack config, so the test changes them with
- * {@code pulumi config set} between updates.
+ * MTA-STS policy and, when {@code verifyDomain} is configured, a verification of what that
+ * domain serves against the policy. Inputs come from stack config, so the test changes them
+ * with {@code pulumi config set} between updates.
  */
 public final class MailDomainProgram {
 
@@ -40,5 +44,21 @@ public final class MailDomainProgram {
     ctx.export("policyId", policy.policyId());
     ctx.export("stsRecord", policy.stsRecord());
     ctx.export("tlsRptRecord", policy.tlsRptRecord());
+
+    config.get("verifyDomain").ifPresent(domain -> {
+      var args = VerificationArgs.builder()
+          .domain(domain)
+          .expectedPolicy(policy.body())
+          .timeout(config.requireInteger("verifyTimeout"));
+      // Lab hooks: the test's servers listen on other ports than 443 and 25.
+      config.getInteger("httpsPort").ifPresent(args::httpsPort);
+      config.getInteger("smtpPort").ifPresent(args::smtpPort);
+      var verification = new Verification(
+          "example-com", args.build(), CustomResourceOptions.builder().dependsOn(policy).build());
+      ctx.export("verified", verification.ok());
+      ctx.export("errors", verification.summary().applyValue(s -> s.errors()));
+      ctx.export("checks", verification.checks().applyValue(checks ->
+          checks.stream().map(c -> c.id() + ":" + c.severity()).toList()));
+    });
   }
 }
