@@ -61,7 +61,8 @@ public final class MtastsPackage {
                 + " separated from their resources; use the mtasts jar as built");
       }
       JsonObject descriptor =
-          JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
+          JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+              .getAsJsonObject();
       return descriptor.get("version").getAsString();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + DESCRIPTOR, e);

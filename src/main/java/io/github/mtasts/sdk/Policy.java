@@ -90,7 +90,8 @@ public class Policy extends CustomResource {
    * @param options options for the lookup, or {@code null}
    * @return the policy with its stored outputs
    */
-  public static Policy get(String name, Output<String> id, @Nullable CustomResourceOptions options) {
+  public static Policy get(
+      String name, Output<String> id, @Nullable CustomResourceOptions options) {
     return new Policy(name, id, options);
   }
 

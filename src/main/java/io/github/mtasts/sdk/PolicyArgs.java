@@ -16,7 +16,7 @@ public final class PolicyArgs extends ResourceArgs {
   @Import(name = "mode", required = true)
   private Output<String> mode;
 
-  /** MX host patterns the policy allows, such as {@code mx1.example.com} or {@code *.example.net}. */
+  /** MX host patterns the policy allows: {@code mx1.example.com} or {@code *.example.net}. */
   @Import(name = "mx", required = true)
   private Output<List<String>> mx;
 

@@ -40,7 +40,8 @@ public class Provider extends ProviderResource {
    * @param args the settings, or {@code null} for none
    * @param options resource options, or {@code null}
    */
-  public Provider(String name, @Nullable ProviderArgs args, @Nullable CustomResourceOptions options) {
+  public Provider(
+      String name, @Nullable ProviderArgs args, @Nullable CustomResourceOptions options) {
     super(
         MtastsPackage.NAME,
         name,

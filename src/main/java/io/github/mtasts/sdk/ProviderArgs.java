@@ -8,45 +8,60 @@ import java.util.Optional;
 import javax.annotation.Nullable;
 
 /**
- * The configuration of an explicit {@link Provider}: the same settings as the stack config keys
- * {@code mtasts:<name>}. Every setting is optional; the plugin falls back to the named
- * environment variable. The two tokens are marked secret as soon as they are set, so they reach
- * the engine and the state only encrypted.
+ * The settings of an explicit {@link Provider}: the same as the stack config keys
+ * {@code mtasts:<name>}. Every setting is optional; the plugin falls back to the named environment
+ * variable. The two tokens are marked secret as soon as they are set, so they reach the engine and
+ * the state only encrypted.
  */
 public final class ProviderArgs extends ResourceArgs {
 
-  /** Inputs with nothing set: the plugin reads stack config and environment only. */
+  /** Nothing set: the plugin reads stack config and environment only. */
   public static final ProviderArgs Empty = new ProviderArgs();
 
-  /** AWS region of the Route 53, ACM and S3 calls; falls back to {@code AWS_REGION}, then {@code AWS_DEFAULT_REGION}. */
+  /**
+   * The AWS region of the Route 53, ACM and S3 calls; falls back to {@code AWS_REGION}, then
+   * {@code AWS_DEFAULT_REGION}.
+   */
   @Import(name = "awsRegion")
   private @Nullable Output<String> awsRegion;
 
-  /** AWS endpoint URL override (an emulator, for example); falls back to {@code AWS_ENDPOINT_URL}. */
+  /**
+   * An endpoint URL that replaces every AWS service endpoint (an emulator, for example); falls back
+   * to {@code AWS_ENDPOINT_URL}.
+   */
   @Import(name = "awsEndpoint")
   private @Nullable Output<String> awsEndpoint;
 
-  /** Cloudflare API token; falls back to {@code CLOUDFLARE_API_TOKEN}. Always sent and stored as a secret. */
+  /**
+   * The Cloudflare API token; falls back to {@code CLOUDFLARE_API_TOKEN}. Always sent and stored as
+   * a secret.
+   */
   @Import(name = "cloudflareApiToken")
   private @Nullable Output<String> cloudflareApiToken;
 
-  /** Cloudflare v4 API base URL override; falls back to {@code CLOUDFLARE_API_BASE_URL}. */
+  /** The base URL of the Cloudflare v4 API; falls back to {@code CLOUDFLARE_API_BASE_URL}. */
   @Import(name = "cloudflareApiBaseUrl")
   private @Nullable Output<String> cloudflareApiBaseUrl;
 
-  /** GitHub token; falls back to {@code GITHUB_TOKEN}. Always sent and stored as a secret. */
+  /** The GitHub token; falls back to {@code GITHUB_TOKEN}. Always sent and stored as a secret. */
   @Import(name = "githubToken")
   private @Nullable Output<String> githubToken;
 
-  /** GitHub REST API base URL override; falls back to {@code GITHUB_API_URL}. */
+  /** The base URL of the GitHub REST API; falls back to {@code GITHUB_API_URL}. */
   @Import(name = "githubApiBaseUrl")
   private @Nullable Output<String> githubApiBaseUrl;
 
-  /** DNS resolver ({@code host[:port]}) for verifications; falls back to {@code MTASTS_VERIFY_RESOLVER}. */
+  /**
+   * The DNS server verifications ask ({@code host[:port]} or {@code system}); falls back to
+   * {@code MTASTS_VERIFY_RESOLVER}.
+   */
   @Import(name = "verifyResolver")
   private @Nullable Output<String> verifyResolver;
 
-  /** PEM file of extra trust anchors for verifications; falls back to {@code MTASTS_VERIFY_CA_FILE}. */
+  /**
+   * A PEM file of extra trust anchors for verifications; falls back to
+   * {@code MTASTS_VERIFY_CA_FILE}.
+   */
   @Import(name = "verifyCaFile")
   private @Nullable Output<String> verifyCaFile;
 
@@ -64,79 +79,87 @@ public final class ProviderArgs extends ResourceArgs {
   }
 
   /**
-   * Returns the setting {@code awsRegion}: AWS region of the Route 53, ACM and S3 calls; falls back to {@code AWS_REGION}, then {@code AWS_DEFAULT_REGION}.
+   * Returns {@code awsRegion}: the AWS region of the Route 53, ACM and S3 calls; falls back to
+   * {@code AWS_REGION}, then {@code AWS_DEFAULT_REGION}.
    *
-   * @return the value, or empty when not set here
+   * @return the value, or empty when not set
    */
   public Optional<Output<String>> awsRegion() {
     return Optional.ofNullable(awsRegion);
   }
 
   /**
-   * Returns the setting {@code awsEndpoint}: AWS endpoint URL override (an emulator, for example); falls back to {@code AWS_ENDPOINT_URL}.
+   * Returns {@code awsEndpoint}: an endpoint URL that replaces every AWS service endpoint (an
+   * emulator, for example); falls back to {@code AWS_ENDPOINT_URL}.
    *
-   * @return the value, or empty when not set here
+   * @return the value, or empty when not set
    */
   public Optional<Output<String>> awsEndpoint() {
     return Optional.ofNullable(awsEndpoint);
   }
 
   /**
-   * Returns the setting {@code cloudflareApiToken}: Cloudflare API token; falls back to {@code CLOUDFLARE_API_TOKEN}. Always sent and stored as a secret.
+   * Returns {@code cloudflareApiToken}: the Cloudflare API token; falls back to
+   * {@code CLOUDFLARE_API_TOKEN}. Always sent and stored as a secret.
    *
-   * @return the value, or empty when not set here
+   * @return the value, or empty when not set
    */
   public Optional<Output<String>> cloudflareApiToken() {
     return Optional.ofNullable(cloudflareApiToken);
   }
 
   /**
-   * Returns the setting {@code cloudflareApiBaseUrl}: Cloudflare v4 API base URL override; falls back to {@code CLOUDFLARE_API_BASE_URL}.
+   * Returns {@code cloudflareApiBaseUrl}: the base URL of the Cloudflare v4 API; falls back to
+   * {@code CLOUDFLARE_API_BASE_URL}.
    *
-   * @return the value, or empty when not set here
+   * @return the value, or empty when not set
    */
   public Optional<Output<String>> cloudflareApiBaseUrl() {
     return Optional.ofNullable(cloudflareApiBaseUrl);
   }
 
   /**
-   * Returns the setting {@code githubToken}: GitHub token; falls back to {@code GITHUB_TOKEN}. Always sent and stored as a secret.
+   * Returns {@code githubToken}: the GitHub token; falls back to {@code GITHUB_TOKEN}. Always sent
+   * and stored as a secret.
    *
-   * @return the value, or empty when not set here
+   * @return the value, or empty when not set
    */
   public Optional<Output<String>> githubToken() {
     return Optional.ofNullable(githubToken);
   }
 
   /**
-   * Returns the setting {@code githubApiBaseUrl}: GitHub REST API base URL override; falls back to {@code GITHUB_API_URL}.
+   * Returns {@code githubApiBaseUrl}: the base URL of the GitHub REST API; falls back to
+   * {@code GITHUB_API_URL}.
    *
-   * @return the value, or empty when not set here
+   * @return the value, or empty when not set
    */
   public Optional<Output<String>> githubApiBaseUrl() {
     return Optional.ofNullable(githubApiBaseUrl);
   }
 
   /**
-   * Returns the setting {@code verifyResolver}: DNS resolver ({@code host[:port]}) for verifications; falls back to {@code MTASTS_VERIFY_RESOLVER}.
+   * Returns {@code verifyResolver}: the DNS server verifications ask ({@code host[:port]} or
+   * {@code system}); falls back to {@code MTASTS_VERIFY_RESOLVER}.
    *
-   * @return the value, or empty when not set here
+   * @return the value, or empty when not set
    */
   public Optional<Output<String>> verifyResolver() {
     return Optional.ofNullable(verifyResolver);
   }
 
   /**
-   * Returns the setting {@code verifyCaFile}: PEM file of extra trust anchors for verifications; falls back to {@code MTASTS_VERIFY_CA_FILE}.
+   * Returns {@code verifyCaFile}: a PEM file of extra trust anchors for verifications; falls back
+   * to {@code MTASTS_VERIFY_CA_FILE}.
    *
-   * @return the value, or empty when not set here
+   * @return the value, or empty when not set
    */
   public Optional<Output<String>> verifyCaFile() {
     return Optional.ofNullable(verifyCaFile);
   }
 
   /**
-   * Starts a builder for the configuration.
+   * Starts a builder for the inputs.
    *
    * @return an empty builder
    */
@@ -145,35 +168,36 @@ public final class ProviderArgs extends ResourceArgs {
   }
 
   /**
-   * Starts a builder from an existing configuration, to change some of it.
+   * Starts a builder from existing inputs, to change some of them.
    *
-   * @param defaults the configuration to start from
+   * @param defaults the inputs to start from
    * @return a builder holding {@code defaults}
    */
   public static Builder builder(ProviderArgs defaults) {
     return new Builder(defaults);
   }
 
-  /** Builds {@link ProviderArgs}; each setting takes a plain value or an {@link Output}. */
+  /** Builds {@link ProviderArgs}; each input takes a plain value or an {@link Output}. */
   public static final class Builder {
     private final ProviderArgs args;
 
-    /** Starts with nothing set. */
+    /** Starts with no inputs set. */
     public Builder() {
       args = new ProviderArgs();
     }
 
     /**
-     * Starts with the given configuration.
+     * Starts with the given inputs.
      *
-     * @param defaults the configuration to start from
+     * @param defaults the inputs to start from
      */
     public Builder(ProviderArgs defaults) {
       args = new ProviderArgs(Objects.requireNonNull(defaults));
     }
 
     /**
-     * Sets {@code awsRegion}: AWS region of the Route 53, ACM and S3 calls; falls back to {@code AWS_REGION}, then {@code AWS_DEFAULT_REGION}.
+     * Sets {@code awsRegion}: the AWS region of the Route 53, ACM and S3 calls; falls back to
+     * {@code AWS_REGION}, then {@code AWS_DEFAULT_REGION}.
      *
      * @param awsRegion the value, or {@code null} to leave it unset
      * @return this builder
@@ -184,7 +208,8 @@ public final class ProviderArgs extends ResourceArgs {
     }
 
     /**
-     * Sets {@code awsRegion}: AWS region of the Route 53, ACM and S3 calls; falls back to {@code AWS_REGION}, then {@code AWS_DEFAULT_REGION}.
+     * Sets {@code awsRegion}: the AWS region of the Route 53, ACM and S3 calls; falls back to
+     * {@code AWS_REGION}, then {@code AWS_DEFAULT_REGION}.
      *
      * @param awsRegion the value
      * @return this builder
@@ -194,7 +219,8 @@ public final class ProviderArgs extends ResourceArgs {
     }
 
     /**
-     * Sets {@code awsEndpoint}: AWS endpoint URL override (an emulator, for example); falls back to {@code AWS_ENDPOINT_URL}.
+     * Sets {@code awsEndpoint}: an endpoint URL that replaces every AWS service endpoint (an
+     * emulator, for example); falls back to {@code AWS_ENDPOINT_URL}.
      *
      * @param awsEndpoint the value, or {@code null} to leave it unset
      * @return this builder
@@ -205,7 +231,8 @@ public final class ProviderArgs extends ResourceArgs {
     }
 
     /**
-     * Sets {@code awsEndpoint}: AWS endpoint URL override (an emulator, for example); falls back to {@code AWS_ENDPOINT_URL}.
+     * Sets {@code awsEndpoint}: an endpoint URL that replaces every AWS service endpoint (an
+     * emulator, for example); falls back to {@code AWS_ENDPOINT_URL}.
      *
      * @param awsEndpoint the value
      * @return this builder
@@ -215,7 +242,8 @@ public final class ProviderArgs extends ResourceArgs {
     }
 
     /**
-     * Sets {@code cloudflareApiToken}: Cloudflare API token; falls back to {@code CLOUDFLARE_API_TOKEN}. Always sent and stored as a secret.
+     * Sets {@code cloudflareApiToken}: the Cloudflare API token; falls back to
+     * {@code CLOUDFLARE_API_TOKEN}. Always sent and stored as a secret.
      *
      * @param cloudflareApiToken the value, or {@code null} to leave it unset
      * @return this builder
@@ -227,7 +255,8 @@ public final class ProviderArgs extends ResourceArgs {
     }
 
     /**
-     * Sets {@code cloudflareApiToken}: Cloudflare API token; falls back to {@code CLOUDFLARE_API_TOKEN}. Always sent and stored as a secret.
+     * Sets {@code cloudflareApiToken}: the Cloudflare API token; falls back to
+     * {@code CLOUDFLARE_API_TOKEN}. Always sent and stored as a secret.
      *
      * @param cloudflareApiToken the value
      * @return this builder
@@ -237,7 +266,8 @@ public final class ProviderArgs extends ResourceArgs {
     }
 
     /**
-     * Sets {@code cloudflareApiBaseUrl}: Cloudflare v4 API base URL override; falls back to {@code CLOUDFLARE_API_BASE_URL}.
+     * Sets {@code cloudflareApiBaseUrl}: the base URL of the Cloudflare v4 API; falls back to
+     * {@code CLOUDFLARE_API_BASE_URL}.
      *
      * @param cloudflareApiBaseUrl the value, or {@code null} to leave it unset
      * @return this builder
@@ -248,7 +278,8 @@ public final class ProviderArgs extends ResourceArgs {
     }
 
     /**
-     * Sets {@code cloudflareApiBaseUrl}: Cloudflare v4 API base URL override; falls back to {@code CLOUDFLARE_API_BASE_URL}.
+     * Sets {@code cloudflareApiBaseUrl}: the base URL of the Cloudflare v4 API; falls back to
+     * {@code CLOUDFLARE_API_BASE_URL}.
      *
      * @param cloudflareApiBaseUrl the value
      * @return this builder
@@ -258,7 +289,8 @@ public final class ProviderArgs extends ResourceArgs {
     }
 
     /**
-     * Sets {@code githubToken}: GitHub token; falls back to {@code GITHUB_TOKEN}. Always sent and stored as a secret.
+     * Sets {@code githubToken}: the GitHub token; falls back to {@code GITHUB_TOKEN}. Always sent
+     * and stored as a secret.
      *
      * @param githubToken the value, or {@code null} to leave it unset
      * @return this builder
@@ -270,7 +302,8 @@ public final class ProviderArgs extends ResourceArgs {
     }
 
     /**
-     * Sets {@code githubToken}: GitHub token; falls back to {@code GITHUB_TOKEN}. Always sent and stored as a secret.
+     * Sets {@code githubToken}: the GitHub token; falls back to {@code GITHUB_TOKEN}. Always sent
+     * and stored as a secret.
      *
      * @param githubToken the value
      * @return this builder
@@ -280,7 +313,8 @@ public final class ProviderArgs extends ResourceArgs {
     }
 
     /**
-     * Sets {@code githubApiBaseUrl}: GitHub REST API base URL override; falls back to {@code GITHUB_API_URL}.
+     * Sets {@code githubApiBaseUrl}: the base URL of the GitHub REST API; falls back to
+     * {@code GITHUB_API_URL}.
      *
      * @param githubApiBaseUrl the value, or {@code null} to leave it unset
      * @return this builder
@@ -291,7 +325,8 @@ public final class ProviderArgs extends ResourceArgs {
     }
 
     /**
-     * Sets {@code githubApiBaseUrl}: GitHub REST API base URL override; falls back to {@code GITHUB_API_URL}.
+     * Sets {@code githubApiBaseUrl}: the base URL of the GitHub REST API; falls back to
+     * {@code GITHUB_API_URL}.
      *
      * @param githubApiBaseUrl the value
      * @return this builder
@@ -301,7 +336,8 @@ public final class ProviderArgs extends ResourceArgs {
     }
 
     /**
-     * Sets {@code verifyResolver}: DNS resolver ({@code host[:port]}) for verifications; falls back to {@code MTASTS_VERIFY_RESOLVER}.
+     * Sets {@code verifyResolver}: the DNS server verifications ask ({@code host[:port]} or
+     * {@code system}); falls back to {@code MTASTS_VERIFY_RESOLVER}.
      *
      * @param verifyResolver the value, or {@code null} to leave it unset
      * @return this builder
@@ -312,7 +348,8 @@ public final class ProviderArgs extends ResourceArgs {
     }
 
     /**
-     * Sets {@code verifyResolver}: DNS resolver ({@code host[:port]}) for verifications; falls back to {@code MTASTS_VERIFY_RESOLVER}.
+     * Sets {@code verifyResolver}: the DNS server verifications ask ({@code host[:port]} or
+     * {@code system}); falls back to {@code MTASTS_VERIFY_RESOLVER}.
      *
      * @param verifyResolver the value
      * @return this builder
@@ -322,7 +359,8 @@ public final class ProviderArgs extends ResourceArgs {
     }
 
     /**
-     * Sets {@code verifyCaFile}: PEM file of extra trust anchors for verifications; falls back to {@code MTASTS_VERIFY_CA_FILE}.
+     * Sets {@code verifyCaFile}: a PEM file of extra trust anchors for verifications; falls back to
+     * {@code MTASTS_VERIFY_CA_FILE}.
      *
      * @param verifyCaFile the value, or {@code null} to leave it unset
      * @return this builder
@@ -333,7 +371,8 @@ public final class ProviderArgs extends ResourceArgs {
     }
 
     /**
-     * Sets {@code verifyCaFile}: PEM file of extra trust anchors for verifications; falls back to {@code MTASTS_VERIFY_CA_FILE}.
+     * Sets {@code verifyCaFile}: a PEM file of extra trust anchors for verifications; falls back to
+     * {@code MTASTS_VERIFY_CA_FILE}.
      *
      * @param verifyCaFile the value
      * @return this builder
@@ -343,9 +382,9 @@ public final class ProviderArgs extends ResourceArgs {
     }
 
     /**
-     * Returns the configuration.
+     * Returns the inputs.
      *
-     * @return the configuration
+     * @return the inputs
      */
     public ProviderArgs build() {
       return new ProviderArgs(args);

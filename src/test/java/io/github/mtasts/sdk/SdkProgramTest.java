@@ -225,7 +225,8 @@ class SdkProgramTest {
     // version, and the plugin reports the project version.
     String pom = Files.readString(Path.of("pom.xml"));
     Matcher version =
-        Pattern.compile("<artifactId>mtasts</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        Pattern.compile("<artifactId>mtasts</artifactId>\\s*<version>([^<]+)</version>")
+            .matcher(pom);
     assertTrue(version.find(), "project version in pom.xml");
     assertEquals(version.group(1), MtastsPackage.version());
   }

@@ -44,12 +44,14 @@ public final class PulumiCli {
     CommandResult result =
         CommandResult.run(repository, List.of(script.toString()), Map.of(), INSTALL_TIMEOUT);
     if (result.exitCode() != 0) {
-      fail("scripts/install-pulumi.sh failed (exit " + result.exitCode() + "):\n" + result.stderr());
+      fail("scripts/install-pulumi.sh failed (exit " + result.exitCode() + "):\n"
+          + result.stderr());
     }
     Path bin = Path.of(result.stdout().strip());
     if (!Files.isExecutable(bin.resolve("pulumi"))
         || !Files.isExecutable(bin.resolve("pulumi-language-java"))) {
-      fail("scripts/install-pulumi.sh printed " + bin + ", which lacks pulumi or pulumi-language-java");
+      fail("scripts/install-pulumi.sh printed " + bin
+          + ", which lacks pulumi or pulumi-language-java");
     }
     return bin;
   }
