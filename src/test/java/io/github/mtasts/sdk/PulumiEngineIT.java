@@ -46,6 +46,7 @@ class PulumiEngineIT {
   private static Path pulumiBin;
 
   private final String secretToken = "cf-token-" + UUID.randomUUID();
+  private final String explicitProviderToken = "gh-token-" + UUID.randomUUID();
   private final List<CommandResult> transcript = new ArrayList<>();
 
   @TempDir Path work;
@@ -87,6 +88,7 @@ class PulumiEngineIT {
     ok("config", "set", "mx", "mx1.example.com,*.mail.example.net");
     ok("config", "set", "maxAge", "604800");
     ok("config", "set", "rua", "mailto:tlsrpt@example.com");
+    ok("config", "set", "--secret", "explicitProviderGithubToken", explicitProviderToken);
 
     CommandResult preview = ok("preview");
     assertTrue(preview.output().contains("mtasts:index:Policy"), "preview names the Policy");
@@ -104,14 +106,17 @@ class PulumiEngineIT {
     assertEquals("v=TLSRPTv1; rua=mailto:tlsrpt@example.com",
         first.get("tlsRptRecord").getAsString());
 
-    JsonObject defaultProvider = resource(exportedState(), "pulumi:providers:mtasts");
+    JsonObject state = exportedState();
     // The default provider is named after the version the SDK asked for.
-    assertTrue(defaultProvider.get("urn").getAsString().endsWith(
-        "::default_" + MtastsPackage.version().replace('.', '_')), defaultProvider.toString());
-    JsonElement storedToken = defaultProvider.getAsJsonObject("inputs").get("cloudflareApiToken");
-    assertTrue(storedToken != null && storedToken.isJsonObject()
-        && storedToken.getAsJsonObject().has("ciphertext"),
-        "the token is stored encrypted: " + storedToken);
+    JsonObject defaultProvider = resource(state,
+        "pulumi:providers:mtasts::default_" + MtastsPackage.version().replace('.', '_'));
+    assertEncrypted(defaultProvider, "cloudflareApiToken");
+    assertEncrypted(resource(state, "pulumi:providers:mtasts::explicit"), "githubToken");
+    assertEquals(
+        resource(state, "pulumi:providers:mtasts::explicit").get("urn").getAsString() + "::"
+            + resource(state, "pulumi:providers:mtasts::explicit").get("id").getAsString(),
+        resource(state, "mtasts:index:Policy::explicit-provider").get("provider").getAsString(),
+        "the policy declared with the explicit provider is served by it");
 
     // Bad input fails the preview, naming the property and the value.
     ok("config", "set", "mode", "enforced");
@@ -190,7 +195,9 @@ class PulumiEngineIT {
     JsonArray left = exportedState().getAsJsonObject("deployment").getAsJsonArray("resources");
     assertTrue(left == null || left.isEmpty(), "destroy leaves nothing: " + left);
     for (CommandResult result : transcript) {
-      assertFalse(result.output().contains(secretToken), "the token leaked into command output");
+      for (String secret : List.of(secretToken, explicitProviderToken)) {
+        assertFalse(result.output().contains(secret), "a token leaked into command output");
+      }
     }
     ok("stack", "rm", "--yes");
   }
@@ -217,17 +224,27 @@ class PulumiEngineIT {
 
   private JsonObject exportedState() {
     String exported = ok("stack", "export").stdout();
-    assertFalse(exported.contains(secretToken), "the token is in the state in clear text");
+    for (String secret : List.of(secretToken, explicitProviderToken)) {
+      assertFalse(exported.contains(secret), "a token is in the state in clear text");
+    }
     return JsonParser.parseString(exported).getAsJsonObject();
   }
 
-  private static JsonObject resource(JsonObject state, String type) {
+  /** The resource whose URN ends with {@code type::name}. */
+  private static JsonObject resource(JsonObject state, String typeAndName) {
     JsonArray resources = state.getAsJsonObject("deployment").getAsJsonArray("resources");
     return StreamSupport.stream(resources.spliterator(), false)
         .map(JsonElement::getAsJsonObject)
-        .filter(r -> r.get("type").getAsString().equals(type))
+        .filter(r -> r.get("urn").getAsString().endsWith("::" + typeAndName))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no " + type + " in " + resources));
+        .orElseThrow(() -> new AssertionError("no " + typeAndName + " in " + resources));
+  }
+
+  private static void assertEncrypted(JsonObject resource, String input) {
+    JsonElement stored = resource.getAsJsonObject("inputs").get(input);
+    assertTrue(stored != null && stored.isJsonObject()
+        && stored.getAsJsonObject().has("ciphertext"),
+        input + " of " + resource.get("urn") + " is stored encrypted: " + stored);
   }
 
   private static List<String> strings(JsonArray array) {

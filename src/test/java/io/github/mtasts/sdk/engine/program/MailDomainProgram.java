@@ -5,6 +5,8 @@ import com.pulumi.Pulumi;
 import com.pulumi.resources.CustomResourceOptions;
 import io.github.mtasts.sdk.Policy;
 import io.github.mtasts.sdk.PolicyArgs;
+import io.github.mtasts.sdk.Provider;
+import io.github.mtasts.sdk.ProviderArgs;
 import io.github.mtasts.sdk.Verification;
 import io.github.mtasts.sdk.VerificationArgs;
 import java.util.List;
@@ -44,6 +46,17 @@ public final class MailDomainProgram {
     ctx.export("policyId", policy.policyId());
     ctx.export("stsRecord", policy.stsRecord());
     ctx.export("tlsRptRecord", policy.tlsRptRecord());
+
+    // An explicit provider given a token as a plain string: the SDK must still send it, and the
+    // engine store it, as a secret.
+    config.get("explicitProviderGithubToken").ifPresent(token -> {
+      var provider = new Provider(
+          "explicit", ProviderArgs.builder().githubToken(token).build());
+      new Policy(
+          "explicit-provider",
+          PolicyArgs.builder().mode("none").mx("mx.example.org").maxAge(86400).build(),
+          CustomResourceOptions.builder().provider(provider).build());
+    });
 
     config.get("verifyDomain").ifPresent(domain -> {
       var args = VerificationArgs.builder()
