@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "MTA-STS (RFC 8461) and TLS-RPT (RFC 8460) for a mail domain: lint, render and verify.",
-    subcommands = {CommandLine.HelpCommand.class, VerifyCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class, LintCommand.class, RenderCommand.class, VerifyCommand.class
+    })
 public final class Main implements Runnable {
 
   /** Exit code for a usage error or an operational failure. */

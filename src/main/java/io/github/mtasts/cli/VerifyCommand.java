@@ -1,6 +1,5 @@
 package io.github.mtasts.cli;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.mtasts.verify.Check;
@@ -299,7 +298,7 @@ public final class VerifyCommand implements Callable<Integer> {
       summary.addProperty(key, reports.stream().mapToLong(r -> r.count(severity)).sum());
     }
     root.add("summary", summary);
-    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root);
+    return Json.print(root);
   }
 
   private CommandLine.ParameterException usage(String message) {

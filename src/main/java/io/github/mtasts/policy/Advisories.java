@@ -1,6 +1,7 @@
 package io.github.mtasts.policy;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /** Warnings about a valid policy that is probably not what its author wants. */
@@ -8,9 +9,16 @@ final class Advisories {
   private Advisories() {}
 
   static List<Problem> of(Policy policy) {
+    return of(policy.mode(), policy.maxAge(), policy.mx());
+  }
+
+  /**
+   * Warnings about the parts of a policy, any of which may be missing (null) when a body did not
+   * parse completely: warnings still stand beside the errors.
+   */
+  static List<Problem> of(Mode mode, Long maxAge, Collection<MxPattern> mx) {
     List<Problem> warnings = new ArrayList<>();
-    long maxAge = policy.maxAge();
-    if (maxAge < MaxAge.ONE_DAY_SECONDS) {
+    if (maxAge != null && maxAge < MaxAge.ONE_DAY_SECONDS) {
       // RFC 8461 §3.2: max_age is "expected ... in the range of weeks or greater"
       warnings.add(
           Problem.warning(
@@ -21,27 +29,27 @@ final class Advisories {
                   + "that soon, which leaves the window for a downgrade attack open; RFC 8461 §3.2 "
                   + "expects weeks or more, for example 604800 (one week)."));
     }
-    if (policy.mode() == Mode.TESTING) {
+    if (mode == Mode.TESTING) {
       warnings.add(
           Problem.warning(
               "mode",
               0,
-              policy.mode().token(),
+              mode.token(),
               "mode testing: senders still deliver to an MX that fails validation and only report "
                   + "the failure through TLS-RPT; switch to 'mode: enforce' once the reports show "
                   + "no failures (RFC 8461 §5)."));
-    } else if (policy.mode() == Mode.NONE) {
+    } else if (mode == Mode.NONE) {
       warnings.add(
           Problem.warning(
               "mode",
               0,
-              policy.mode().token(),
+              mode.token(),
               "mode none: senders treat the domain as having no MTA-STS policy; use it only to "
                   + "withdraw MTA-STS, and keep it published for at least the previous max_age "
                   + "(RFC 8461 §8.3)."));
     }
-    for (MxPattern pattern : policy.mx()) {
-      for (MxPattern other : policy.mx()) {
+    for (MxPattern pattern : mx) {
+      for (MxPattern other : mx) {
         if (!other.equals(pattern) && pattern.isCoveredBy(other)) {
           warnings.add(
               Problem.warning(

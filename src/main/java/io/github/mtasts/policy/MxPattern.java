@@ -1,6 +1,7 @@
 package io.github.mtasts.policy;
 
 import java.net.IDN;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,19 +72,19 @@ public final class MxPattern implements Comparable<MxPattern> {
       return quoted + " contains non-ASCII characters: write the domain in its A-label form"
           + aLabelHint(text) + " (RFC 8461 §3.2).";
     }
+    boolean wildcard = text.startsWith(WILDCARD_PREFIX);
+    String domain = wildcard ? text.substring(WILDCARD_PREFIX.length()) : text;
+    if (domain.isEmpty()) {
+      return quoted + " has no domain after the wildcard: write it as *.example.com "
+          + "(RFC 8461 §3.2).";
+    }
     if (text.endsWith(".")) {
       return quoted + " ends with a dot: remove the trailing dot, mx patterns are written without "
           + "it (RFC 8461 §3.2).";
     }
-    boolean wildcard = text.startsWith(WILDCARD_PREFIX);
-    String domain = wildcard ? text.substring(WILDCARD_PREFIX.length()) : text;
     if (domain.contains("*")) {
       return quoted + " has a misplaced '*': a wildcard may only be the whole left-most label, "
           + "as in *.example.com (RFC 8461 §3.2).";
-    }
-    if (domain.isEmpty()) {
-      return quoted + " has no domain after the wildcard: write it as *.example.com "
-          + "(RFC 8461 §3.2).";
     }
     if (domain.length() > MAX_NAME_LENGTH) {
       return quoted + " is " + domain.length() + " characters long; a domain name has at most "
@@ -125,25 +126,57 @@ public final class MxPattern implements Comparable<MxPattern> {
     return null;
   }
 
-  /** Whether an xn-- label decodes to a non-ASCII U-label that encodes back to itself. */
+  /**
+   * Whether an xn-- label is Punycode for a U-label (RFC 5890 §2.3.2.1): not plain ASCII, in
+   * NFC and lower case, of letters, marks, digits and hyphens. This approximates the IDNA2008
+   * code point rules (RFC 5892) closely enough to catch mistyped or made-up A-labels.
+   */
   private static boolean isALabel(String label) {
-    String unicode = IDN.toUnicode(label, IDN.ALLOW_UNASSIGNED);
-    if (unicode.chars().allMatch(c -> c < 0x80)) {
-      return false;
-    }
-    try {
-      return IDN.toASCII(unicode, IDN.ALLOW_UNASSIGNED).equalsIgnoreCase(label);
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+    // DNS labels are case-insensitive: XN--BCHER-KVA is the same label as xn--bcher-kva.
+    return Punycode.decode(label.substring(4).toLowerCase(Locale.ROOT))
+        .filter(unicode -> unicode.chars().anyMatch(c -> c >= 0x80))
+        .filter(unicode -> Normalizer.isNormalized(unicode, Normalizer.Form.NFC))
+        .filter(unicode -> unicode.equals(unicode.toLowerCase(Locale.ROOT)))
+        .filter(unicode -> unicode.codePoints().allMatch(MxPattern::isULabelCodePoint))
+        .isPresent();
   }
 
+  private static boolean isULabelCodePoint(int c) {
+    int type = Character.getType(c);
+    return c == '-'
+        || Character.isLetterOrDigit(c)
+        || type == Character.NON_SPACING_MARK
+        || type == Character.COMBINING_SPACING_MARK
+        || type == Character.ENCLOSING_MARK;
+  }
+
+  /**
+   * Suggests the A-label form of a name with non-ASCII characters, when {@link IDN} (IDNA2003)
+   * gives one that decodes back to the name; IDNA2003 maps some characters (such as ß to ss),
+   * and a wrong suggestion is worse than none.
+   */
   private static String aLabelHint(String text) {
+    String wanted = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    String ascii;
     try {
-      return ": '" + IDN.toASCII(text, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT) + "'";
+      ascii = IDN.toASCII(text, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
     } catch (IllegalArgumentException e) {
       return "";
     }
+    String[] asciiLabels = ascii.split("\\.", -1);
+    String[] wantedLabels = wanted.split("\\.", -1);
+    if (asciiLabels.length != wantedLabels.length) {
+      return "";
+    }
+    for (int i = 0; i < asciiLabels.length; i++) {
+      String decoded = asciiLabels[i].startsWith("xn--")
+          ? Punycode.decode(asciiLabels[i].substring(4)).orElse("")
+          : asciiLabels[i];
+      if (!decoded.equals(wantedLabels[i])) {
+        return "";
+      }
+    }
+    return ": '" + ascii + "'";
   }
 
   private static boolean looksLikeIpLiteral(String text) {

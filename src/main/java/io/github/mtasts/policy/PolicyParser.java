@@ -1,12 +1,14 @@
 package io.github.mtasts.policy;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /** The strict RFC 8461 §3.2 policy parser behind {@link Policy#parse(String)}. */
 final class PolicyParser {
@@ -163,6 +165,28 @@ final class PolicyParser {
     return FieldSyntax.isExtensionName(name) ? name : fallback;
   }
 
+  /** Reports a required field the body lacks. */
+  private void requirePresent(String name, Field field, String message) {
+    if (field == null) {
+      problems.add(Problem.error(name, 0, "", message));
+    }
+  }
+
+  /**
+   * Parses a field's value, reporting its errors at the field's line.
+   *
+   * @param field the field, or null when the body lacks it
+   * @return the value, or null when the field is missing or invalid
+   */
+  private <T> T valueOf(Field field, Function<String, ParseResult<T>> parser) {
+    if (field == null || !field.valueValid()) {
+      return null;
+    }
+    ParseResult<T> parsed = parser.apply(field.value());
+    parsed.errors().forEach(e -> problems.add(e.atLine(field.line())));
+    return parsed.value().orElse(null);
+  }
+
   private ParseResult<Policy> interpret(List<Field> fields) {
     Map<String, Field> firsts = new LinkedHashMap<>();
     List<Field> mxFields = new ArrayList<>();
@@ -185,14 +209,9 @@ final class PolicyParser {
     }
 
     Field version = firsts.get("version");
-    if (version == null) {
-      problems.add(
-          Problem.error(
-              "version",
-              0,
-              "",
-              "the policy has no version line: add 'version: STSv1' (RFC 8461 §3.2)."));
-    } else if (version.valueValid() && !version.value().equals(Policy.VERSION)) {
+    requirePresent("version", version,
+        "the policy has no version line: add 'version: STSv1' (RFC 8461 §3.2).");
+    if (version != null && version.valueValid() && !version.value().equals(Policy.VERSION)) {
       // RFC 8461 §3.2: sts-policy-version-value = %s"STSv1"
       problems.add(
           Problem.error(
@@ -203,59 +222,33 @@ final class PolicyParser {
                   + "defines (case-sensitive): write 'version: STSv1'."));
     }
 
-    Mode mode = null;
     Field modeField = firsts.get("mode");
-    if (modeField == null) {
-      problems.add(
-          Problem.error(
-              "mode",
-              0,
-              "",
-              "the policy has no mode line: add 'mode: enforce', 'mode: testing' or 'mode: none' "
-                  + "(RFC 8461 §3.2)."));
-    } else if (modeField.valueValid()) {
-      ParseResult<Mode> parsed = Mode.parse(modeField.value());
-      parsed.errors().forEach(e -> problems.add(e.atLine(modeField.line())));
-      mode = parsed.value().orElse(null);
-    }
-
-    Long maxAge = null;
+    requirePresent("mode", modeField, "the policy has no mode line: add 'mode: enforce', "
+        + "'mode: testing' or 'mode: none' (RFC 8461 §3.2).");
+    Mode mode = valueOf(modeField, Mode::parse);
     Field maxAgeField = firsts.get("max_age");
-    if (maxAgeField == null) {
-      problems.add(
-          Problem.error(
-              "max_age",
-              0,
-              "",
-              "the policy has no max_age line: add one, for example 'max_age: 604800' for one "
-                  + "week (RFC 8461 §3.2)."));
-    } else if (maxAgeField.valueValid()) {
-      ParseResult<Long> parsed = MaxAge.parse(maxAgeField.value());
-      parsed.errors().forEach(e -> problems.add(e.atLine(maxAgeField.line())));
-      maxAge = parsed.value().orElse(null);
-    }
+    requirePresent("max_age", maxAgeField, "the policy has no max_age line: add one, for "
+        + "example 'max_age: 604800' for one week (RFC 8461 §3.2).");
+    Long maxAge = valueOf(maxAgeField, MaxAge::parse);
 
     Set<MxPattern> patterns = new TreeSet<>();
     Map<String, Integer> mxLines = new HashMap<>();
     for (Field field : mxFields) {
-      if (!field.valueValid()) {
+      MxPattern pattern = valueOf(field, MxPattern::parse);
+      if (pattern == null) {
         continue;
       }
-      ParseResult<MxPattern> parsed = MxPattern.parse(field.value());
-      parsed.errors().forEach(e -> problems.add(e.atLine(field.line())));
-      parsed.value().ifPresent(pattern -> {
-        Integer earlier = mxLines.putIfAbsent(pattern.toString(), field.line());
-        if (earlier != null) {
-          problems.add(
-              Problem.warning(
-                  "mx",
-                  field.line(),
-                  field.value(),
-                  "mx '" + pattern + "' is listed twice (lines " + earlier + " and " + field.line()
-                      + "): remove the repetition."));
-        }
-        patterns.add(pattern);
-      });
+      Integer earlier = mxLines.putIfAbsent(pattern.toString(), field.line());
+      if (earlier != null) {
+        problems.add(
+            Problem.warning(
+                "mx",
+                field.line(),
+                field.value(),
+                "mx '" + pattern + "' is listed twice (lines " + earlier + " and " + field.line()
+                    + "): remove the repetition."));
+      }
+      patterns.add(pattern);
     }
     if (mode != null && mode != Mode.NONE && mxFields.isEmpty()) {
       problems.add(missingMx(mode));
@@ -283,11 +276,7 @@ final class PolicyParser {
                       + "field; write '" + known + "' in lower case.")));
     }
 
-    if (problems.stream().anyMatch(Problem::isError)) {
-      return ParseResult.of(problems, () -> null);
-    }
-    Policy policy = new Policy(mode, patterns, maxAge, extensions);
-    for (Problem advisory : policy.advisories()) {
+    for (Problem advisory : Advisories.of(mode, maxAge, patterns)) {
       int line =
           switch (advisory.field()) {
             case "mode" -> modeField.line();
@@ -296,6 +285,12 @@ final class PolicyParser {
           };
       problems.add(advisory.atLine(line));
     }
+    // Findings read best in the order of the body: whole-body ones (line 0) first.
+    problems.sort(Comparator.comparingInt(Problem::line));
+    if (problems.stream().anyMatch(Problem::isError)) {
+      return ParseResult.of(problems, () -> null);
+    }
+    Policy policy = new Policy(mode, patterns, maxAge, extensions);
     return ParseResult.of(problems, () -> policy);
   }
 }

@@ -12,8 +12,11 @@ import java.util.Objects;
  * MTA-STS policy and names its current {@link PolicyId}.
  */
 public final class StsRecord {
+  /** The only record version RFC 8461 §3.1 defines. */
+  public static final String VERSION = "STSv1";
+
   private static final TxtRecordSyntax SYNTAX =
-      new TxtRecordSyntax("v=STSv1", "RFC 8461 §3.1", "v=STSv1; id=20240101T000000");
+      new TxtRecordSyntax("v=" + VERSION, "RFC 8461 §3.1", "v=STSv1; id=20240101T000000");
   private static final String ID = "id";
 
   private final PolicyId id;
@@ -42,12 +45,7 @@ public final class StsRecord {
    * @return the record, or the errors; problem lines are 1-based record numbers
    */
   public static ParseResult<StsRecord> fromRrset(List<String> records) {
-    List<Problem> problems = new ArrayList<>();
-    int index = SYNTAX.selectFromRrset(records, "_mta-sts", problems);
-    if (index < 0) {
-      return ParseResult.of(problems, () -> null);
-    }
-    return parse(records.get(index), index + 1, problems);
+    return SYNTAX.fromRrset(records, "_mta-sts", StsRecord::parse);
   }
 
   private static ParseResult<StsRecord> parse(String txt, int line, List<Problem> problems) {

@@ -12,9 +12,12 @@ import java.util.Objects;
  * TLS reports.
  */
 public final class TlsRptRecord {
+  /** The only record version RFC 8460 §3 defines. */
+  public static final String VERSION = "TLSRPTv1";
+
   private static final TxtRecordSyntax SYNTAX =
       new TxtRecordSyntax(
-          "v=TLSRPTv1", "RFC 8460 §3", "v=TLSRPTv1; rua=mailto:tlsrpt@example.com");
+          "v=" + VERSION, "RFC 8460 §3", "v=TLSRPTv1; rua=mailto:tlsrpt@example.com");
   private static final String RUA = "rua";
 
   private final List<String> rua;
@@ -43,12 +46,7 @@ public final class TlsRptRecord {
    * @return the record, or the errors; problem lines are 1-based record numbers
    */
   public static ParseResult<TlsRptRecord> fromRrset(List<String> records) {
-    List<Problem> problems = new ArrayList<>();
-    int index = SYNTAX.selectFromRrset(records, "_smtp._tls", problems);
-    if (index < 0) {
-      return ParseResult.of(problems, () -> null);
-    }
-    return parse(records.get(index), index + 1, problems);
+    return SYNTAX.fromRrset(records, "_smtp._tls", TlsRptRecord::parse);
   }
 
   private static ParseResult<TlsRptRecord> parse(String txt, int line, List<Problem> problems) {

@@ -17,6 +17,11 @@ final class TxtRecordSyntax {
   /** One {@code name=value} field of a record. */
   record Tag(String name, String value) {}
 
+  /** Parses one record, adding to the problems found so far; {@code line} is its number. */
+  interface RecordParser<T> {
+    ParseResult<T> parse(String txt, int line, List<Problem> problems);
+  }
+
   private final String version; // "v=STSv1" or "v=TLSRPTv1"
   private final String rfc; // "RFC 8461 §3.1" or "RFC 8460 §3"
   private final String example;
@@ -267,15 +272,25 @@ final class TxtRecordSyntax {
   }
 
   /**
-   * Applies the RRset rule: records that do not start with the version tag are discarded, and
-   * exactly one must remain.
+   * Parses a TXT RRset: records that do not start with the version tag are discarded, exactly
+   * one must remain, and that one is parsed.
    *
    * @param records one element per TXT record, strings joined without spaces
    * @param recordName the owner name for messages, e.g. {@code _mta-sts}
-   * @param problems where errors and warnings go; record numbers are 1-based
-   * @return the index of the one remaining record, or -1
+   * @param parser parses the remaining record
+   * @return the parsed record; problem lines are 1-based record numbers
    */
-  int selectFromRrset(List<String> records, String recordName, List<Problem> problems) {
+  <T> ParseResult<T> fromRrset(List<String> records, String recordName, RecordParser<T> parser) {
+    List<Problem> problems = new ArrayList<>();
+    int index = selectFromRrset(records, recordName, problems);
+    if (index < 0) {
+      return ParseResult.of(problems, () -> null);
+    }
+    return parser.parse(records.get(index), index + 1, problems);
+  }
+
+  /** The index of the one record that starts with the version tag, or -1 with an error. */
+  private int selectFromRrset(List<String> records, String recordName, List<Problem> problems) {
     List<Integer> matching = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
       String txt = records.get(i);

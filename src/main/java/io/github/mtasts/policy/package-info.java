@@ -33,7 +33,7 @@
  * <h2>Why the id is derived from the body</h2>
  *
  * <p>A sender caches the policy for {@code max_age} seconds and fetches it again only when the
- * TXT record's {@code id} differs from the one it cached (RFC 8461 §3.1, §5.1). An edited body
+ * TXT record's {@code id} differs from the one it cached (RFC 8461 §3.1, §8.1). An edited body
  * with an unchanged id therefore stays invisible to every sender that cached the old one, for up
  * to a year; a new id with an unchanged body costs every sender a useless fetch. {@link
  * io.github.mtasts.policy.PolicyId#derive(io.github.mtasts.policy.Policy)} takes the first 20

@@ -23,6 +23,8 @@ public final class DomainNames {
     if (name.endsWith(".")) {
       name = name.substring(0, name.length() - 1);
     }
+    // IDNA with the STD3 rules: letters, digits and inner hyphens, labels of 1 to 63 octets
+    // (RFC 1035 §2.3.1, RFC 5891); an internationalised name becomes its A-labels.
     try {
       name = IDN.toASCII(name, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
     } catch (IllegalArgumentException e) {
@@ -30,18 +32,11 @@ public final class DomainNames {
           "domain '" + domain + "' is not a valid domain name (" + e.getMessage()
               + "): use letters, digits and hyphens in dot-separated labels, such as example.com");
     }
-    // RFC 1035 §2.3.4: at most 253 characters of text, labels of 1 to 63 octets.
+    // RFC 1035 §2.3.4: at most 253 characters of text.
     if (name.length() > 253 || !name.contains(".")) {
       throw new IllegalArgumentException(
           "domain '" + domain + "' is not a mail domain: give a name of at least two labels"
               + " and at most 253 characters, such as example.com");
-    }
-    for (String label : name.split("\\.", -1)) {
-      if (label.isEmpty() || label.length() > 63 || !label.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?")) {
-        throw new IllegalArgumentException(
-            "domain '" + domain + "' has an invalid label '" + label
-                + "': labels are 1 to 63 letters, digits and inner hyphens");
-      }
     }
     return name;
   }

@@ -18,8 +18,7 @@ final class HostnameMatcher {
 
   /** True when a dNSName of the certificate matches the host name. */
   static boolean matches(X509Certificate certificate, String host) {
-    String name = normalize(host);
-    return dnsNames(certificate).stream().anyMatch(pattern -> matches(normalize(pattern), name));
+    return dnsNames(certificate).stream().anyMatch(pattern -> matches(pattern, host));
   }
 
   /**
@@ -43,7 +42,10 @@ final class HostnameMatcher {
     return names;
   }
 
-  static boolean matches(String pattern, String host) {
+  /** True when a DNS-ID pattern matches the host name (case-insensitive, trailing dots ignored). */
+  static boolean matches(String presented, String reference) {
+    String pattern = normalize(presented);
+    String host = normalize(reference);
     if (pattern.isEmpty() || host.isEmpty()) {
       return false;
     }

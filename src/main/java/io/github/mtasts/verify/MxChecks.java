@@ -46,9 +46,15 @@ final class MxChecks {
           .build());
       return;
     }
+    if (mx.status() == DnsAnswer.Status.NO_SUCH_DOMAIN) {
+      checks.add(Check.builder(CheckIds.MX_MISSING, Check.Severity.WARNING)
+          .message(domain + " does not exist (NXDOMAIN): it receives no mail; check the spelling")
+          .evidence("question", mx.question())
+          .build());
+      return;
+    }
     if (!mx.isFound()) {
-      String why = mx.status() == DnsAnswer.Status.NO_SUCH_DOMAIN ? domain + " does not exist (NXDOMAIN)"
-          : mx.status() == DnsAnswer.Status.NO_DATA ? domain + " has no MX record" : mx.failure();
+      String why = mx.status() == DnsAnswer.Status.NO_DATA ? domain + " has no MX record" : mx.failure();
       checks.add(Check.builder(CheckIds.MX_MISSING, Check.Severity.WARNING)
           .message(why + ": senders fall back to the domain's own address (RFC 5321 §5.1), which "
               + "an MTA-STS policy can only cover by naming " + domain + "; publish MX records")

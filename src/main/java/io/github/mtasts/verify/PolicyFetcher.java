@@ -45,7 +45,8 @@ final class PolicyFetcher {
     this.anchors = anchors;
     this.port = options.httpsPort();
     this.base = new OkHttpClient.Builder()
-        // RFC 8461 §3.3: "Senders MUST NOT follow HTTP redirects".
+        // RFC 8461 §3.3: HTTP 3xx redirects must not be followed (and HTTP caching must not be
+        // used: this client has no cache).
         .followRedirects(false)
         .followSslRedirects(false)
         // A sender connects to the policy host itself.

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.mtasts.verify.VerifyLab;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -19,7 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code mtasts verify} end to end against the laboratory of real servers ({@link VerifyLab}). */
 class VerifyCommandTest {
@@ -39,34 +36,23 @@ class VerifyCommandTest {
     }
   }
 
-  /** The outcome of one run: exit code, standard output, standard error. */
-  record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    List<String> all = new ArrayList<>(List.of("verify",
-        "--resolver", lab.resolver(), "--ca-file", lab.caFile().toString(),
-        "--https-port", Integer.toString(lab.httpsPort()), "--smtp-port", Integer.toString(lab.smtpPort()),
-        "--dns-timeout", "2s", "--connect-timeout", "1s", "--read-timeout", "2s",
-        "--fetch-timeout", "5s", "--smtp-timeout", "5s"));
-    all.addAll(List.of(args));
-    return bare(all.toArray(new String[0]));
+  /** Runs {@code mtasts verify} against the laboratory, with short timeouts. */
+  private static CliRun run(String... args) {
+    return runWith(lab.resolver(), args);
   }
 
-  private static Run bare(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.newCommandLine();
-    // Tests override the laboratory's defaults by repeating an option; the last one wins.
-    cl.setOverwrittenOptionsAllowed(true);
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  private static CliRun runWith(String resolver, String... args) {
+    List<String> all = new ArrayList<>(List.of("verify",
+        "--resolver", resolver, "--ca-file", lab.caFile().toString(),
+        "--https-port", Integer.toString(lab.httpsPort()), "--smtp-port", Integer.toString(lab.smtpPort()),
+        "--connect-timeout", "1s", "--read-timeout", "2s", "--fetch-timeout", "5s", "--smtp-timeout", "5s"));
+    all.addAll(List.of(args));
+    return CliRun.run(all.toArray(new String[0]));
   }
 
   @Test
   void healthyDomainExitsZeroWithOneLinePerCheckAndASummary() {
-    Run run = run("testing.test");
+    CliRun run = run("testing.test");
     assertEquals(0, run.exit(), run.out() + run.err());
     assertTrue(run.out().startsWith("testing.test\n"), run.out());
     assertTrue(run.out().contains("  PASS  sts-txt "), run.out());
@@ -79,14 +65,14 @@ class VerifyCommandTest {
 
   @Test
   void errorsExitOne() {
-    Run run = run("http404.test");
+    CliRun run = run("http404.test");
     assertEquals(1, run.exit(), run.out());
     assertTrue(run.out().contains("  ERROR policy.fetch.status "), run.out());
   }
 
   @Test
   void jsonForManyDomains() {
-    Run run = run("--json", "--concurrency", "2", "enforce.test", "redirect.test");
+    CliRun run = run("--json", "--concurrency", "2", "enforce.test", "redirect.test");
     assertEquals(1, run.exit(), run.out());
     JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
     assertEquals(2, json.getAsJsonArray("reports").size());
@@ -99,7 +85,7 @@ class VerifyCommandTest {
   void domainsFileWithComments() throws Exception {
     Path file = temp.resolve("domains.txt");
     Files.writeString(file, "# our domains\nenforce.test\n\n  testing.test  # main\n");
-    Run run = run("--domains-file", file.toString());
+    CliRun run = run("--domains-file", file.toString());
     assertEquals(0, run.exit(), run.out());
     assertTrue(run.out().contains("2 domains: 2 ok"), run.out());
   }
@@ -111,7 +97,7 @@ class VerifyCommandTest {
     try (ServerSocket probe = new ServerSocket(0, 1, address)) {
       port = probe.getLocalPort();
     }
-    Run run = run("--resolver", "127.0.9.55:" + port, "--dns-timeout", "500ms", "testing.test");
+    CliRun run = runWith("127.0.9.55:" + port, "--dns-timeout", "500ms", "testing.test");
     assertEquals(2, run.exit(), run.out() + run.err());
     assertTrue(run.out().contains("[operational]"), run.out() + run.err());
     assertTrue(run.out().contains("not fully verified"), run.out());
@@ -120,24 +106,24 @@ class VerifyCommandTest {
 
   @Test
   void usageErrorsExitTwoAndNameTheProblem() throws Exception {
-    Run none = bare("verify");
+    CliRun none = CliRun.run("verify");
     assertEquals(2, none.exit());
     assertTrue(none.err().contains("no domain given"), none.err());
-    Run bad = bare("verify", "exa_mple.com");
+    CliRun bad = CliRun.run("verify", "exa_mple.com");
     assertEquals(2, bad.exit());
     assertTrue(bad.err().contains("exa_mple.com"), bad.err());
-    Run two = bare("verify", "--expect-id", "abc", "a.example", "b.example");
+    CliRun two = CliRun.run("verify", "--expect-id", "abc", "a.example", "b.example");
     assertEquals(2, two.exit());
     assertTrue(two.err().contains("one domain"), two.err());
-    Run id = bare("verify", "--expect-id", "not-an-id!", "a.example");
+    CliRun id = CliRun.run("verify", "--expect-id", "not-an-id!", "a.example");
     assertEquals(2, id.exit());
     assertTrue(id.err().contains("--expect-id"), id.err());
     Path notPem = temp.resolve("not.pem");
     Files.writeString(notPem, "hello");
-    Run ca = bare("verify", "--ca-file", notPem.toString(), "a.example");
+    CliRun ca = CliRun.run("verify", "--ca-file", notPem.toString(), "a.example");
     assertEquals(2, ca.exit());
     assertTrue(ca.err().contains("--ca-file " + notPem), ca.err());
-    Run duration = bare("verify", "--dns-timeout", "soon", "a.example");
+    CliRun duration = CliRun.run("verify", "--dns-timeout", "soon", "a.example");
     assertEquals(2, duration.exit());
     assertTrue(duration.err().contains("'soon' is not a duration"), duration.err());
   }
@@ -146,7 +132,7 @@ class VerifyCommandTest {
   void expectedPolicyMismatchIsAnError() throws Exception {
     Path expected = temp.resolve("policy.txt");
     Files.writeString(expected, VerifyLab.policy("enforce", "mx1.testing.test", "*.mx.testing.test"));
-    Run run = run("--expect-policy", expected.toString(), "testing.test");
+    CliRun run = run("--expect-policy", expected.toString(), "testing.test");
     assertEquals(1, run.exit(), run.out());
     assertTrue(run.out().contains("ERROR expect.policy"), run.out());
     Files.writeString(expected, VerifyLab.TESTING_POLICY);
@@ -156,7 +142,7 @@ class VerifyCommandTest {
   @Test
   void stateFileDetectsABodyChangeUnderTheSameId() throws Exception {
     Path state = temp.resolve("state.json");
-    Run first = run("--write-state", state.toString(), "testing.test", "enforce.test");
+    CliRun first = run("--write-state", state.toString(), "testing.test", "enforce.test");
     assertEquals(0, first.exit(), first.out());
     JsonObject written = JsonParser.parseString(Files.readString(state)).getAsJsonObject();
     JsonObject testing = written.getAsJsonObject("domains").getAsJsonObject("testing.test");
@@ -164,10 +150,10 @@ class VerifyCommandTest {
     // Same id, different body than what is served now: as if the body had been edited.
     testing.addProperty("bodySha256", "0".repeat(64));
     Files.writeString(state, written.toString());
-    Run second = run("--previous-state", state.toString(), "testing.test");
+    CliRun second = run("--previous-state", state.toString(), "testing.test");
     assertEquals(1, second.exit(), second.out());
     assertTrue(second.out().contains("ERROR expect.stale-id"), second.out());
-    Run unchanged = run("--previous-state", state.toString(), "enforce.test");
+    CliRun unchanged = run("--previous-state", state.toString(), "enforce.test");
     assertEquals(0, unchanged.exit(), unchanged.out());
   }
 }

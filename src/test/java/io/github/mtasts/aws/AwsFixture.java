@@ -1,0 +1,54 @@
+package io.github.mtasts.aws;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/** What one aws test works with: moto, the proxy in front of it, clients and a progress log. */
+final class AwsFixture implements AutoCloseable {
+
+  final MotoServer moto;
+  final FaultProxy proxy;
+  final AwsClients clients;
+  final List<String> progress = new CopyOnWriteArrayList<>();
+
+  private AwsFixture(MotoServer moto, FaultProxy proxy, AwsClients clients) {
+    this.moto = moto;
+    this.proxy = proxy;
+    this.clients = clients;
+  }
+
+  static AwsFixture open(MotoServer moto) throws IOException {
+    FaultProxy proxy = FaultProxy.start(moto.endpoint());
+    AwsClients clients = AwsClients.create(settings(proxy.endpoint()).build());
+    return new AwsFixture(moto, proxy, clients);
+  }
+
+  /** Settings for the proxy: moto's fixed test credentials, bucket region us-east-1. */
+  static AwsSettings.Builder settings(String endpoint) {
+    return AwsSettings.builder()
+        .endpointOverride(endpoint)
+        .region("us-east-1")
+        .credentials(StaticCredentialsProvider.create(
+            AwsBasicCredentials.create("AKIAMOTOTESTKEY", "moto-test-secret")));
+  }
+
+  /** Short polls, so that waits on moto take milliseconds; progress goes to {@link #progress}. */
+  WaitOptions fastWait() {
+    return WaitOptions.builder()
+        .pollInterval(Duration.ofMillis(20))
+        .maxPollInterval(Duration.ofMillis(200))
+        .timeout(Duration.ofSeconds(30))
+        .progress(progress::add)
+        .build();
+  }
+
+  @Override
+  public void close() throws IOException {
+    clients.close();
+    proxy.close();
+  }
+}

@@ -1,0 +1,141 @@
+package io.github.mtasts.aws;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * moto in server mode ({@code moto_server}), one per test JVM, on a free loopback port: the
+ * emulator of Route 53, ACM, S3 and CloudFront the aws tests run against.
+ *
+ * <p>Found through the environment variable {@value #ENV} or at {@code .venv/bin/moto_server}
+ * of the project, where {@code .ci/run} installs it.
+ */
+final class MotoServer implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+
+  static final String ENV = "MTASTS_MOTO_SERVER";
+
+  /**
+   * Seconds after which moto turns a requested certificate from PENDING_VALIDATION to ISSUED
+   * (its default is 60). Real ACM issues once the validation CNAME resolves publicly.
+   */
+  static final int ACM_VALIDATION_WAIT_SECONDS = 2;
+
+  private final Process process;
+  private final URI endpoint;
+  private final Path log;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private MotoServer(Process process, URI endpoint, Path log) {
+    this.process = process;
+    this.endpoint = endpoint;
+    this.log = log;
+  }
+
+  static MotoServer start() throws IOException, InterruptedException {
+    Path executable = locate();
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    Path log = Files.createTempFile("moto-server", ".log");
+    ProcessBuilder builder = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p",
+        String.valueOf(port))
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().put("MOTO_ACM_VALIDATION_WAIT",
+        String.valueOf(ACM_VALIDATION_WAIT_SECONDS));
+    Process process = builder.start();
+    MotoServer server = new MotoServer(process, URI.create("http://127.0.0.1:" + port), log);
+    server.awaitReady();
+    return server;
+  }
+
+  private static Path locate() {
+    String configured = System.getenv(ENV);
+    Path path = configured != null && !configured.isBlank()
+        ? Path.of(configured)
+        : Path.of(System.getProperty("user.dir"), ".venv", "bin", "moto_server");
+    if (!Files.isExecutable(path)) {
+      throw new IllegalStateException("moto_server not found at " + path + ": the aws tests need"
+          + " moto in server mode. Run .ci/run, or: python3 -m venv .venv && .venv/bin/pip"
+          + " install 'moto[server]==5.2.5' (or set " + ENV + " to a moto_server executable)");
+    }
+    return path;
+  }
+
+  private void awaitReady() throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("moto_server exited with " + process.exitValue() + ":\n"
+            + Files.readString(log));
+      }
+      try {
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(endpoint.resolve(
+            "/moto-api/data.json")).timeout(Duration.ofSeconds(2)).build(),
+            HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(100);
+    }
+    close();
+    throw new IllegalStateException("moto_server did not answer within 60 s:\n"
+        + Files.readString(log));
+  }
+
+  URI endpoint() {
+    return endpoint;
+  }
+
+  /** Empties every emulated service and drops configured state transitions. */
+  void reset() throws IOException, InterruptedException {
+    post("/moto-api/reset", "");
+    post("/moto-api/state-manager/unset-transition",
+        "{\"model_name\": \"cloudfront::distribution\"}");
+  }
+
+  /**
+   * Makes a new CloudFront distribution report InProgress for the first {@code reads} reads of
+   * its status, then Deployed (moto's manual progression; its default is one read).
+   */
+  void distributionDeploysAfterReads(int reads) throws IOException, InterruptedException {
+    post("/moto-api/state-manager/set-transition", "{\"model_name\": \"cloudfront::distribution\","
+        + " \"transition\": {\"progression\": \"manual\", \"times\": " + reads + "}}");
+  }
+
+  private void post(String path, String body) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint.resolve(path))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2) {
+      throw new IllegalStateException("moto " + path + " answered " + response.statusCode() + ": "
+          + response.body());
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package io.github.mtasts.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TlsRptRecordTest {
+  private static Problem onlyError(ParseResult<?> result) {
+    assertEquals(1, result.errors().size(), () -> "errors: " + result.errors());
+    return result.errors().get(0);
+  }
+
+  @Test
+  void rfc8460Examples() {
+    // RFC 8460 §3, "Report using MAILTO" and "Report using HTTPS"
+    assertEquals(List.of("mailto:reports@example.com"),
+        TlsRptRecord.parse("v=TLSRPTv1;rua=mailto:reports@example.com").orElseThrow().rua());
+    assertEquals(List.of("https://reporting.example.com/v1/tlsrpt"),
+        TlsRptRecord.parse("v=TLSRPTv1; rua=https://reporting.example.com/v1/tlsrpt")
+            .orElseThrow().rua());
+  }
+
+  @Test
+  void commaSeparatedWithOptionalWhitespace() {
+    TlsRptRecord record = TlsRptRecord.parse(
+        "v=TLSRPTv1; rua=mailto:a@example.com ,\thttps://r.example.com/x , mailto:b@example.net")
+        .orElseThrow();
+    assertEquals(List.of("mailto:a@example.com", "https://r.example.com/x", "mailto:b@example.net"),
+        record.rua());
+    assertEquals("v=TLSRPTv1; rua=mailto:a@example.com,https://r.example.com/x,"
+        + "mailto:b@example.net", record.render());
+  }
+
+  @Test
+  void repeatedRuaFieldsAreCollected() {
+    ParseResult<TlsRptRecord> result = TlsRptRecord.parse(
+        "v=TLSRPTv1; rua=mailto:a@example.com; rua=https://r.example.com/x");
+    assertTrue(result.isValid());
+    assertEquals(List.of(), result.warnings());
+    assertEquals(List.of("mailto:a@example.com", "https://r.example.com/x"),
+        result.orElseThrow().rua());
+  }
+
+  @Test
+  void onlyMailtoAndHttps() {
+    assertTrue(TlsRptRecord.parse("v=TLSRPTv1; rua=MAILTO:a@example.com").isValid());
+    for (String uri : List.of("http://r.example.com/", "ftp://r.example.com/", "tlsrpt@example.com",
+        "https:r.example.com", "https://", "mailto:", "mailto:example.com")) {
+      Problem error = onlyError(TlsRptRecord.parse("v=TLSRPTv1; rua=" + uri));
+      assertEquals("rua", error.field(), uri);
+      assertEquals(uri, error.text());
+    }
+  }
+
+  @Test
+  void commaExclamationAndSemicolonMustBeEncoded() {
+    assertTrue(TlsRptRecord.parse("v=TLSRPTv1; rua=mailto:a%2Cb%21c%3Bd@example.com").isValid());
+    assertTrue(onlyError(TlsRptRecord.parse("v=TLSRPTv1; rua=mailto:a!b@example.com")).message()
+        .contains("%21"));
+    // An unencoded comma splits the URI; the rest has no scheme.
+    assertTrue(onlyError(TlsRptRecord.parse("v=TLSRPTv1; rua=mailto:a@example.com,b@example.com"))
+        .message().contains("%2C"));
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> TlsRptRecord.of(List.of("mailto:a;b@example.com")));
+    assertTrue(e.getMessage().contains("%3B"), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "mailto:a@example.com,", "mailto:a@example.com,,mailto:b@example.com", "",
+    "mailto:a b@example.com", "mailto:é@example.com", "https://r.example.com/%zz",
+    "https://r.example.com/%2"
+  })
+  void invalidRuaValues(String value) {
+    assertFalse(TlsRptRecord.parse("v=TLSRPTv1; rua=" + value).isValid(), value);
+  }
+
+  @Test
+  void versionAndRuaAreRequired() {
+    assertEquals("v", onlyError(TlsRptRecord.parse("rua=mailto:a@example.com")).field());
+    assertEquals("v", onlyError(TlsRptRecord.parse("v=tlsrptv1; rua=mailto:a@example.com"))
+        .field());
+    assertEquals("rua", onlyError(TlsRptRecord.parse("v=TLSRPTv1")).field());
+    assertEquals("rua", onlyError(TlsRptRecord.parse("v=TLSRPTv1; ext=1")).field());
+  }
+
+  @Test
+  void extensionsAreKeptAndIgnored() {
+    ParseResult<TlsRptRecord> result =
+        TlsRptRecord.parse("v=TLSRPTv1; rua=mailto:a@example.com; x=1; x=2; RUA=y");
+    assertTrue(result.isValid());
+    assertEquals(Map.of("x", "1", "RUA", "y"), result.orElseThrow().extensions());
+    assertEquals(List.of("x", "RUA"), result.warnings().stream().map(Problem::field).toList());
+  }
+
+  @Test
+  void duplicateUriIsAWarning() {
+    ParseResult<TlsRptRecord> result =
+        TlsRptRecord.parse("v=TLSRPTv1; rua=mailto:a@example.com,mailto:a@example.com");
+    assertTrue(result.isValid());
+    assertEquals("rua", result.warnings().get(0).field());
+  }
+
+  @Test
+  void rrsetRule() {
+    assertTrue(TlsRptRecord.fromRrset(List.of("v=spf1 -all", "v=TLSRPTv1; rua=mailto:a@example.com"))
+        .isValid());
+    assertFalse(TlsRptRecord.fromRrset(List.of("v=TLSRPTv1; rua=mailto:a@example.com",
+        "v=TLSRPTv1; rua=mailto:b@example.com")).isValid());
+    assertFalse(TlsRptRecord.fromRrset(List.of()).isValid());
+  }
+
+  @Test
+  void builderAndValueSemantics() {
+    TlsRptRecord record = TlsRptRecord.of(List.of("mailto:a@example.com", "https://r.example.com/"));
+    assertEquals("v=TLSRPTv1; rua=mailto:a@example.com,https://r.example.com/", record.render());
+    assertEquals(record, TlsRptRecord.parse(record.render()).orElseThrow());
+    assertEquals(record.hashCode(), TlsRptRecord.parse(record.render()).orElseThrow().hashCode());
+    assertEquals(record.render(), record.toString());
+    assertThrows(InvalidInputException.class, () -> TlsRptRecord.of(List.of()));
+    assertThrows(InvalidInputException.class, () -> TlsRptRecord.of(List.of("http://x.example/")));
+  }
+}

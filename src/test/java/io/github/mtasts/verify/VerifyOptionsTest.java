@@ -1,0 +1,63 @@
+package io.github.mtasts.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Bad settings are rejected at once, naming the setting, the value and the fix. */
+class VerifyOptionsTest {
+  @Test
+  void defaultsAreThoseOfASendingMta() {
+    VerifyOptions options = VerifyOptions.defaults();
+    assertEquals(25, options.smtpPort());
+    assertEquals(443, options.httpsPort());
+    assertTrue(options.resolver().isEmpty());
+    assertTrue(options.caFile().isEmpty());
+    assertEquals(Scope.ALL, options.scope());
+  }
+
+  @Test
+  void resolverForms() {
+    assertEquals(new InetSocketAddress("127.0.0.1", 53), VerifyOptions.parseHostPort("resolver", "127.0.0.1", 53));
+    assertEquals(new InetSocketAddress("127.0.0.1", 5353), VerifyOptions.parseHostPort("resolver", "127.0.0.1:5353", 53));
+    assertEquals(new InetSocketAddress("::1", 5353), VerifyOptions.parseHostPort("resolver", "[::1]:5353", 53));
+    assertEquals(new InetSocketAddress("::1", 53), VerifyOptions.parseHostPort("resolver", "::1", 53));
+  }
+
+  @Test
+  void badValuesNameTheSetting() {
+    assertMessage("resolver '127.0.0.1:x' has a bad port 'x'", () -> VerifyOptions.builder().resolver("127.0.0.1:x"));
+    assertMessage("resolver port 70000 is out of range", () -> VerifyOptions.builder().resolver("127.0.0.1:70000"));
+    assertMessage("smtpPort 0 is out of range", () -> VerifyOptions.builder().smtpPort(0));
+    assertMessage("dnsTimeout PT0S must be positive", () -> VerifyOptions.builder().dnsTimeout(Duration.ZERO));
+    assertMessage("concurrency 0 is out of range", () -> VerifyOptions.builder().concurrency(0));
+    assertMessage("expectedId: id 'a-b'", () -> VerifyOptions.builder().expectedId("a-b"));
+    assertMessage("caOnly is set but no caFile", () -> VerifyOptions.builder().caOnly(true).build());
+  }
+
+  @Test
+  void unreadableCaFileIsNamed() {
+    assertMessage("caFile /nonexistent/ca.pem cannot be read",
+        () -> Verifier.create(VerifyOptions.builder().caFile(Path.of("/nonexistent/ca.pem")).build()));
+  }
+
+  @Test
+  void domainsAreNormalisedOrRejected() {
+    assertEquals("example.com", DomainNames.normalize(" Example.COM. "));
+    assertEquals("xn--bcher-kva.example", DomainNames.normalize("bücher.example"));
+    assertMessage("domain 'exa_mple.com'", () -> DomainNames.normalize("exa_mple.com"));
+    assertMessage("is not a mail domain", () -> DomainNames.normalize("localhost"));
+    assertMessage("'a..example' is not a valid domain name", () -> DomainNames.normalize("a..example"));
+    assertMessage("leading or trailing hyphen", () -> DomainNames.normalize("-mx.example"));
+  }
+
+  private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable action) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, action);
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
+  }
+}
