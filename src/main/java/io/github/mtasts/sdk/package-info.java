@@ -1,0 +1,23 @@
+/**
+ * The Java SDK of the Pulumi package {@code mtasts}: what a Pulumi program declares to publish
+ * MTA-STS (RFC 8461) and TLS-RPT (RFC 8460) for a mail domain and to check it live.
+ *
+ * <p>MTA-STS lets a receiving domain tell sending mail servers that its MX hosts accept mail
+ * over authenticated TLS only. The domain publishes a policy (mode, allowed MX host patterns,
+ * lifetime) as a text file at {@code https://mta-sts.<domain>/.well-known/mta-sts.txt}
+ * (RFC 8461 §3.3) and announces its current version with the TXT record
+ * {@code _mta-sts.<domain>} carrying a policy id (§3.1): a sender that sees a new id fetches the
+ * policy again. TLS-RPT adds the TXT record {@code _smtp._tls.<domain>} naming where senders
+ * send daily reports of TLS failures (RFC 8460 §3).
+ *
+ * <p>{@link io.github.mtasts.sdk.Policy} computes the canonical body, the id derived from it and
+ * both TXT values; {@link io.github.mtasts.sdk.Verification} fetches what is live the way a
+ * sender does and fails the deployment when it is wrong. The classes have the shape of Pulumi's
+ * generated Java SDKs: a {@code CustomResource} per resource type with {@code Output} getters,
+ * an {@code Args} class with a builder per resource, and {@link io.github.mtasts.sdk.Provider}
+ * for an explicitly configured plugin. Each registration names the plugin {@code mtasts} at
+ * {@link io.github.mtasts.sdk.MtastsPackage#version()}; the plugin
+ * ({@code pulumi-resource-mtasts}) does the work. The classes need neither the plugin nor any
+ * cloud SDK on the program's class path.
+ */
+package io.github.mtasts.sdk;
