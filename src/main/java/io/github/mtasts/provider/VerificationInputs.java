@@ -38,7 +38,7 @@ record VerificationInputs(
   static final String DOMAIN = "domain";
   static final String EXPECTED_POLICY = "expectedPolicy";
   static final String EXPECTED_ID = "expectedId";
-  static final String CHECKS = "checks";
+  static final String SCOPE = "scope";
   static final String FAIL_ON = "failOn";
   static final String TIMEOUT = "timeout";
   static final String RESOLVER = "resolver";
@@ -85,7 +85,7 @@ record VerificationInputs(
         inputs.text(DOMAIN).orElseThrow(),
         inputs.text(EXPECTED_POLICY),
         inputs.text(EXPECTED_ID),
-        scopeOf(inputs.text(CHECKS).orElseThrow()),
+        scopeOf(inputs.text(SCOPE).orElseThrow()),
         FailOn.of(inputs.text(FAIL_ON).orElseThrow()),
         Duration.ofSeconds(inputs.number(TIMEOUT).orElseThrow().longValue()),
         inputs.text(RESOLVER),
@@ -94,7 +94,7 @@ record VerificationInputs(
         inputs.number(SMTP_PORT).map(Double::intValue));
   }
 
-  /** The scope of the word of the checks input: "policy-host" or "all". */
+  /** The scope of the word of the scope input: "policy-host" or "all". */
   static Scope scopeOf(String word) {
     return Scope.valueOf(word.toUpperCase(Locale.ROOT).replace('-', '_'));
   }

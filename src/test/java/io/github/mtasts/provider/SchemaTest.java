@@ -63,7 +63,7 @@ class SchemaTest {
     assertEquals(Set.copyOf(PolicyResource.INPUTS), keys(resource(PolicyResource.TOKEN).getAsJsonObject("inputProperties")));
     assertEquals(Set.copyOf(VerificationResource.INPUTS), keys(resource(VerificationResource.TOKEN).getAsJsonObject("inputProperties")));
     JsonObject verification = resource(VerificationResource.TOKEN).getAsJsonObject("inputProperties");
-    assertEquals(VerificationResource.DEFAULT_CHECKS, verification.getAsJsonObject("checks").get("default").getAsString());
+    assertEquals(VerificationResource.DEFAULT_SCOPE, verification.getAsJsonObject("scope").get("default").getAsString());
     assertEquals(VerificationResource.DEFAULT_FAIL_ON, verification.getAsJsonObject("failOn").get("default").getAsString());
     assertEquals(VerificationResource.DEFAULT_TIMEOUT_SECONDS, verification.getAsJsonObject("timeout").get("default").getAsLong());
   }
