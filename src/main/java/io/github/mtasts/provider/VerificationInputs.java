@@ -100,26 +100,38 @@ record VerificationInputs(
   }
 
   /**
-   * The verifier options: the inputs first, then the provider's configuration. Without a
-   * resolver setting anywhere, names are asked of their zones' authoritative servers, so that
-   * no cache hides what was just deployed.
+   * The verifier options: the inputs first, then the provider's configuration (see {@link #dns}).
    *
    * @param config the provider's configuration
    * @return the options
    */
   VerifyOptions options(ProviderConfig config) {
-    VerifyOptions.Builder options = VerifyOptions.builder().scope(scope);
+    VerifyOptions.Builder options = dns(VerifyOptions.builder().scope(scope), resolver, config);
     expectedPolicy.ifPresent(options::expectedPolicy);
     expectedId.ifPresent(options::expectedId);
+    caFile.or(() -> config.get(ConfigKey.VERIFY_CA_FILE)).map(Path::of).ifPresent(options::caFile);
+    httpsPort.ifPresent(options::httpsPort);
+    smtpPort.ifPresent(options::smtpPort);
+    return options.build();
+  }
+
+  /**
+   * Sets where the verifier asks DNS: the given resolver, else the provider's verifyResolver,
+   * else the authoritative servers of each name's zone, so that no cache hides what was just
+   * deployed; "system" selects the system's resolver.
+   *
+   * @param options the options to complete
+   * @param resolver a resource's own resolver setting, if any
+   * @param config the provider's configuration
+   * @return the options
+   */
+  static VerifyOptions.Builder dns(VerifyOptions.Builder options, Optional<String> resolver, ProviderConfig config) {
     Optional<String> dns = resolver.or(() -> config.get(ConfigKey.VERIFY_RESOLVER));
     if (dns.isEmpty()) {
       options.authoritative(true);
     } else if (!dns.get().equals(CommonChecks.SYSTEM_RESOLVER)) {
       options.resolver(dns.get());
     }
-    caFile.or(() -> config.get(ConfigKey.VERIFY_CA_FILE)).map(Path::of).ifPresent(options::caFile);
-    httpsPort.ifPresent(options::httpsPort);
-    smtpPort.ifPresent(options::smtpPort);
-    return options.build();
+    return options;
   }
 }
