@@ -172,7 +172,8 @@ public final class FaultProxy implements Closeable {
     return r -> target.equals(r.getHeaders().get("X-Amz-Target"));
   }
 
-  List<Exchange> exchanges() {
+  /** Every request so far, in order. */
+  public List<Exchange> exchanges() {
     return List.copyOf(exchanges);
   }
 
