@@ -195,9 +195,12 @@ public final class AcmCertificates {
   /**
    * Checks that a value is the ARN of an ACM certificate in us-east-1.
    *
+   * @param field the input's name, for the message
+   * @param arn the value
+   * @return the ARN
    * @throws InvalidSpecException naming the field otherwise
    */
-  static String checkArn(String field, String arn) {
+  public static String checkArn(String field, String arn) {
     if (arn == null || !arn.matches("arn:aws[a-z-]*:acm:us-east-1:\\d{12}:certificate/[\\w-]+")) {
       throw new InvalidSpecException(field, arn, "use the ARN of an ACM certificate in us-east-1"
           + " (arn:aws:acm:us-east-1:ACCOUNT:certificate/ID): CloudFront accepts no other region");

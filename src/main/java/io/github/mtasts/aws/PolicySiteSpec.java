@@ -152,7 +152,13 @@ public final class PolicySiteSpec {
         + cacheControl + "}";
   }
 
-  static String sha256(String text) {
+  /**
+   * Returns the SHA-256 of a text's UTF-8 bytes, as the state of a site records its body.
+   *
+   * @param text the text
+   * @return 64 lower-case hex digits
+   */
+  public static String sha256(String text) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
           .digest(text.getBytes(StandardCharsets.UTF_8)));
@@ -165,8 +171,12 @@ public final class PolicySiteSpec {
    * Checks an S3 bucket name: 3 to 63 lower-case letters, digits and hyphens, starting and
    * ending with a letter or digit, without the prefixes and suffixes S3 reserves. Dots, which
    * S3 allows, are refused: they break the TLS certificate of virtual-hosted bucket URLs.
+   *
+   * @param name the bucket name
+   * @return the name
+   * @throws InvalidSpecException naming the field {@code bucketName}, the value and the fix
    */
-  static String checkBucketName(String name) {
+  public static String checkBucketName(String name) {
     if (name == null || !name.matches("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]")) {
       throw new InvalidSpecException("bucketName", name, "use 3 to 63 lower-case letters, digits"
           + " and hyphens, starting and ending with a letter or digit, e.g. "

@@ -142,8 +142,14 @@ public final class RecordSet {
     return id() + (alias != null ? " alias " + alias.dnsName() : " ttl " + ttl + " " + values);
   }
 
-  /** Accepts {@code Z123} and Route 53's {@code /hostedzone/Z123}. */
-  static String normalizeZoneId(String zoneId) {
+  /**
+   * Checks a hosted zone id; accepts {@code Z123} and Route 53's {@code /hostedzone/Z123}.
+   *
+   * @param zoneId the id as given
+   * @return the id without prefix
+   * @throws InvalidSpecException naming the field {@code zoneId}, the value and the fix
+   */
+  public static String normalizeZoneId(String zoneId) {
     String id = zoneId == null ? "" : zoneId.replaceFirst("^/?hostedzone/", "");
     if (!id.matches("[A-Z0-9]{1,32}")) {
       throw new InvalidSpecException("zoneId", zoneId,
@@ -155,8 +161,15 @@ public final class RecordSet {
   /**
    * Lower-cases a DNS name, drops a trailing dot and checks it (RFC 1035 §2.3.4: labels of at
    * most 63 octets, a name of at most 255 octets on the wire, i.e. 253 characters in text).
+   * Labels hold letters, digits, '-' and '_' (service labels such as {@code _mta-sts}); only
+   * the first may be a wildcard {@code *}.
+   *
+   * @param field the input's name, for the message
+   * @param name the name as given
+   * @return the name in lower case without trailing dot
+   * @throws InvalidSpecException naming the field, the value and the fix
    */
-  static String normalizeName(String field, String name) {
+  public static String normalizeName(String field, String name) {
     String n = name == null ? "" : name.toLowerCase(Locale.ROOT);
     if (n.endsWith(".")) {
       n = n.substring(0, n.length() - 1);

@@ -1,5 +1,6 @@
 package io.github.mtasts.provider;
 
+import io.github.mtasts.verify.DomainNames;
 import io.github.mtasts.verify.VerifyOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,6 +92,45 @@ final class CommonChecks {
         check.fail(property, property + " must be an absolute http or https URL such as https://api.example.test, got \"" + value + "\"");
       }
     });
+  }
+
+  /**
+   * Checks a domain or host name with the verifier's rules (letters, digits and hyphens in at
+   * least two labels; an internationalised name becomes its A-labels), written without the
+   * trailing dot of zone files.
+   *
+   * @param check the check to record a failure in
+   * @param property the property name
+   * @param required whether the property must be set
+   * @return the name in lower case, or empty when unset, unknown or invalid
+   */
+  static Optional<String> domain(InputCheck check, String property, boolean required) {
+    return check.text(property, required).filter(value -> noTrailingDot(check, property, value)).flatMap(value -> {
+      try {
+        return Optional.of(DomainNames.normalize(value));
+      } catch (IllegalArgumentException e) {
+        check.fail(property, property + ": " + e.getMessage());
+        return Optional.empty();
+      }
+    });
+  }
+
+  /**
+   * Checks that a fully qualified name is written without the trailing dot of zone files, the
+   * one form every mtasts resource and Route 53's answers are compared in.
+   *
+   * @param check the check to record a failure in
+   * @param property the property name
+   * @param name the name
+   * @return true when it has no trailing dot
+   */
+  static boolean noTrailingDot(InputCheck check, String property, String name) {
+    if (name.length() > 1 && name.endsWith(".")) {
+      check.fail(property, property + " \"" + name + "\" ends with a dot: write the fully qualified name without it, e.g. "
+          + name.substring(0, name.length() - 1));
+      return false;
+    }
+    return true;
   }
 
   /**

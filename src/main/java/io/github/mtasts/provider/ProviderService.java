@@ -1,8 +1,10 @@
 package io.github.mtasts.provider;
 
+import com.google.protobuf.Any;
 import com.google.protobuf.Empty;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,12 +24,15 @@ import pulumirpc.Provider.CreateResponse;
 import pulumirpc.Provider.DeleteRequest;
 import pulumirpc.Provider.DiffRequest;
 import pulumirpc.Provider.DiffResponse;
+import pulumirpc.Provider.ErrorResourceInitFailed;
 import pulumirpc.Provider.GetMappingRequest;
 import pulumirpc.Provider.GetMappingResponse;
 import pulumirpc.Provider.GetMappingsRequest;
 import pulumirpc.Provider.GetMappingsResponse;
 import pulumirpc.Provider.GetSchemaRequest;
 import pulumirpc.Provider.GetSchemaResponse;
+import pulumirpc.Provider.InvokeRequest;
+import pulumirpc.Provider.InvokeResponse;
 import pulumirpc.Provider.PropertyDiff;
 import pulumirpc.Provider.ProviderHandshakeRequest;
 import pulumirpc.Provider.ProviderHandshakeResponse;
@@ -45,6 +50,10 @@ import pulumirpc.ResourceProviderGrpc;
  * concealed the way their inputs were ({@link Secrets#conceal}), and every message leaving the
  * provider (failures, errors, log lines) is redacted with the secrets of the request and of the
  * configuration.
+ *
+ * <p>A create or update that fails part way ({@link ResourceInitFailedException}) answers with
+ * the protocol's {@code ErrorResourceInitFailed} in the error's details: the engine records the
+ * partial state it carries, and the next deployment updates the resource from there.
  */
 final class ProviderService extends ResourceProviderGrpc.ResourceProviderImplBase {
 
@@ -163,7 +172,12 @@ final class ProviderService extends ResourceProviderGrpc.ResourceProviderImplBas
       Secrets secrets = redaction.use(Secrets.of(inputs).and(config.secrets()));
       ResourceHandler handler = handler(request.getType(), request.getUrn());
       OperationContext context = context(request.getUrn(), request.getPreview(), request.getTimeout(), secrets);
-      ResourceState created = handler.create(context, inputs.reveal());
+      ResourceState created;
+      try {
+        created = handler.create(context, inputs.reveal());
+      } catch (ResourceInitFailedException e) {
+        throw initFailed(e, secrets, handler);
+      }
       return CreateResponse.newBuilder()
           .setId(created.id())
           .setProperties(StructCodec.encode(secrets.conceal(created.outputs(), handler.derivations())))
@@ -197,7 +211,12 @@ final class ProviderService extends ResourceProviderGrpc.ResourceProviderImplBas
       Secrets secrets = redaction.use(Secrets.of(news).and(config.secrets()));
       ResourceHandler handler = handler(request.getType(), request.getUrn());
       OperationContext context = context(request.getUrn(), request.getPreview(), request.getTimeout(), secrets);
-      PropertyMap outputs = handler.update(context, request.getId(), StructCodec.decode(request.getOlds()).reveal(), news.reveal());
+      PropertyMap outputs;
+      try {
+        outputs = handler.update(context, request.getId(), StructCodec.decode(request.getOlds()).reveal(), news.reveal());
+      } catch (ResourceInitFailedException e) {
+        throw initFailed(e, secrets, handler);
+      }
       return UpdateResponse.newBuilder().setProperties(StructCodec.encode(secrets.conceal(outputs, handler.derivations()))).build();
     });
   }
@@ -210,6 +229,26 @@ final class ProviderService extends ResourceProviderGrpc.ResourceProviderImplBas
       ResourceHandler handler = handler(request.getType(), request.getUrn());
       handler.delete(context(request.getUrn(), false, request.getTimeout(), secrets), request.getId(), state.reveal());
       return Empty.getDefaultInstance();
+    });
+  }
+
+  @Override
+  public void invoke(InvokeRequest request, StreamObserver<InvokeResponse> response) {
+    respond(response, redaction -> {
+      PropertyMap args = StructCodec.decode(request.getArgs());
+      Secrets secrets = redaction.use(Secrets.of(args));
+      FunctionHandler function = registry.function(request.getTok()).orElseThrow(() -> new IllegalArgumentException(
+          "mtasts has no function \"" + request.getTok() + "\"; it has " + String.join(", ", registry.functionTokens())));
+      CheckResult checked = function.check(args.reveal());
+      InvokeResponse.Builder builder = InvokeResponse.newBuilder();
+      if (!checked.failures().isEmpty()) {
+        checked.failures().forEach(failure -> builder.addFailures(CheckFailure.newBuilder()
+            .setProperty(failure.property())
+            .setReason(secrets.redact(failure.reason()))));
+        return builder.build();
+      }
+      // A result is secret when an argument was: it may show what the argument held.
+      return builder.setReturn(StructCodec.encode(secrets.conceal(function.invoke(config, checked.inputs())))).build();
     });
   }
 
@@ -256,6 +295,24 @@ final class ProviderService extends ResourceProviderGrpc.ResourceProviderImplBas
     return builder.build();
   }
 
+  /**
+   * The error of a create or update that stopped part way: its details carry the partial state
+   * ({@code ErrorResourceInitFailed}), which the engine records, concealed like any outputs.
+   */
+  private static StatusRuntimeException initFailed(ResourceInitFailedException e, Secrets secrets, ResourceHandler handler) {
+    String message = secrets.redact(e.getMessage());
+    ErrorResourceInitFailed detail = ErrorResourceInitFailed.newBuilder()
+        .setId(e.partial().id())
+        .setProperties(StructCodec.encode(secrets.conceal(e.partial().outputs(), handler.derivations())))
+        .addReasons(message)
+        .build();
+    return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+        .setCode(Status.Code.UNKNOWN.value())
+        .setMessage(message)
+        .addDetails(Any.pack(detail))
+        .build());
+  }
+
   private static DiffResponse diffResponse(DiffResult diff) {
     DiffResponse.Builder builder = DiffResponse.newBuilder()
         .setChanges(diff.hasChanges() ? DiffResponse.DiffChanges.DIFF_SOME : DiffResponse.DiffChanges.DIFF_NONE)
@@ -295,6 +352,9 @@ final class ProviderService extends ResourceProviderGrpc.ResourceProviderImplBas
     T result;
     try {
       result = call.run(redaction);
+    } catch (StatusRuntimeException e) {
+      response.onError(e); // built here, already redacted
+      return;
     } catch (IllegalArgumentException e) {
       response.onError(error(Status.INVALID_ARGUMENT, e, redaction.secrets));
       return;

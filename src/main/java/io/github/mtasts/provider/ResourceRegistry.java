@@ -9,17 +9,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * The resource types this provider serves, by type token. Handlers are built on first use, so
- * starting the plugin loads none of their classes (the engine waits for the port on every
- * command).
+ * The resource types and functions this provider serves, by token. Handlers are built on first
+ * use, so starting the plugin loads none of their classes (the engine waits for the port on
+ * every command).
  */
 final class ResourceRegistry {
 
   private final Map<String, Supplier<ResourceHandler>> factories;
+  private final Map<String, Supplier<FunctionHandler>> functionFactories;
   private final Map<String, ResourceHandler> built = new ConcurrentHashMap<>();
+  private final Map<String, FunctionHandler> builtFunctions = new ConcurrentHashMap<>();
 
-  private ResourceRegistry(Map<String, Supplier<ResourceHandler>> factories) {
+  private ResourceRegistry(Map<String, Supplier<ResourceHandler>> factories,
+      Map<String, Supplier<FunctionHandler>> functionFactories) {
     this.factories = factories;
+    this.functionFactories = functionFactories;
   }
 
   /**
@@ -51,9 +55,30 @@ final class ResourceRegistry {
     return factories.keySet();
   }
 
+  /**
+   * The handler for a function.
+   *
+   * @param token the function token
+   * @return the handler, or empty when this provider has no such function
+   */
+  Optional<FunctionHandler> function(String token) {
+    Supplier<FunctionHandler> factory = functionFactories.get(token);
+    return factory == null ? Optional.empty() : Optional.of(builtFunctions.computeIfAbsent(token, t -> factory.get()));
+  }
+
+  /**
+   * The function tokens served.
+   *
+   * @return the tokens, in registration order
+   */
+  Set<String> functionTokens() {
+    return functionFactories.keySet();
+  }
+
   /** Builds a {@link ResourceRegistry}. */
   static final class Builder {
     private final Map<String, Supplier<ResourceHandler>> factories = new LinkedHashMap<>();
+    private final Map<String, Supplier<FunctionHandler>> functionFactories = new LinkedHashMap<>();
 
     /**
      * Registers a type.
@@ -67,8 +92,21 @@ final class ResourceRegistry {
       return this;
     }
 
+    /**
+     * Registers a function.
+     *
+     * @param token the function token
+     * @param factory builds the handler on first use
+     * @return this builder
+     */
+    Builder function(String token, Supplier<FunctionHandler> factory) {
+      functionFactories.put(token, factory);
+      return this;
+    }
+
     ResourceRegistry build() {
-      return new ResourceRegistry(Collections.unmodifiableMap(new LinkedHashMap<>(factories)));
+      return new ResourceRegistry(Collections.unmodifiableMap(new LinkedHashMap<>(factories)),
+          Collections.unmodifiableMap(new LinkedHashMap<>(functionFactories)));
     }
   }
 }

@@ -1,19 +1,26 @@
 package io.github.mtasts.provider;
 
-/** The resource types of the {@code mtasts} package and their handlers. */
+/** The resource types and functions of the {@code mtasts} package and their handlers. */
 final class Resources {
 
   private Resources() {}
 
   /**
-   * The registry of every resource type the plugin serves.
+   * The registry of every resource type and function the plugin serves.
    *
    * @return the registry
    */
   static ResourceRegistry registry() {
+    // One set of AWS clients for every AWS resource, built when the first needs it.
+    AwsAccess aws = new AwsAccess();
     return ResourceRegistry.builder()
         .register(PolicyResource.TOKEN, PolicyResource::new)
         .register(VerificationResource.TOKEN, VerificationResource::new)
+        .register(AwsRecordResource.TOKEN, () -> new AwsRecordResource(aws))
+        .register(AwsCertificateResource.TOKEN, () -> new AwsCertificateResource(aws))
+        .register(AwsCertificateValidationResource.TOKEN, () -> new AwsCertificateValidationResource(aws))
+        .register(AwsPolicySiteResource.TOKEN, () -> new AwsPolicySiteResource(aws))
+        .function(CheckMxCoverageFunction.TOKEN, CheckMxCoverageFunction::new)
         .build();
   }
 }

@@ -23,6 +23,17 @@ final class Urns {
   }
 
   /**
+   * Whether the resource has a parent other than the stack (a component, say).
+   *
+   * @param urn the URN
+   * @return true when the type part names a parent type before a {@code $}
+   */
+  static boolean hasParent(String urn) {
+    String[] parts = urn.split("::", 4);
+    return parts.length == 4 && parts[2].contains("$");
+  }
+
+  /**
    * The resource's name.
    *
    * @param urn the URN

@@ -38,7 +38,7 @@ record VerificationInputs(
   static final String DOMAIN = "domain";
   static final String EXPECTED_POLICY = "expectedPolicy";
   static final String EXPECTED_ID = "expectedId";
-  static final String CHECKS = "checks";
+  static final String SCOPE = "scope";
   static final String FAIL_ON = "failOn";
   static final String TIMEOUT = "timeout";
   static final String RESOLVER = "resolver";
@@ -85,7 +85,7 @@ record VerificationInputs(
         inputs.text(DOMAIN).orElseThrow(),
         inputs.text(EXPECTED_POLICY),
         inputs.text(EXPECTED_ID),
-        scopeOf(inputs.text(CHECKS).orElseThrow()),
+        scopeOf(inputs.text(SCOPE).orElseThrow()),
         FailOn.of(inputs.text(FAIL_ON).orElseThrow()),
         Duration.ofSeconds(inputs.number(TIMEOUT).orElseThrow().longValue()),
         inputs.text(RESOLVER),
@@ -94,32 +94,44 @@ record VerificationInputs(
         inputs.number(SMTP_PORT).map(Double::intValue));
   }
 
-  /** The scope of the word of the checks input: "policy-host" or "all". */
+  /** The scope of the word of the scope input: "policy-host" or "all". */
   static Scope scopeOf(String word) {
     return Scope.valueOf(word.toUpperCase(Locale.ROOT).replace('-', '_'));
   }
 
   /**
-   * The verifier options: the inputs first, then the provider's configuration. Without a
-   * resolver setting anywhere, names are asked of their zones' authoritative servers, so that
-   * no cache hides what was just deployed.
+   * The verifier options: the inputs first, then the provider's configuration (see {@link #dns}).
    *
    * @param config the provider's configuration
    * @return the options
    */
   VerifyOptions options(ProviderConfig config) {
-    VerifyOptions.Builder options = VerifyOptions.builder().scope(scope);
+    VerifyOptions.Builder options = dns(VerifyOptions.builder().scope(scope), resolver, config);
     expectedPolicy.ifPresent(options::expectedPolicy);
     expectedId.ifPresent(options::expectedId);
+    caFile.or(() -> config.get(ConfigKey.VERIFY_CA_FILE)).map(Path::of).ifPresent(options::caFile);
+    httpsPort.ifPresent(options::httpsPort);
+    smtpPort.ifPresent(options::smtpPort);
+    return options.build();
+  }
+
+  /**
+   * Sets where the verifier asks DNS: the given resolver, else the provider's verifyResolver,
+   * else the authoritative servers of each name's zone, so that no cache hides what was just
+   * deployed; "system" selects the system's resolver.
+   *
+   * @param options the options to complete
+   * @param resolver a resource's own resolver setting, if any
+   * @param config the provider's configuration
+   * @return the options
+   */
+  static VerifyOptions.Builder dns(VerifyOptions.Builder options, Optional<String> resolver, ProviderConfig config) {
     Optional<String> dns = resolver.or(() -> config.get(ConfigKey.VERIFY_RESOLVER));
     if (dns.isEmpty()) {
       options.authoritative(true);
     } else if (!dns.get().equals(CommonChecks.SYSTEM_RESOLVER)) {
       options.resolver(dns.get());
     }
-    caFile.or(() -> config.get(ConfigKey.VERIFY_CA_FILE)).map(Path::of).ifPresent(options::caFile);
-    httpsPort.ifPresent(options::httpsPort);
-    smtpPort.ifPresent(options::smtpPort);
-    return options.build();
+    return options;
   }
 }

@@ -1,13 +1,13 @@
 package io.github.mtasts.provider;
 
 import static io.github.mtasts.provider.VerificationInputs.CA_FILE;
-import static io.github.mtasts.provider.VerificationInputs.CHECKS;
 import static io.github.mtasts.provider.VerificationInputs.DOMAIN;
 import static io.github.mtasts.provider.VerificationInputs.EXPECTED_ID;
 import static io.github.mtasts.provider.VerificationInputs.EXPECTED_POLICY;
 import static io.github.mtasts.provider.VerificationInputs.FAIL_ON;
 import static io.github.mtasts.provider.VerificationInputs.HTTPS_PORT;
 import static io.github.mtasts.provider.VerificationInputs.RESOLVER;
+import static io.github.mtasts.provider.VerificationInputs.SCOPE;
 import static io.github.mtasts.provider.VerificationInputs.SMTP_PORT;
 import static io.github.mtasts.provider.VerificationInputs.TIMEOUT;
 import static io.github.mtasts.provider.VerificationInputs.TRIGGERS;
@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -45,10 +44,11 @@ final class VerificationResource implements ResourceHandler {
   static final String TOKEN = "mtasts:index:Verification";
 
   static final String OK = "ok";
+  static final String CHECKS = "checks";
   static final String SUMMARY = "summary";
   static final String VERIFIED_AT = "verifiedAt";
 
-  static final String DEFAULT_CHECKS = "all";
+  static final String DEFAULT_SCOPE = "all";
   static final String DEFAULT_FAIL_ON = "error";
   static final long DEFAULT_TIMEOUT_SECONDS = 600;
   /** A day: longer than any deployment should wait for its policy to go live. */
@@ -56,14 +56,7 @@ final class VerificationResource implements ResourceHandler {
 
   /** The input properties, in schema order. */
   static final List<String> INPUTS = List.of(
-      DOMAIN, EXPECTED_POLICY, EXPECTED_ID, CHECKS, FAIL_ON, TIMEOUT, RESOLVER, CA_FILE, HTTPS_PORT, SMTP_PORT, TRIGGERS);
-
-  /**
-   * The report derives from every input. Listed because the output checks shares its name with
-   * the input checks, and would otherwise pass for an echo of it.
-   */
-  private static final Map<String, Set<String>> DERIVATIONS = Map.of(
-      OK, Set.copyOf(INPUTS), SUMMARY, Set.copyOf(INPUTS), CHECKS, Set.copyOf(INPUTS), VERIFIED_AT, Set.copyOf(INPUTS));
+      DOMAIN, EXPECTED_POLICY, EXPECTED_ID, SCOPE, FAIL_ON, TIMEOUT, RESOLVER, CA_FILE, HTTPS_PORT, SMTP_PORT, TRIGGERS);
 
   /** One verification attempt. */
   @FunctionalInterface
@@ -105,11 +98,6 @@ final class VerificationResource implements ResourceHandler {
   }
 
   @Override
-  public Map<String, Set<String>> derivations() {
-    return DERIVATIONS;
-  }
-
-  @Override
   public CheckResult check(PropertyMap olds, PropertyMap news) {
     InputCheck check = new InputCheck(news);
     check.rejectUnknownProperties(INPUTS);
@@ -122,7 +110,7 @@ final class VerificationResource implements ResourceHandler {
     });
     check.text(EXPECTED_POLICY, false).ifPresent(body -> check.failAll(EXPECTED_POLICY, messages(Policy.parse(body).errors())));
     check.text(EXPECTED_ID, false).ifPresent(id -> check.failAll(EXPECTED_ID, messages(PolicyId.parse(id).errors())));
-    check.oneOf(CHECKS, false, Set.of("policy-host", "all"));
+    check.oneOf(SCOPE, false, Set.of("policy-host", "all"));
     check.oneOf(FAIL_ON, false, Set.of("error", "warning", "never"));
     check.integer(TIMEOUT, false, 0, MAX_TIMEOUT_SECONDS, "seconds");
     CommonChecks.resolver(check, RESOLVER, false);
@@ -130,7 +118,7 @@ final class VerificationResource implements ResourceHandler {
     check.integer(HTTPS_PORT, false, 1, 65535, "port");
     check.integer(SMTP_PORT, false, 1, 65535, "port");
     PropertyMap checked = news.toBuilder()
-        .putIfUnset(CHECKS, PropertyValue.of(DEFAULT_CHECKS))
+        .putIfUnset(SCOPE, PropertyValue.of(DEFAULT_SCOPE))
         .putIfUnset(FAIL_ON, PropertyValue.of(DEFAULT_FAIL_ON))
         .putIfUnset(TIMEOUT, PropertyValue.of(DEFAULT_TIMEOUT_SECONDS))
         .build();
@@ -171,7 +159,7 @@ final class VerificationResource implements ResourceHandler {
   private PropertyMap verifyOrPreview(OperationContext context, PropertyMap inputs) {
     if (context.preview()) {
       // Nothing is verified in a preview: the report is known only once the deployment ran.
-      return echo(inputs)
+      return inputs.toBuilder()
           .put(OK, PropertyValue.UNKNOWN)
           .put(SUMMARY, PropertyValue.UNKNOWN)
           .put(CHECKS, PropertyValue.UNKNOWN)
@@ -190,11 +178,6 @@ final class VerificationResource implements ResourceHandler {
     return outputs(inputs, report);
   }
 
-  /** The inputs echoed as outputs: all but checks, whose output is the report's checks. */
-  private static PropertyMap.Builder echo(PropertyMap inputs) {
-    return inputs.toBuilder().remove(CHECKS);
-  }
-
   private static PropertyMap outputs(PropertyMap inputs, Report report) {
     VerificationInputs.FailOn failOn = VerificationInputs.FailOn.of(inputs.text(FAIL_ON).orElse(DEFAULT_FAIL_ON));
     List<PropertyValue> checks = report.checks().stream()
@@ -210,7 +193,7 @@ final class VerificationResource implements ResourceHandler {
         .put("infos", PropertyValue.of(report.count(Check.Severity.INFO)))
         .put("passes", PropertyValue.of(report.count(Check.Severity.PASS)))
         .build();
-    return echo(inputs)
+    return inputs.toBuilder()
         .put(OK, PropertyValue.of(VerificationRun.failing(report, failOn).isEmpty()))
         .put(SUMMARY, summary)
         .put(CHECKS, new PropertyValue.Array(checks))

@@ -3,6 +3,8 @@ package io.github.mtasts.sdk;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.deployment.InvokeOutputOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,11 +48,31 @@ public final class MtastsPackage {
   /**
    * Merges the options a program passed with the package defaults (the plugin version),
    * the way every resource constructor of the SDK needs them.
+   *
+   * @param options the program's options, or {@code null}
+   * @param id the id of a resource looked up with {@code get}, or {@code null} to declare one
+   * @return the options to register the resource with
    */
-  static CustomResourceOptions resourceOptions(
+  public static CustomResourceOptions resourceOptions(
       @Nullable CustomResourceOptions options, @Nullable Output<String> id) {
     var defaults = CustomResourceOptions.builder().version(VERSION).build();
     return CustomResourceOptions.merge(defaults, options, id);
+  }
+
+  /**
+   * The options of a function call with the package's plugin version, as
+   * {@link #resourceOptions} does for resources.
+   */
+  static InvokeOptions invokeOptions(InvokeOptions options) {
+    return new InvokeOptions(options.getParent().orElse(null), options.getProvider().orElse(null),
+        VERSION, options.getPluginDownloadURL().orElse(null));
+  }
+
+  /** The options of a function call with the package's plugin version and the dependencies. */
+  static InvokeOutputOptions invokeOptions(InvokeOutputOptions options) {
+    return new InvokeOutputOptions(options.getParent().orElse(null),
+        options.getProvider().orElse(null), VERSION, options.getPluginDownloadURL().orElse(null),
+        options.getDependsOn());
   }
 
   private static String readVersion() {

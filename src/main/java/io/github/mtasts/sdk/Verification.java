@@ -46,6 +46,9 @@ public class Verification extends CustomResource {
   @Export(name = "expectedId", refs = {String.class}, tree = "[0]")
   private Output</* @Nullable */ String> expectedId;
 
+  @Export(name = "scope", refs = {String.class}, tree = "[0]")
+  private Output<String> scope;
+
   @Export(name = "failOn", refs = {String.class}, tree = "[0]")
   private Output<String> failOn;
 
@@ -143,6 +146,15 @@ public class Verification extends CustomResource {
    */
   public Output<Optional<String>> expectedId() {
     return Codegen.optional(expectedId);
+  }
+
+  /**
+   * Returns which checks ran.
+   *
+   * @return {@code all} (the default) or {@code policy-host}
+   */
+  public Output<String> scope() {
+    return scope;
   }
 
   /**

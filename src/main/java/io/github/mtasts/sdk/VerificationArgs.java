@@ -29,8 +29,8 @@ public final class VerificationArgs extends ResourceArgs {
   /**
    * Which checks run: {@code policy-host} (the HTTPS policy only) or {@code all} (the default).
    */
-  @Import(name = "checks")
-  private @Nullable Output<String> checks;
+  @Import(name = "scope")
+  private @Nullable Output<String> scope;
 
   /**
    * The severity that fails the update: {@code error} (the default), {@code warning} or
@@ -78,7 +78,7 @@ public final class VerificationArgs extends ResourceArgs {
     this.domain = defaults.domain;
     this.expectedPolicy = defaults.expectedPolicy;
     this.expectedId = defaults.expectedId;
-    this.checks = defaults.checks;
+    this.scope = defaults.scope;
     this.failOn = defaults.failOn;
     this.timeout = defaults.timeout;
     this.resolver = defaults.resolver;
@@ -118,13 +118,13 @@ public final class VerificationArgs extends ResourceArgs {
   }
 
   /**
-   * Returns {@code checks}: which checks run: {@code policy-host} (the HTTPS policy only) or
+   * Returns {@code scope}: which checks run: {@code policy-host} (the HTTPS policy only) or
    * {@code all} (the default).
    *
    * @return the value, or empty when not set
    */
-  public Optional<Output<String>> checks() {
-    return Optional.ofNullable(checks);
+  public Optional<Output<String>> scope() {
+    return Optional.ofNullable(scope);
   }
 
   /**
@@ -301,26 +301,26 @@ public final class VerificationArgs extends ResourceArgs {
     }
 
     /**
-     * Sets {@code checks}: which checks run: {@code policy-host} (the HTTPS policy only) or
+     * Sets {@code scope}: which checks run: {@code policy-host} (the HTTPS policy only) or
      * {@code all} (the default).
      *
-     * @param checks the value, or {@code null} to leave it unset
+     * @param scope the value, or {@code null} to leave it unset
      * @return this builder
      */
-    public Builder checks(@Nullable Output<String> checks) {
-      args.checks = checks;
+    public Builder scope(@Nullable Output<String> scope) {
+      args.scope = scope;
       return this;
     }
 
     /**
-     * Sets {@code checks}: which checks run: {@code policy-host} (the HTTPS policy only) or
+     * Sets {@code scope}: which checks run: {@code policy-host} (the HTTPS policy only) or
      * {@code all} (the default).
      *
-     * @param checks the value
+     * @param scope the value
      * @return this builder
      */
-    public Builder checks(String checks) {
-      return checks(Output.of(checks));
+    public Builder scope(String scope) {
+      return scope(Output.of(scope));
     }
 
     /**

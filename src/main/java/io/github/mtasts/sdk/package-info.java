@@ -19,5 +19,9 @@
  * {@link io.github.mtasts.sdk.MtastsPackage#version()}; the plugin
  * ({@code pulumi-resource-mtasts}) does the work. The classes need neither the plugin nor any
  * cloud SDK on the program's class path.
+ *
+ * <p>The resources that publish on AWS are in {@link io.github.mtasts.sdk.aws}. The functions
+ * are in {@link io.github.mtasts.sdk.MtastsFunctions}: {@code checkMxCoverage} looks up a domain's
+ * MX hosts live and names those the policy's mx patterns leave out (RFC 8461 §4.1).
  */
 package io.github.mtasts.sdk;

@@ -15,6 +15,7 @@ import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Resolver;
 import org.xbill.DNS.ResolverConfig;
 import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
 
 /**
  * Verifies mail domains' MTA-STS and TLS-RPT deployments live, as a sending MTA sees them (see
@@ -96,6 +97,20 @@ public final class Verifier implements AutoCloseable {
     String name = DomainNames.normalize(domain);
     DnsClient dns = new DnsClient(resolver, resolverName, options.dnsTimeout());
     return new DomainVerification(name, options, dns, fetcher, probe, io).run();
+  }
+
+  /**
+   * Looks up the hosts that receive a domain's mail, with this verifier's resolver: the MX
+   * lookup of a verification, without its other checks.
+   *
+   * @param domain the mail domain, such as {@code example.com}
+   * @return the hosts; a failed lookup is in it, never thrown
+   * @throws IllegalArgumentException when {@code domain} is not a domain name
+   */
+  public MxHosts mxHosts(String domain) {
+    String name = DomainNames.normalize(domain);
+    DnsClient dns = new DnsClient(resolver, resolverName, options.dnsTimeout());
+    return MxHosts.of(name, dns.lookup(name, Type.MX).join());
   }
 
   /**

@@ -7,12 +7,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
-/** What one aws test works with: moto, the proxy in front of it, clients and a progress log. */
-final class AwsFixture implements AutoCloseable {
+/**
+ * What one test works with: moto, the proxy in front of it, clients and a progress log. The
+ * provider's tests point the plugin at {@link FaultProxy#endpoint()} and read what it made
+ * through {@link #clients}.
+ */
+public final class AwsFixture implements AutoCloseable {
 
-  final MotoServer moto;
-  final FaultProxy proxy;
-  final AwsClients clients;
+  /** The emulator. */
+  public final MotoServer moto;
+  /** The proxy in front of it, which records requests and injects faults. */
+  public final FaultProxy proxy;
+  /** Clients pointed at the proxy. */
+  public final AwsClients clients;
   final List<String> progress = new CopyOnWriteArrayList<>();
 
   private AwsFixture(MotoServer moto, FaultProxy proxy, AwsClients clients) {
@@ -34,6 +41,17 @@ final class AwsFixture implements AutoCloseable {
         .region("us-east-1")
         .credentials(StaticCredentialsProvider.create(
             AwsBasicCredentials.create("AKIAMOTOTESTKEY", "moto-test-secret")));
+  }
+
+  /**
+   * Creates a public hosted zone, as a domain's owner has one before anything of mtasts exists.
+   *
+   * @param domain the zone's domain, e.g. {@code example.com}
+   * @return the zone id without the {@code /hostedzone/} prefix
+   */
+  public String createHostedZone(String domain) {
+    return clients.route53().createHostedZone(r -> r.name(domain + ".").callerReference("zone-" + domain))
+        .hostedZone().id().replace("/hostedzone/", "");
   }
 
   /** Short polls, so that waits on moto take milliseconds; progress goes to {@link #progress}. */

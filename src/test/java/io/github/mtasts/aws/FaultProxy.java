@@ -26,10 +26,10 @@ import okhttp3.Response;
  * can answer the first requests that match a rule with an error instead (throttling, 5xx), the
  * way AWS does under load.
  */
-final class FaultProxy implements Closeable {
+public final class FaultProxy implements Closeable {
 
   /** One request as the SDK sent it, and the status the SDK received. */
-  record Exchange(String method, String path, String target, Headers headers, String body,
+  public record Exchange(String method, String path, String target, Headers headers, String body,
       int status, long nanoTime) {
 
     /** Returns "METHOD /path" (without query), or "POST Service.Operation" for JSON APIs. */
@@ -72,12 +72,13 @@ final class FaultProxy implements Closeable {
     return proxy;
   }
 
-  String endpoint() {
+  /** The proxy's address: what clients use as their AWS endpoint. */
+  public String endpoint() {
     return "http://127.0.0.1:" + server.getPort();
   }
 
   /** Answers the first {@code times} requests matching {@code match} with {@code response}. */
-  void failFirst(Predicate<RecordedRequest> match, int times, MockResponse response) {
+  public void failFirst(Predicate<RecordedRequest> match, int times, MockResponse response) {
     faults.add(new Fault(match, new int[] {times}, response));
   }
 
@@ -85,12 +86,12 @@ final class FaultProxy implements Closeable {
    * Forwards the first {@code times} requests matching {@code match}, but changes the body of
    * moto's answer with {@code body} (e.g. to report a status moto skips).
    */
-  void rewriteFirst(Predicate<RecordedRequest> match, int times, UnaryOperator<String> body) {
+  public void rewriteFirst(Predicate<RecordedRequest> match, int times, UnaryOperator<String> body) {
     rewrites.add(new Rewrite(match, new int[] {times}, body));
   }
 
   /** Route 53 and CloudFront's (REST-XML) throttling answer: HTTP 400, code Throttling. */
-  static MockResponse xmlThrottling() {
+  public static MockResponse xmlThrottling() {
     return new MockResponse.Builder().code(400)
         .addHeader("Content-Type", "text/xml")
         .body("<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code>"
@@ -117,8 +118,42 @@ final class FaultProxy implements Closeable {
         .build();
   }
 
+  /**
+   * CloudFront's (REST-XML) answer to credentials that lack a permission: HTTP 403, code
+   * AccessDenied, which no retry fixes.
+   *
+   * @param action the IAM action refused, e.g. {@code cloudfront:CreateDistribution}
+   * @return the response
+   */
+  public static MockResponse xmlAccessDenied(String action) {
+    return new MockResponse.Builder().code(403)
+        .addHeader("Content-Type", "text/xml")
+        .body("<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code>"
+            + "<Message>User: arn:aws:iam::123456789012:user/deployer is not authorized to perform: "
+            + action + "</Message></Error><RequestId>injected</RequestId></ErrorResponse>")
+        .build();
+  }
+
+  /**
+   * Route 53's refusal of a CREATE whose name and type exist already, whatever their values:
+   * HTTP 400, InvalidChangeBatch. (moto refuses only a CREATE identical to an earlier one and
+   * overwrites otherwise; the proxy answers for a test the way Route 53 does.)
+   *
+   * @param name the record name, with the trailing dot as Route 53 writes it
+   * @param type the record type
+   * @return the response
+   */
+  public static MockResponse route53AlreadyExists(String name, String type) {
+    return new MockResponse.Builder().code(400)
+        .addHeader("Content-Type", "text/xml")
+        .body("<ErrorResponse><Error><Type>Sender</Type><Code>InvalidChangeBatch</Code>"
+            + "<Message>[Tried to create resource record set [name='" + name + "', type='" + type
+            + "'] but it already exists]</Message></Error><RequestId>injected</RequestId></ErrorResponse>")
+        .build();
+  }
+
   /** A generic server error with an XML body: HTTP 500, InternalError. */
-  static MockResponse xmlServerError(int status) {
+  public static MockResponse xmlServerError(int status) {
     return new MockResponse.Builder().code(status)
         .addHeader("Content-Type", "text/xml")
         .body("<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceUnavailable</Code>"
@@ -128,21 +163,22 @@ final class FaultProxy implements Closeable {
   }
 
   /** Matches requests by method and a regular expression over the path. */
-  static Predicate<RecordedRequest> request(String method, String pathRegex) {
+  public static Predicate<RecordedRequest> request(String method, String pathRegex) {
     return r -> r.getMethod().equals(method) && r.getUrl().encodedPath().matches(pathRegex);
   }
 
   /** Matches JSON-protocol requests by their X-Amz-Target (e.g. CertificateManager.X). */
-  static Predicate<RecordedRequest> target(String target) {
+  public static Predicate<RecordedRequest> target(String target) {
     return r -> target.equals(r.getHeaders().get("X-Amz-Target"));
   }
 
-  List<Exchange> exchanges() {
+  /** Every request so far, in order. */
+  public List<Exchange> exchanges() {
     return List.copyOf(exchanges);
   }
 
   /** Returns the operations seen, in order, whose {@link Exchange#operation()} matches. */
-  List<Exchange> matching(String method, String pathRegex) {
+  public List<Exchange> matching(String method, String pathRegex) {
     List<Exchange> out = new ArrayList<>();
     for (Exchange e : exchanges) {
       if (e.method().equals(method) && e.path().matches(pathRegex)) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Gives each test an {@link AwsFixture}: moto (started once per JVM, reset before each test)
  * behind a fresh {@link FaultProxy}, and {@link AwsClients} pointed at the proxy.
  */
-final class MotoExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+public final class MotoExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(MotoExtension.class);

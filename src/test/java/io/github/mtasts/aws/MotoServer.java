@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>Found through the environment variable {@value #ENV} or at {@code .venv/bin/moto_server}
  * of the project, where {@code .ci/run} installs it.
  */
-final class MotoServer implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+public final class MotoServer implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
   static final String ENV = "MTASTS_MOTO_SERVER";
 
@@ -96,7 +96,8 @@ final class MotoServer implements ExtensionContext.Store.CloseableResource, Auto
         + Files.readString(log));
   }
 
-  URI endpoint() {
+  /** The address moto listens on. */
+  public URI endpoint() {
     return endpoint;
   }
 
@@ -111,7 +112,7 @@ final class MotoServer implements ExtensionContext.Store.CloseableResource, Auto
    * Makes a new CloudFront distribution report InProgress for the first {@code reads} reads of
    * its status, then Deployed (moto's manual progression; its default is one read).
    */
-  void distributionDeploysAfterReads(int reads) throws IOException, InterruptedException {
+  public void distributionDeploysAfterReads(int reads) throws IOException, InterruptedException {
     post("/moto-api/state-manager/set-transition", "{\"model_name\": \"cloudfront::distribution\","
         + " \"transition\": {\"progression\": \"manual\", \"times\": " + reads + "}}");
   }

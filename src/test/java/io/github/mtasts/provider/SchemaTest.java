@@ -40,7 +40,9 @@ class SchemaTest {
   void namesThePackageAndVersion() {
     assertEquals("mtasts", SCHEMA.get("name").getAsString());
     assertEquals("1.2.3", SCHEMA.get("version").getAsString());
-    assertEquals(Set.of(PolicyResource.TOKEN, VerificationResource.TOKEN), keys(SCHEMA.getAsJsonObject("resources")));
+    ResourceRegistry registry = Resources.registry();
+    assertEquals(registry.tokens(), keys(SCHEMA.getAsJsonObject("resources")));
+    assertEquals(registry.functionTokens(), keys(SCHEMA.getAsJsonObject("functions")));
   }
 
   @Test
@@ -63,9 +65,52 @@ class SchemaTest {
     assertEquals(Set.copyOf(PolicyResource.INPUTS), keys(resource(PolicyResource.TOKEN).getAsJsonObject("inputProperties")));
     assertEquals(Set.copyOf(VerificationResource.INPUTS), keys(resource(VerificationResource.TOKEN).getAsJsonObject("inputProperties")));
     JsonObject verification = resource(VerificationResource.TOKEN).getAsJsonObject("inputProperties");
-    assertEquals(VerificationResource.DEFAULT_CHECKS, verification.getAsJsonObject("checks").get("default").getAsString());
+    assertEquals(VerificationResource.DEFAULT_SCOPE, verification.getAsJsonObject("scope").get("default").getAsString());
     assertEquals(VerificationResource.DEFAULT_FAIL_ON, verification.getAsJsonObject("failOn").get("default").getAsString());
     assertEquals(VerificationResource.DEFAULT_TIMEOUT_SECONDS, verification.getAsJsonObject("timeout").get("default").getAsLong());
+
+    JsonObject record = resource(AwsRecordResource.TOKEN).getAsJsonObject("inputProperties");
+    assertEquals(Set.copyOf(AwsRecordResource.INPUTS), keys(record));
+    assertEquals(AwsRecordResource.DEFAULT_TTL, record.getAsJsonObject("ttl").get("default").getAsLong());
+    assertEquals(Set.copyOf(AwsCertificateResource.INPUTS), keys(resource(AwsCertificateResource.TOKEN).getAsJsonObject("inputProperties")));
+    JsonObject validation = resource(AwsCertificateValidationResource.TOKEN).getAsJsonObject("inputProperties");
+    assertEquals(Set.copyOf(AwsCertificateValidationResource.INPUTS), keys(validation));
+    assertEquals(AwsCertificateValidationResource.DEFAULT_TIMEOUT_SECONDS, validation.getAsJsonObject("timeout").get("default").getAsLong());
+    JsonObject site = resource(AwsPolicySiteResource.TOKEN).getAsJsonObject("inputProperties");
+    assertEquals(Set.copyOf(AwsPolicySiteResource.INPUTS), keys(site));
+    assertEquals(io.github.mtasts.aws.PolicySiteSpec.DEFAULT_CACHE_CONTROL, site.getAsJsonObject("cacheControl").get("default").getAsString());
+    JsonObject function = SCHEMA.getAsJsonObject("functions").getAsJsonObject(CheckMxCoverageFunction.TOKEN);
+    assertEquals(Set.copyOf(CheckMxCoverageFunction.INPUTS), keys(function.getAsJsonObject("inputs").getAsJsonObject("properties")));
+    assertEquals(Set.of(CheckMxCoverageFunction.MX_HOSTS, CheckMxCoverageFunction.UNCOVERED, CheckMxCoverageFunction.MESSAGE),
+        keys(function.getAsJsonObject("outputs").getAsJsonObject("properties")));
+  }
+
+  @Test
+  void awsOutputsMatchWhatTheHandlersPreview() {
+    // A preview computes every output, unknown where AWS decides it: the keys are the outputs.
+    OperationContext preview = new RecordingLog().context("urn:pulumi:d::p::t::n", true);
+    AwsAccess aws = new AwsAccess();
+    Map<String, ResourceHandler> handlers = Map.of(
+        AwsRecordResource.TOKEN, new AwsRecordResource(aws),
+        AwsCertificateResource.TOKEN, new AwsCertificateResource(aws),
+        AwsCertificateValidationResource.TOKEN, new AwsCertificateValidationResource(aws),
+        AwsPolicySiteResource.TOKEN, new AwsPolicySiteResource(aws));
+    Map<String, PropertyMap> inputs = Map.of(
+        AwsRecordResource.TOKEN, PropertyMap.builder().put("zoneId", "Z1").put("name", "_mta-sts.example.com")
+            .put("type", "TXT").put("values", PropertyValue.ofTexts(List.of("v=STSv1; id=1"))).build(),
+        AwsCertificateResource.TOKEN, PropertyMap.builder().put("domain", "mta-sts.example.com").build(),
+        AwsCertificateValidationResource.TOKEN, PropertyMap.builder()
+            .put("certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/c1")
+            .put("validationRecordFqdns", PropertyValue.ofTexts(List.of("_x.mta-sts.example.com"))).build(),
+        AwsPolicySiteResource.TOKEN, PropertyMap.builder().put("domain", "example.com")
+            .put("certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/c1")
+            .put("policy", "version: STSv1\r\nmode: none\r\nmax_age: 86400\r\n").build());
+    handlers.forEach((token, handler) -> {
+      CheckResult checked = handler.check(PropertyMap.empty(), inputs.get(token));
+      assertEquals(List.of(), checked.failures(), token);
+      PropertyMap outputs = handler.create(preview, checked.inputs()).outputs();
+      assertEquals(keys(resource(token).getAsJsonObject("properties")), outputs.keys(), token);
+    });
   }
 
   @Test
@@ -101,7 +146,9 @@ class SchemaTest {
 
   /** Every object that declares a type or a $ref, and every resource and type, needs a description. */
   private static void collectUndescribed(String path, JsonObject object, List<String> into) {
-    boolean declaresSomething = object.has("type") || object.has("$ref") || object.has("inputProperties");
+    // A "type" that is an object is a property named type, not a declaration.
+    boolean declaresSomething = (object.has("type") && object.get("type").isJsonPrimitive()) || object.has("$ref")
+        || object.has("inputProperties");
     boolean isItems = path.endsWith(".items");
     if (declaresSomething && !isItems && !(object.has("description") && !object.get("description").getAsString().isBlank())) {
       into.add(path);

@@ -108,7 +108,7 @@ class VerificationPluginIT {
             "domain", "exa mple.com",
             "expectedPolicy", "version: STSv1\r\nmode: sometimes\r\n",
             "expectedId", "not_an_id!",
-            "checks", "everything",
+            "scope", "everything",
             "failOn", "sometimes",
             "timeout", -1,
             "resolver", "192.0.2.1:99999",
@@ -123,14 +123,14 @@ class VerificationPluginIT {
     assertEquals(String.join(" ", Policy.parse("version: STSv1\r\nmode: sometimes\r\n").errors().stream()
         .map(p -> p.message()).toList()), failures.get("expectedPolicy"));
     assertEquals(PolicyId.parse("not_an_id!").errors().get(0).message(), failures.get("expectedId"));
-    assertTrue(failures.get("checks").contains("all, policy-host"), failures.get("checks"));
+    assertTrue(failures.get("scope").contains("all, policy-host"), failures.get("scope"));
     assertTrue(failures.get("failOn").contains("error, never, warning"), failures.get("failOn"));
     assertTrue(failures.get("timeout").contains("0 to 86400"), failures.get("timeout"));
     assertTrue(failures.get("caFile").contains("/nonexistent/ca.pem"), failures.get("caFile"));
     assertTrue(failures.get("smtpPort").contains("25.5"), failures.get("smtpPort"));
 
     Struct good = checked("domain", "testing.test");
-    assertEquals("all", good.getFieldsOrThrow("checks").getStringValue());
+    assertEquals("all", good.getFieldsOrThrow("scope").getStringValue());
     assertEquals("error", good.getFieldsOrThrow("failOn").getStringValue());
     assertEquals(600, good.getFieldsOrThrow("timeout").getNumberValue());
   }
@@ -145,6 +145,7 @@ class VerificationPluginIT {
       assertEquals(Wire.UNKNOWN, outputs.get(output).getStringValue(), output);
     }
     assertEquals("testing.test", outputs.get("domain").getStringValue());
+    assertEquals("all", outputs.get("scope").getStringValue(), "the scope input is echoed; checks is the report");
     assertEquals(before, lab.policyHost("testing.test").getRequestCount(), "a preview fetches nothing");
   }
 
@@ -175,7 +176,7 @@ class VerificationPluginIT {
     String urn = URN + "-404";
     int before = lab.policyHost("http404.test").getRequestCount();
     StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> provider.create(CreateRequest.newBuilder()
-        .setUrn(urn).setProperties(checked("domain", "http404.test", "checks", "policy-host", "timeout", 8)).build()));
+        .setUrn(urn).setProperties(checked("domain", "http404.test", "scope", "policy-host", "timeout", 8)).build()));
     assertEquals(Status.Code.UNKNOWN, error.getStatus().getCode());
     String message = error.getStatus().getDescription();
     assertTrue(message.contains("policy.fetch.status") && message.contains("404"), message);
@@ -198,7 +199,7 @@ class VerificationPluginIT {
     try {
       CompletableFuture<CreateResponse> create = CompletableFuture.supplyAsync(() -> provider.create(CreateRequest.newBuilder()
           .setUrn(URN + "-rollout")
-          .setProperties(checked("domain", "enforce.test", "checks", "policy-host", "timeout", 120))
+          .setProperties(checked("domain", "enforce.test", "scope", "policy-host", "timeout", 120))
           .build()));
       Thread.sleep(3000);
       assertFalse(create.isDone(), "still retrying while the policy is not served");
@@ -264,7 +265,7 @@ class VerificationPluginIT {
 
   @Test
   void refreshKeepsTheRecordedReportAndImportVerifiesOnceWithoutFailing() {
-    Struct inputs = struct("domain", "http404.test", "checks", "all", "failOn", "error", "timeout", 600);
+    Struct inputs = struct("domain", "http404.test", "scope", "all", "failOn", "error", "timeout", 600);
     Struct state = struct("domain", "http404.test", "ok", true, "verifiedAt", "2024-01-01T00:00:00Z");
     ReadResponse refreshed = provider.read(ReadRequest.newBuilder()
         .setUrn(URN).setId("http404.test").setInputs(inputs).setProperties(state).build());
@@ -273,7 +274,7 @@ class VerificationPluginIT {
 
     ReadResponse imported = provider.read(ReadRequest.newBuilder().setUrn(URN).setId("http404.test").build());
     assertEquals("http404.test", imported.getId());
-    assertEquals("all", imported.getInputs().getFieldsOrThrow("checks").getStringValue());
+    assertEquals("all", imported.getInputs().getFieldsOrThrow("scope").getStringValue());
     assertTrue(imported.getProperties().getFieldsOrThrow("checks").hasListValue());
     assertFalse(imported.getProperties().getFieldsOrThrow("ok").getBoolValue(), "the laboratory's ports are not 443 and 25");
   }
@@ -299,7 +300,7 @@ class VerificationPluginIT {
       client.configure(ConfigureRequest.newBuilder()
           .setArgs(struct("verifyResolver", lab.resolver(), "verifyCaFile", lab.caFile().toString())).build());
       CompletableFuture<CreateResponse> create = CompletableFuture.supplyAsync(() -> client.create(CreateRequest.newBuilder()
-          .setUrn(URN + "-cancel").setProperties(checked("domain", "http404.test", "checks", "policy-host", "timeout", 600)).build()));
+          .setUrn(URN + "-cancel").setProperties(checked("domain", "http404.test", "scope", "policy-host", "timeout", 600)).build()));
       Thread.sleep(2000);
       long cancelledAt = System.nanoTime();
       client.cancel(Empty.getDefaultInstance());

@@ -156,7 +156,7 @@ class VerificationResourceTest {
     assertEquals(Optional.empty(), system.resolver());
     assertFalse(system.authoritative());
 
-    VerifyOptions unset = VerificationInputs.of(inputs("checks", "policy-host")).options(ProviderConfig.empty());
+    VerifyOptions unset = VerificationInputs.of(inputs("scope", "policy-host")).options(ProviderConfig.empty());
     assertTrue(unset.authoritative());
     assertEquals(Scope.POLICY_HOST, unset.scope());
   }

@@ -13,10 +13,13 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.core.annotations.ResourceType;
 import com.pulumi.core.internal.Internal;
+import com.pulumi.resources.CustomResource;
+import com.pulumi.resources.InvokeArgs;
 import io.github.mtasts.provider.Schema;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.net.URISyntaxException;
@@ -25,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,15 +40,23 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps the hand-written SDK and the provider's package schema (what GetSchema serves) from
- * drifting: every resource, input, output, object type and provider setting on one side has its
- * counterpart on the other, with the same name, Java type and required-ness, and secrets are
- * secret on both sides. A failure names each difference.
+ * drifting: every resource, input, output, object type, function and provider setting on one side
+ * has its counterpart on the other, with the same name, Java type and required-ness, and secrets
+ * are secret on both sides. A failure names each difference.
+ *
+ * <p>The SDK is laid out as Pulumi's Java code generator lays out a package: module {@code index}
+ * in {@code io.github.mtasts.sdk}, module {@code aws} in {@code io.github.mtasts.sdk.aws}, object
+ * types in the module's {@code outputs} package, functions as static methods of
+ * {@code MtastsFunctions} with their arguments in {@code inputs} and results in {@code outputs}.
  */
 class SchemaCorrespondenceTest {
+
+  private static final String SDK = Policy.class.getPackageName();
 
   private static JsonObject schema;
   private static Map<String, Class<?>> sdkResources;
   private static Map<String, Class<?>> sdkObjectTypes;
+  private static Map<String, Method> sdkFunctions;
 
   private final List<String> differences = new ArrayList<>();
 
@@ -53,15 +65,28 @@ class SchemaCorrespondenceTest {
     schema = JsonParser.parseString(Schema.json("0.0.0")).getAsJsonObject();
     sdkResources = new TreeMap<>();
     sdkObjectTypes = new TreeMap<>();
-    for (Class<?> type : classesOf(Policy.class.getPackageName())) {
-      ResourceType resourceType = type.getAnnotation(ResourceType.class);
-      if (resourceType != null && !resourceType.type().startsWith("pulumi:providers:")) {
-        sdkResources.put(resourceType.type(), type);
+    sdkFunctions = new TreeMap<>();
+    Set<Class<?>> functionResults = new HashSet<>();
+    for (Method function : MtastsFunctions.class.getDeclaredMethods()) {
+      if (Modifier.isPublic(function.getModifiers()) && Modifier.isStatic(function.getModifiers())) {
+        sdkFunctions.putIfAbsent(MtastsPackage.NAME + ":index:" + function.getName(), function);
+        functionResults.add((Class<?>) ((ParameterizedType) function.getGenericReturnType())
+            .getActualTypeArguments()[0]);
       }
     }
-    for (Class<?> type : classesOf(Policy.class.getPackageName() + ".outputs")) {
-      if (type.isAnnotationPresent(CustomType.class)) {
-        sdkObjectTypes.put(MtastsPackage.NAME + ":index:" + type.getSimpleName(), type);
+    for (Class<?> type : sdkClasses()) {
+      ResourceType resourceType = type.getAnnotation(ResourceType.class);
+      // Components (ComponentResource) are the SDK's own; the schema lists the provider's.
+      if (resourceType != null && CustomResource.class.isAssignableFrom(type)
+          && !resourceType.type().startsWith("pulumi:providers:")) {
+        sdkResources.put(resourceType.type(), type);
+      }
+      String javaPackage = type.getPackageName();
+      if (type.isAnnotationPresent(CustomType.class) && javaPackage.endsWith(".outputs")
+          && !functionResults.contains(type)) {
+        String module = javaPackage.equals(SDK + ".outputs") ? "index"
+            : javaPackage.substring(SDK.length() + 1, javaPackage.length() - ".outputs".length());
+        sdkObjectTypes.put(MtastsPackage.NAME + ":" + module + ":" + type.getSimpleName(), type);
       }
     }
   }
@@ -104,26 +129,63 @@ class SchemaCorrespondenceTest {
     JsonObject types = schema.getAsJsonObject("types");
     assertEquals(types.keySet(), sdkObjectTypes.keySet(), "object types: schema vs. SDK outputs");
     for (var type : types.entrySet()) {
-      Class<?> sdkClass = sdkObjectTypes.get(type.getKey());
-      JsonObject spec = type.getValue().getAsJsonObject();
-      Set<String> required = names(spec, "required");
-      Map<String, Field> fields = new TreeMap<>();
-      for (Field field : sdkClass.getDeclaredFields()) {
-        fields.put(field.getName(), field);
+      compareFields(type.getKey(), sdkObjectTypes.get(type.getKey()),
+          type.getValue().getAsJsonObject());
+    }
+    assertNoDifferences();
+  }
+
+  /** The fields of an object type's class against the schema's properties of the object. */
+  private void compareFields(String owner, Class<?> sdkClass, JsonObject spec) {
+    Set<String> required = names(spec, "required");
+    Map<String, Field> fields = new TreeMap<>();
+    for (Field field : sdkClass.getDeclaredFields()) {
+      fields.put(field.getName(), field);
+    }
+    compareNames(owner + " fields", spec.getAsJsonObject("properties").keySet(), fields.keySet());
+    for (var property : spec.getAsJsonObject("properties").entrySet()) {
+      Field field = fields.get(property.getKey());
+      if (field == null) {
+        continue;
       }
-      compareNames(type.getKey() + " fields", spec.getAsJsonObject("properties").keySet(),
-          fields.keySet());
-      for (var property : spec.getAsJsonObject("properties").entrySet()) {
-        Field field = fields.get(property.getKey());
-        if (field == null) {
-          continue;
-        }
-        String where = type.getKey() + "." + property.getKey();
-        expectType(where, property.getValue().getAsJsonObject(), field.getGenericType());
-        if (!required.contains(property.getKey())) {
-          differences.add(where + " is optional in the schema; the SDK's field requires it");
-        }
+      String where = owner + "." + property.getKey();
+      expectType(where, property.getValue().getAsJsonObject(), field.getGenericType());
+      if (!required.contains(property.getKey())) {
+        differences.add(where + " is optional in the schema; the SDK's field requires it");
       }
+    }
+  }
+
+  @Test
+  void everySchemaFunctionHasAnSdkFunctionAndTheReverse() {
+    JsonObject functions = schema.has("functions") ? schema.getAsJsonObject("functions") : new JsonObject();
+    assertEquals(functions.keySet(), sdkFunctions.keySet(),
+        "function tokens: schema vs. static methods of MtastsFunctions");
+  }
+
+  @Test
+  void functionArgumentsAndResultsMatchTheirClasses() throws ReflectiveOperationException {
+    for (var function : schema.getAsJsonObject("functions").entrySet()) {
+      Method method = sdkFunctions.get(function.getKey());
+      assertNotNull(method, function.getKey());
+      String token = function.getKey();
+      String constant = MtastsFunctions.class.getField(
+          token.substring(token.lastIndexOf(':') + 1).replaceAll("([A-Z])", "_$1").toUpperCase(Locale.ROOT)).get(null).toString();
+      assertEquals(token, constant, "the token constant of " + method.getName());
+      JsonObject spec = function.getValue().getAsJsonObject();
+      Class<?> argsClass = method.getParameterTypes()[0];
+      if (!InvokeArgs.class.isAssignableFrom(argsClass)) {
+        differences.add(token + ": the argument " + argsClass.getName() + " is no InvokeArgs");
+      }
+      compareInputs(token, argsClass, spec.getAsJsonObject("inputs").getAsJsonObject("properties"),
+          names(spec.getAsJsonObject("inputs"), "required"));
+      Type returned = method.getGenericReturnType();
+      if (!(returned instanceof ParameterizedType output) || output.getRawType() != Output.class) {
+        differences.add(token + ": " + method.getName() + "() returns " + returned + ", not an Output");
+        continue;
+      }
+      Class<?> result = (Class<?>) output.getActualTypeArguments()[0];
+      compareFields(token + " result", result, spec.getAsJsonObject("outputs"));
     }
     assertNoDifferences();
   }
@@ -298,21 +360,20 @@ class SchemaCorrespondenceTest {
         "SDK and provider schema differ:\n  " + String.join("\n  ", differences));
   }
 
-  /** Top-level classes of a package, from the directory or jar the SDK was loaded from. */
-  private static List<Class<?>> classesOf(String packageName) throws IOException {
+  /** Top-level classes of the SDK's packages, from the directory the SDK was loaded from. */
+  private static List<Class<?>> sdkClasses() throws IOException {
     Path root;
     try {
       root = Path.of(Policy.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
-    Path dir = root.resolve(packageName.replace('.', '/'));
-    try (Stream<Path> files = Files.list(dir)) {
+    try (Stream<Path> files = Files.walk(root.resolve(SDK.replace('.', '/')))) {
       return files
-          .map(file -> file.getFileName().toString())
+          .map(file -> root.relativize(file).toString().replace(java.io.File.separatorChar, '/'))
           .filter(name -> name.endsWith(".class") && !name.contains("$")
-              && !name.equals("package-info.class"))
-          .map(name -> load(packageName + "." + name.substring(0, name.length() - 6)))
+              && !name.endsWith("package-info.class"))
+          .map(name -> load(name.substring(0, name.length() - 6).replace('/', '.')))
           .collect(Collectors.toList());
     }
   }

@@ -94,6 +94,7 @@ class SdkProgramTest {
                 .domain("example.com")
                 .expectedPolicy(policy.body())
                 .expectedId(policy.policyId())
+                .scope("policy-host")
                 .failOn("warning")
                 .timeout(30)
                 .httpsPort(8443)
@@ -145,6 +146,7 @@ class SdkProgramTest {
             "domain", "example.com",
             "expectedPolicy", "version: STSv1\r\nmode: testing\r\n",
             "expectedId", "abc123",
+            "scope", "policy-host",
             "failOn", "warning",
             "timeout", 30,
             "httpsPort", 8443),

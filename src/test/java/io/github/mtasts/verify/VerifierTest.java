@@ -243,6 +243,24 @@ class VerifierTest {
   }
 
   @Test
+  void mxHostsAreTheHostsSendersDeliverTo() {
+    MxHosts testing = verifier.mxHosts("Testing.Test.");
+    assertEquals(new MxHosts("testing.test", MxHosts.Outcome.MX, List.of("mx1.testing.test", "a.mx.testing.test"),
+        "testing.test receives mail at mx1.testing.test, a.mx.testing.test"), testing);
+    MxHosts implicit = verifier.mxHosts("nomx.test");
+    assertEquals(MxHosts.Outcome.IMPLICIT_MX, implicit.outcome());
+    assertEquals(List.of("nomx.test"), implicit.hosts());
+    assertTrue(implicit.description().contains("RFC 5321"), implicit.description());
+    MxHosts nullMx = verifier.mxHosts("nullmx.test");
+    assertEquals(MxHosts.Outcome.NULL_MX, nullMx.outcome());
+    assertEquals(List.of(), nullMx.hosts());
+    assertEquals(MxHosts.Outcome.NO_SUCH_DOMAIN, verifier.mxHosts("absent.testing.test").outcome());
+    MxHosts failed = verifier.mxHosts("servfail.test");
+    assertEquals(MxHosts.Outcome.LOOKUP_FAILED, failed.outcome());
+    assertTrue(failed.description().contains("SERVFAIL"), failed.description());
+  }
+
+  @Test
   void servfailIsAnOperationalFailureNotNoPolicy() {
     Report report = verifier.verify("servfail.test");
     Check lookup = find(report, CheckIds.STS_TXT_LOOKUP, Check.Severity.ERROR);

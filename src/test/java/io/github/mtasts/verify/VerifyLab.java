@@ -281,6 +281,9 @@ public final class VerifyLab implements AutoCloseable {
             ok(policy("testing", "mx.nomx.test"))))
         .add("@", "A", "127.0.9.9")
         .text());
+
+    // RFC 7505: a null MX, a domain that accepts no mail.
+    zones.put("nullmx.test", Zone.of("nullmx.test").add("@", "MX", "0 .").text());
   }
 
   private void buildBench(Map<String, String> zones, int count) throws IOException {

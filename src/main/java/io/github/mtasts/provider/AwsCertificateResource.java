@@ -1,0 +1,134 @@
+package io.github.mtasts.provider;
+
+import io.github.mtasts.aws.AcmCertificate;
+import io.github.mtasts.aws.AcmCertificates;
+import io.github.mtasts.aws.InvalidSpecException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code mtasts:aws:Certificate}: an ACM certificate for the policy host (RFC 8461 §3.3: the host
+ * {@code mta-sts.DOMAIN} must present a certificate valid for its name), in us-east-1, where
+ * CloudFront takes its certificates from, validated through DNS. Its id is the certificate ARN.
+ *
+ * <p>Create requests the certificate and returns once ACM exposes the validation record, without
+ * waiting for issuance: the record must be published first (a {@code mtasts:aws:Record}), and a
+ * {@code mtasts:aws:CertificateValidation} then waits. Another domain is another certificate: a
+ * replacement, the new one requested before the old one, still used by the distribution, is
+ * deleted. Delete waits while CloudFront still holds the certificate.
+ */
+final class AwsCertificateResource implements ResourceHandler {
+
+  /** The type token. */
+  static final String TOKEN = "mtasts:aws:Certificate";
+
+  static final String DOMAIN = "domain";
+  static final String ARN = "arn";
+  static final String VALIDATION_RECORDS = "validationRecords";
+  static final String STATUS = "status";
+
+  /** The input properties, in schema order. */
+  static final List<String> INPUTS = List.of(DOMAIN);
+
+  /** ACM generates the validation record within seconds. */
+  private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
+  /** CloudFront releases a certificate some minutes after a distribution stops using it. */
+  private static final Duration DELETE_TIMEOUT = Duration.ofMinutes(45);
+
+  private final AwsAccess aws;
+
+  AwsCertificateResource(AwsAccess aws) {
+    this.aws = aws;
+  }
+
+  @Override
+  public CheckResult check(PropertyMap olds, PropertyMap news) {
+    InputCheck check = new InputCheck(news);
+    check.rejectUnknownProperties(INPUTS);
+    PropertyMap.Builder checked = news.toBuilder();
+    CommonChecks.domain(check, DOMAIN, true).ifPresent(domain -> checked.put(DOMAIN, domain));
+    return new CheckResult(checked.build(), check.failures());
+  }
+
+  @Override
+  public DiffResult diff(PropertyMap oldInputs, PropertyMap oldState, PropertyMap news, Set<String> ignoreChanges) {
+    return InputDiff.diff(oldInputs, news, Set.of(DOMAIN), ignoreChanges);
+  }
+
+  @Override
+  public ResourceState create(OperationContext context, PropertyMap inputs) {
+    if (context.preview()) {
+      return new ResourceState("", inputs, inputs.toBuilder()
+          .put(ARN, PropertyValue.UNKNOWN)
+          .put(VALIDATION_RECORDS, PropertyValue.UNKNOWN)
+          .put(STATUS, PropertyValue.UNKNOWN)
+          .build());
+    }
+    String domain = inputs.text(DOMAIN).orElseThrow();
+    AcmCertificate certificate = aws.run(context, "the request of an ACM certificate for " + domain,
+        context.timeout().orElse(REQUEST_TIMEOUT), (clients, wait) -> new AcmCertificates(clients).request(domain, wait));
+    return new ResourceState(certificate.arn(), inputs, outputs(inputs, certificate));
+  }
+
+  @Override
+  public ResourceState read(OperationContext context, String id, PropertyMap inputs, PropertyMap state) {
+    checkArn(id);
+    Optional<AcmCertificate> live = aws.read(context, "the read of ACM certificate " + id,
+        clients -> new AcmCertificates(clients).read(id));
+    if (live.isEmpty()) {
+      return new ResourceState("", PropertyMap.empty(), PropertyMap.empty());
+    }
+    // The domain of a certificate never changes: recorded inputs stay; an import adopts ACM's.
+    PropertyMap current = inputs.keys().isEmpty()
+        ? PropertyMap.builder().put(DOMAIN, live.get().domainName()).build()
+        : inputs;
+    return new ResourceState(id, current, outputs(current, live.get()));
+  }
+
+  @Override
+  public PropertyMap update(OperationContext context, String id, PropertyMap oldState, PropertyMap news) {
+    // Nothing of a certificate changes in place; an update (after a failed create, say) reads it.
+    if (context.preview()) {
+      return oldState.toBuilder().putAll(news).build();
+    }
+    AcmCertificate certificate = aws.read(context, "the read of ACM certificate " + id,
+        clients -> new AcmCertificates(clients).read(id))
+        .orElseThrow(() -> new OperationFailedException("ACM certificate " + id + " no longer exists: run pulumi refresh,"
+            + " then update again to request a new one"));
+    return outputs(news, certificate);
+  }
+
+  @Override
+  public void delete(OperationContext context, String id, PropertyMap state) {
+    checkArn(id);
+    aws.run(context, "the deletion of ACM certificate " + id, context.timeout().orElse(DELETE_TIMEOUT), (clients, wait) -> {
+      new AcmCertificates(clients).delete(id, wait);
+      return id;
+    });
+  }
+
+  private static PropertyMap outputs(PropertyMap inputs, AcmCertificate certificate) {
+    List<PropertyValue> records = certificate.validationRecords().stream()
+        .map(record -> (PropertyValue) PropertyMap.builder()
+            .put("name", record.name())
+            .put("type", record.type())
+            .put("value", record.value())
+            .build())
+        .toList();
+    return inputs.toBuilder()
+        .put(ARN, certificate.arn())
+        .put(VALIDATION_RECORDS, new PropertyValue.Array(records))
+        .put(STATUS, certificate.status())
+        .build();
+  }
+
+  private static void checkArn(String id) {
+    try {
+      AcmCertificates.checkArn("id", id);
+    } catch (InvalidSpecException e) {
+      throw new IllegalArgumentException("cannot read " + TOKEN + " \"" + id + "\": " + e.getMessage(), e);
+    }
+  }
+}
