@@ -92,6 +92,19 @@ public final class PulumiCli {
   }
 
   /**
+   * The same CLI with more environment variables for every command and the plugins it starts,
+   * such as a cloud's credentials.
+   *
+   * @param variables the variables to add
+   * @return the CLI
+   */
+  public PulumiCli withEnvironment(Map<String, String> variables) {
+    Map<String, String> env = new HashMap<>(environment);
+    env.putAll(variables);
+    return new PulumiCli(projectDir, Map.copyOf(env));
+  }
+
+  /**
    * Runs {@code pulumi ARGS} in the project directory.
    *
    * @param timeout how long the command may take before it is killed and the test fails
