@@ -7,17 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.pulumi.Context;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
-import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import io.github.mtasts.policy.InvalidInputException;
 import io.github.mtasts.policy.Mode;
 import io.github.mtasts.policy.Policy;
-import io.github.mtasts.sdk.aws.Certificate;
-import io.github.mtasts.sdk.aws.CertificateValidation;
-import io.github.mtasts.sdk.aws.PolicySite;
-import io.github.mtasts.sdk.aws.Record;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,9 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -44,100 +37,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class MtaStsTest {
   private static final String ZONE = "Z0123456789ABCDEFGHIJ";
-  private static final String ARN = "arn:aws:acm:us-east-1:123456789012:certificate/c0ffee";
-  private static final String VALIDATION_NAME = "_3f1c.mta-sts.example.com";
-  private static final String VALIDATION_VALUE = "_9b2e.abcdefghij.acm-validations.aws";
-  private static final String DISTRIBUTION = "d111111abcdef8.cloudfront.net";
+  private static final String ARN = ProviderMocks.ARN;
+  private static final String VALIDATION_NAME = ProviderMocks.VALIDATION_NAME;
+  private static final String VALIDATION_VALUE = ProviderMocks.VALIDATION_VALUE;
+  private static final String DISTRIBUTION = ProviderMocks.DISTRIBUTION;
   private static final String URL = "https://mta-sts.example.com/.well-known/mta-sts.txt";
-
-  /**
-   * Answers like the provider: the Policy's outputs come from the policy core, the AWS resources
-   * get plausible identifiers, the policy-host verification takes a while; records every
-   * registration's start and end, and every invoke.
-   */
-  private static final class ProviderMocks implements Mocks {
-    final List<ResourceArgs> registered = new CopyOnWriteArrayList<>();
-    final List<String> events = new CopyOnWriteArrayList<>();
-    final List<CallArgs> calls = new CopyOnWriteArrayList<>();
-    List<String> mxHosts = List.of("mx1.example.com", "a.mail.example.net");
-    List<String> uncovered = List.of();
-
-    @Override
-    public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
-      registered.add(args);
-      events.add("start " + args.name);
-      Map<String, Object> state = new HashMap<>(args.inputs);
-      long delay = 0;
-      switch (args.type) {
-        case io.github.mtasts.sdk.Policy.TYPE -> {
-          Policy policy = Policy.builder()
-              .mode(Mode.parse((String) args.inputs.get("mode")).orElseThrow())
-              .mx(strings(args.inputs.get("mx")))
-              .maxAge(((Number) args.inputs.get("maxAge")).longValue())
-              .build();
-          state.put("body", policy.render());
-          state.put("policyId", policy.id().value());
-          state.put("stsRecord", "v=STSv1; id=" + policy.id().value());
-          if (args.inputs.containsKey("rua")) {
-            state.put("tlsRptRecord", "v=TLSRPTv1; rua="
-                + String.join(",", strings(args.inputs.get("rua"))));
-          }
-        }
-        case Certificate.TYPE -> {
-          state.put("arn", ARN);
-          state.put("status", "PENDING_VALIDATION");
-          state.put("validationRecords", List.of(
-              Map.of("name", VALIDATION_NAME, "type", "CNAME", "value", VALIDATION_VALUE)));
-        }
-        case CertificateValidation.TYPE -> state.put("status", "ISSUED");
-        case PolicySite.TYPE -> {
-          state.put("distributionDomainName", DISTRIBUTION);
-          state.put("policyUrl", URL);
-        }
-        case Record.TYPE -> state.put("fqdn", args.inputs.get("name"));
-        case Verification.TYPE -> {
-          state.put("ok", true);
-          state.put("summary", Map.of("errors", 0, "warnings", 1, "infos", 2, "passes", 9));
-          state.put("checks", List.of());
-          state.put("verifiedAt", "2026-01-02T03:04:05Z");
-          // A slow verification: whatever depends on it must wait for it.
-          delay = "policy-host".equals(args.inputs.get("scope")) ? 300 : 0;
-        }
-        default -> { }
-      }
-      return CompletableFuture.supplyAsync(() -> {
-        events.add("done " + args.name);
-        return ResourceResult.of(Optional.of(args.name + "-id"), state);
-      }, CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS));
-    }
-
-    @Override
-    public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
-      calls.add(args);
-      assertEquals(MtastsFunctions.CHECK_MX_COVERAGE, args.token);
-      return CompletableFuture.completedFuture(Map.of("mxHosts", mxHosts, "uncovered", uncovered,
-          "message", uncovered.isEmpty() ? "every MX host is covered" : "uncovered"));
-    }
-
-    ResourceArgs named(String name) {
-      return registered.stream().filter(r -> r.name.equals(name)).findFirst()
-          .orElseThrow(() -> new AssertionError("no " + name + " in " + names()));
-    }
-
-    List<String> names() {
-      return registered.stream().map(r -> r.type + "::" + r.name).toList();
-    }
-
-    int index(String event) {
-      assertTrue(events.contains(event), () -> event + " in " + events);
-      return events.indexOf(event);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> strings(Object list) {
-      return (List<String>) list;
-    }
-  }
 
   private final ProviderMocks mocks = new ProviderMocks();
 
