@@ -26,9 +26,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * AWS as an MTA-STS deployment sees it, on loopback: moto for the APIs (Route 53, ACM, S3,
- * CloudFront; started by the test), {@link Route53DnsFront} for the DNS that senders query, {@link CloudFrontEdge} for
- * the HTTPS traffic CloudFront would serve, and a STARTTLS SMTP server for the domains' existing
- * MX host. Each mail domain gets a hosted zone holding what a mail domain has before MTA-STS: an MX
+ * CloudFront; started by the test), {@link Route53DnsFront} for the DNS that senders query,
+ * {@link CloudFrontEdge} for the HTTPS traffic CloudFront would serve, and a STARTTLS SMTP server
+ * for the domains' existing MX host. Each mail domain gets a hosted zone holding what a mail domain has before MTA-STS: an MX
  * record {@code 10 mx1.DOMAIN.} and the MX host's address.
  */
 public final class AwsLab implements AutoCloseable {
