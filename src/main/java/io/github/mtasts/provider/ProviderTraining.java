@@ -29,11 +29,13 @@ final class ProviderTraining {
 
   private static final String POLICY_URN = "urn:pulumi:training::mtasts::mtasts:index:Policy::p";
   private static final String VERIFICATION_URN = "urn:pulumi:training::mtasts::mtasts:index:Verification::v";
+  private static final String RECORD_URN = "urn:pulumi:training::mtasts::mtasts:aws:Record::r";
 
   private ProviderTraining() {}
 
   /**
-   * Makes the calls of a preview and an update of a Policy, and checks a Verification.
+   * Makes the calls of a preview and an update of a Policy, checks a Verification, and previews
+   * an AWS record (which builds no AWS client: a preview calls no AWS operation).
    *
    * @param server the started plugin server
    * @throws InterruptedException when interrupted while closing the channel
@@ -59,6 +61,14 @@ final class ProviderTraining {
       Struct verificationInputs = provider.check(CheckRequest.newBuilder().setUrn(VERIFICATION_URN).setNews(verification).build())
           .getInputs();
       provider.create(CreateRequest.newBuilder().setUrn(VERIFICATION_URN).setPreview(true).setProperties(verificationInputs).build());
+      Struct record = Struct.newBuilder()
+          .putFields("zoneId", text("Z0123456789ABC"))
+          .putFields("name", text("_mta-sts.example.com"))
+          .putFields("type", text("TXT"))
+          .putFields("values", Value.newBuilder().setListValue(ListValue.newBuilder().addValues(text("v=STSv1; id=1"))).build())
+          .build();
+      Struct recordInputs = provider.check(CheckRequest.newBuilder().setUrn(RECORD_URN).setNews(record).build()).getInputs();
+      provider.create(CreateRequest.newBuilder().setUrn(RECORD_URN).setPreview(true).setProperties(recordInputs).build());
     } finally {
       channel.shutdownNow();
       channel.awaitTermination(5, TimeUnit.SECONDS);

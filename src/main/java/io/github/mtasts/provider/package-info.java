@@ -34,13 +34,32 @@
  * secrets revealed, and {@link io.github.mtasts.provider.Secrets} conceals their results the way
  * the inputs were and masks secret strings in every message.
  *
- * <h2>Resources</h2>
+ * <p><b>Partial failure.</b> A create or update that made something and then failed answers
+ * with an error whose details hold the protocol's {@code ErrorResourceInitFailed}: the resource's
+ * id and the outputs of what exists. The engine records that state with the error, fails the
+ * deployment, and on the next one calls Update with the recorded state even when no input
+ * changed, which completes the resource ({@link io.github.mtasts.provider.ResourceInitFailedException}).
+ * {@code Invoke} serves the package's functions: arguments checked like a resource's inputs, a
+ * result that is secret when an argument was.
+ *
+ * <h2>Resources and functions</h2>
  *
  * <p>One {@link io.github.mtasts.provider.ResourceHandler} per type token, registered in
  * {@link io.github.mtasts.provider.Resources}: {@code mtasts:index:Policy}
- * ({@link io.github.mtasts.provider.PolicyResource}, pure, computed with the policy core) and
+ * ({@link io.github.mtasts.provider.PolicyResource}, pure, computed with the policy core),
  * {@code mtasts:index:Verification} ({@link io.github.mtasts.provider.VerificationResource},
- * the live verifier with retries until its timeout). The package schema that SDKs are generated
- * or checked against is {@link io.github.mtasts.provider.Schema#json()}.
+ * the live verifier with retries until its timeout), and the AWS resources over
+ * {@link io.github.mtasts.aws}: {@code mtasts:aws:Record} (a Route 53 record set,
+ * {@link io.github.mtasts.provider.AwsRecordResource}), {@code mtasts:aws:Certificate} and
+ * {@code mtasts:aws:CertificateValidation} (an ACM certificate and the wait for its issuance,
+ * {@link io.github.mtasts.provider.AwsCertificateResource},
+ * {@link io.github.mtasts.provider.AwsCertificateValidationResource}) and
+ * {@code mtasts:aws:PolicySite} (S3 and CloudFront, {@link io.github.mtasts.provider.AwsPolicySiteResource}).
+ * Their AWS clients are built on first use from the settings awsRegion and awsEndpoint
+ * ({@link io.github.mtasts.provider.AwsAccess}), so neither starting the plugin nor a Check loads
+ * the AWS SDK. The function {@code mtasts:index:checkMxCoverage}
+ * ({@link io.github.mtasts.provider.CheckMxCoverageFunction}) looks up a domain's MX hosts with
+ * the verifier's DNS. The package schema that SDKs are generated or checked against is
+ * {@link io.github.mtasts.provider.Schema#json()}.
  */
 package io.github.mtasts.provider;

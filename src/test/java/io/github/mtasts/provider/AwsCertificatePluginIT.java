@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.Empty;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import io.github.mtasts.aws.AcmCertificates;
@@ -19,6 +20,9 @@ import io.grpc.StatusRuntimeException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -160,6 +164,29 @@ class AwsCertificatePluginIT {
     assertEquals(Status.Code.UNKNOWN, error.getStatus().getCode());
     String message = error.getStatus().getDescription();
     assertTrue(message.contains("VALIDATION_TIMED_OUT") && message.contains("delegated"), message);
+  }
+
+  @Test
+  void cancelStopsTheWaitForIssuance() throws Exception {
+    String arn = requestCertificate("mta-sts.example.com").getId();
+    // Real ACM takes minutes after the record resolves; moto issues after two seconds, so the
+    // proxy keeps its answers at PENDING_VALIDATION.
+    aws.proxy.rewriteFirst(FaultProxy.target("CertificateManager.DescribeCertificate"), 10_000,
+        body -> body.replace("\"ISSUED\"", "\"PENDING_VALIDATION\""));
+    // Cancel ends every operation of a plugin for good: this one gets its own.
+    try (AwsPlugin own = AwsPlugin.start()) {
+      own.configure(aws);
+      Struct validation = own.checked(VALIDATION_URN, struct("certificateArn", arn));
+      CompletableFuture<CreateResponse> waiting = CompletableFuture.supplyAsync(() -> own.provider.create(
+          CreateRequest.newBuilder().setUrn(VALIDATION_URN).setProperties(validation).build()));
+      Thread.sleep(4000);
+      assertFalse(waiting.isDone(), "still waiting for ACM");
+      long cancelledAt = System.nanoTime();
+      own.provider.cancel(Empty.getDefaultInstance());
+      Throwable error = assertThrows(ExecutionException.class, () -> waiting.get(30, TimeUnit.SECONDS)).getCause();
+      assertEquals(Status.Code.CANCELLED, Status.fromThrowable(error).getCode(), String.valueOf(error));
+      assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - cancelledAt) < 10, "stops at once, not at the timeout");
+    }
   }
 
   @Test
