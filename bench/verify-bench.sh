@@ -1,86 +1,119 @@
 #!/usr/bin/env bash
-# Benchmark of `mtasts verify` against the local laboratory (Knot DNS, HTTPS policy host,
-# STARTTLS SMTP server) inside a network namespace this script creates, with a round-trip
-# delay injected on its loopback by `tc netem`.
+# Benchmark of `mtasts verify` against the local laboratory on loopback: Knot DNS, an HTTPS
+# policy host (MockWebServer) and a STARTTLS SMTP server (SubEthaSMTP), reached either directly
+# or through delaying relays that stand for a network path with a given round-trip time (RTT).
 #
-#   bench/verify-bench.sh [DELAY_MS] [DOMAINS]     (root; defaults: 25 ms each way, 200 domains)
+#   bench/verify-bench.sh [RTTS_MS] [DOMAINS] [RUNS]    (defaults: 50,100  200  11)
+#
+# Needs knot (Debian package `knot`) and GNU time (`time`, for the peak memory figure: the
+# script installs it with apt-get when /usr/bin/time is missing and it runs as root, otherwise
+# it stops and says so). Everything listens on 127.0.0.0/8; nothing else is contacted.
+#
+# The delay is injected in user space (this kernel has no netem qdisc). The laboratory JVM
+# starts, for 0 ms and for each RTT, one set of relays (src/test/.../LabRelays.java) on the
+# servers' own addresses, on ports of their own; the verifier takes a path by its --resolver,
+# --https-port and --smtp-port options (the zone's addresses are the same for every path):
+#   - DNS over UDP (DelayingDnsRelay): each query reaches Knot RTT/2 after it was sent, each
+#     answer reaches its client RTT/2 after Knot sent it; DNS over TCP goes through a TCP relay.
+#   - TCP (DelayingTcpRelay), in front of the HTTPS, SMTP and DNS servers: each chunk of bytes is
+#     forwarded RTT/2 after it arrived, in order, in both directions. The TCP handshake is
+#     modelled: the relay connects to the server 1.5 RTT after accepting (SYN, SYN-ACK, ACK) and
+#     forwards no client byte before then, so a greeting or the answer to the first bytes comes
+#     as late as over a real path. Only the client's connect() returns early, so client work
+#     between connect and its first write (building the TLS ClientHello) is hidden by the
+#     modelled handshake instead of following it: a few ms at most.
+#   - Not modelled: bandwidth, loss, retransmission, the congestion window, the closing
+#     handshake's timing. The relays' own cost shows in the "relay-0ms" path.
+#
+# Longest dependent chain of one verification, in round trips (this laboratory: one MX host with
+# one IPv4 address, no CNAME, TLS 1.3 everywhere, answers in one datagram):
+#   MX lookup (1) -> A and AAAA of the MX host, together (1) -> TCP handshake and 220 greeting
+#   (2: the server speaks only once the handshake's last ACK arrives) -> EHLO (1) -> STARTTLS (1)
+#   -> TLS 1.3 handshake (1) -> QUIT and its 221 (1; sent with the client's Finished)  = 8.
+# Beside it: the _mta-sts and _smtp._tls TXT lookups (1 each, in parallel), and the policy chain
+# A/AAAA of mta-sts.<domain> (1) -> TCP (1) -> TLS 1.3 (1) -> HTTP GET (1) = 4.
+# So a verification that runs its independent lookups in parallel takes about 8 RTT plus its
+# CPU time (the "direct" path's time is that CPU time plus the servers' on loopback).
 #
 # Reports:
-#   1. one domain: the median verification wall time (one JVM, after warm-up) divided by the
-#      longest dependent chain of round trips. That chain is 8 round trips: MX lookup, address
-#      lookup of the MX, TCP connect, greeting, EHLO, STARTTLS, TLS 1.3 handshake, QUIT. The
-#      other chains run beside it and are shorter (policy host: address lookup, TCP, TLS, GET).
-#   2. DOMAINS domains with `mtasts verify --domains-file` at the default concurrency: wall time
-#      (JVM start included), throughput, and the peak resident memory of that process.
+#   1. one domain: per path (direct, relay-0ms, relay-RTT...), one JVM, rounds interleaved over
+#      the paths: the median and fastest Report.elapsed(), and each divided by 8 x RTT; then
+#      each step timed alone, in RTTs, which checks the relays' model (expect 1, 4 and 6).
+#   2. DOMAINS domains with `bin/mtasts verify --domains-file` at the default concurrency, once
+#      per path: wall time (JVM start included), throughput, peak resident memory (GNU time's
+#      maximum RSS of the process).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-delay_ms=${1:-25}
+rtts=${1:-50,100}
 count=${2:-200}
+runs=${3:-11}
 chain_round_trips=8
 
 die() { echo "verify-bench: $*" >&2; exit 2; }
-[ "$(id -u)" -eq 0 ] || die "run as root: it creates a network namespace and sets a qdisc"
-command -v ip >/dev/null || die "ip not found: apt-get install iproute2"
-command -v tc >/dev/null || die "tc not found: apt-get install iproute2"
-[ -x /usr/bin/time ] || die "/usr/bin/time not found: apt-get install time"
+[[ $rtts =~ ^[0-9]+(,[0-9]+)*$ ]] || die "RTTS_MS '$rtts' is not a comma-separated list of milliseconds, e.g. 50,100"
+for rtt in ${rtts//,/ }; do
+  # The verifier's default DNS timeout is 5 s; a round trip near it measures timeouts, not the chain.
+  [ "$rtt" -ge 1 ] && [ "$rtt" -le 1000 ] || die "RTTS_MS: $rtt ms is out of range: use 1 to 1000 (0 is always run)"
+done
+[[ $count =~ ^[0-9]+$ ]] && [ "$count" -ge 1 ] && [ "$count" -le 1000 ] \
+  || die "DOMAINS '$count' is out of range: use 1 to 1000"
+[[ $runs =~ ^[0-9]+$ ]] && [ "$runs" -ge 1 ] && [ "$runs" -le 101 ] || die "RUNS '$runs' is out of range: use 1 to 101"
+if [ ! -x /usr/bin/time ]; then
+  [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null \
+    || die "/usr/bin/time not found: install the Debian package 'time' (apt-get install time)"
+  echo "verify-bench: installing the Debian package 'time' for /usr/bin/time" >&2
+  { apt-get update -qq && apt-get install -y -qq time >/dev/null; } || die "apt-get install time failed"
+fi
 
 ./mvnw -q package -DskipTests
 ./mvnw -q test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench-classpath.txt
 classpath="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
 
-ns="mtasts-bench-$$"
 work=$(mktemp -d)
 lab_pid=""
 cleanup() {
   exec 3>&- 2>/dev/null || true
-  [ -n "$lab_pid" ] && wait "$lab_pid" 2>/dev/null || true
-  ip netns del "$ns" 2>/dev/null || true
+  if [ -n "$lab_pid" ]; then
+    # The laboratory ends when its standard input closes; give it 30 s, then stop it.
+    for _ in $(seq 1 300); do kill -0 "$lab_pid" 2>/dev/null || break; sleep 0.1; done
+    kill "$lab_pid" 2>/dev/null || true
+    wait "$lab_pid" 2>/dev/null || true
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-ip netns add "$ns"
-ip netns exec "$ns" ip link set lo up
-if ip netns exec "$ns" tc qdisc add dev lo root netem delay "${delay_ms}ms" 2>"$work/tc.err"; then
-  echo "delay: ${delay_ms} ms each way on loopback (round trip $((2 * delay_ms)) ms)"
-else
-  echo "verify-bench: tc netem is not available on this kernel ($(cat "$work/tc.err"));" \
-    "measuring WITHOUT injected delay, so the chain ratio below is not meaningful" >&2
-  delay_ms=0
-fi
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
 
 # The laboratory runs in its own JVM until its standard input closes.
 mkfifo "$work/lab.stdin"
-ip netns exec "$ns" java -cp "$classpath" io.github.mtasts.verify.VerifyBench lab "$count" "$work/lab.env" \
+java -cp "$classpath" io.github.mtasts.verify.VerifyBench lab "$count" "$work" "0,$rtts" \
   <"$work/lab.stdin" >"$work/lab.log" 2>&1 &
 lab_pid=$!
 exec 3>"$work/lab.stdin"
 for _ in $(seq 1 600); do
-  [ -s "$work/lab.env" ] && break
+  [ -s "$work/paths.txt" ] && break
   kill -0 "$lab_pid" 2>/dev/null || { cat "$work/lab.log" >&2; die "the laboratory did not start"; }
   sleep 0.1
 done
-[ -s "$work/lab.env" ] || die "the laboratory did not start within 60 s"
-lab_options=$(cat "$work/lab.env")
+[ -s "$work/paths.txt" ] || die "the laboratory did not start within 60 s"
 
-echo "== one domain (d1.bench.test), 10 runs after 3 warm-up runs"
-ip netns exec "$ns" java -cp "$classpath" io.github.mtasts.verify.VerifyBench single "$work/lab.env" 10 \
-  | tee "$work/single.out"
-median=$(sed -n 's/^median_ms //p' "$work/single.out")
-if [ "$delay_ms" -gt 0 ]; then
-  chain_ms=$((chain_round_trips * 2 * delay_ms))
-  echo "longest dependent chain: $chain_round_trips round trips = $chain_ms ms"
-  echo "ratio wall/chain: $(awk -v m="$median" -v c="$chain_ms" 'BEGIN { printf "%.2f", m / c }')"
-fi
+echo
+timeout 1800 java -cp "$classpath" io.github.mtasts.verify.VerifyBench single "$work" "$runs" "$chain_round_trips" \
+  || die "the one-domain benchmark failed (exit $?)"
 
-echo "== $count domains, default concurrency, one process (JVM start included)"
-# shellcheck disable=SC2086
-/usr/bin/time -f "%e %M" -o "$work/time.out" \
-  ip netns exec "$ns" bin/mtasts verify --domains-file "$work/domains.txt" $lab_options --json \
-  >"$work/many.json" || die "mtasts verify reported errors: see the JSON summary: $(tail -12 "$work/many.json")"
-read -r wall_s max_rss_kb <"$work/time.out"
-echo "wall: ${wall_s} s"
-echo "throughput: $(awk -v n="$count" -v w="$wall_s" 'BEGIN { printf "%.1f", n / w }') domains/s"
-echo "peak memory (max RSS): $((max_rss_kb / 1024)) MiB"
+echo
+echo "$count domains, default concurrency, one process per path (JVM start included)"
+printf '%-12s %6s %8s %14s %12s\n' path rtt_ms wall_s domains_per_s max_rss_mib
+while read -r name rtt options; do
+  # shellcheck disable=SC2086
+  timeout 900 /usr/bin/time -f "%e %M" -o "$work/time.out" \
+    bin/mtasts verify --domains-file "$work/domains.txt" $options --json </dev/null >"$work/many.json" \
+    || die "$name: mtasts verify reported errors or failed: $(tail -12 "$work/many.json")"
+  read -r wall_s max_rss_kb <"$work/time.out"
+  printf '%-12s %6s %8s %14s %12s\n' "$name" "$rtt" "$wall_s" \
+    "$(awk -v n="$count" -v w="$wall_s" 'BEGIN { printf "%.1f", n / w }')" "$((max_rss_kb / 1024))"
+done <"$work/paths.txt"
+echo "machine: load average $(cut -d' ' -f1-3 /proc/loadavg) at end"

@@ -2,6 +2,7 @@ package io.github.mtasts.verify;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,6 +44,8 @@ public final class VerifyLab implements AutoCloseable {
   private final KnotServer knot;
   private final Map<String, MockWebServer> policyHosts = new LinkedHashMap<>();
   private final List<SMTPServer> smtpServers = new ArrayList<>();
+  private final List<InetAddress> httpsHosts = new ArrayList<>();
+  private final List<InetAddress> smtpHosts = new ArrayList<>();
   private final BlackHoles blackHoles = new BlackHoles();
   private int nextHost = 1;
 
@@ -106,6 +109,21 @@ public final class VerifyLab implements AutoCloseable {
   /** The resolver address as {@code HOST:PORT}. */
   public String resolver() {
     return knot.address().getAddress().getHostAddress() + ":" + knot.address().getPort();
+  }
+
+  /** Where the DNS server listens (UDP and TCP). */
+  public InetSocketAddress dnsServer() {
+    return knot.address();
+  }
+
+  /** The addresses of the policy hosts, all listening on {@link #httpsPort()}. */
+  public List<InetAddress> httpsHosts() {
+    return List.copyOf(httpsHosts);
+  }
+
+  /** The addresses of the SMTP servers, all listening on {@link #smtpPort()}; black holes excluded. */
+  public List<InetAddress> smtpHosts() {
+    return List.copyOf(smtpHosts);
   }
 
   public Path caFile() {
@@ -303,6 +321,7 @@ public final class VerifyLab implements AutoCloseable {
     });
     server.start(InetAddress.getByName(policyAddress), httpsPort);
     policyHosts.put("bench.test", server);
+    httpsHosts.add(InetAddress.getByName(policyAddress));
     Zone zone = Zone.of("bench.test");
     for (String domain : domains) {
       String label = domain.substring(0, domain.indexOf('.'));
@@ -350,6 +369,7 @@ public final class VerifyLab implements AutoCloseable {
     });
     server.start(InetAddress.getByName(address), httpsPort);
     policyHosts.put(domain, server);
+    httpsHosts.add(InetAddress.getByName(address));
     return address;
   }
 
@@ -365,6 +385,7 @@ public final class VerifyLab implements AutoCloseable {
     SMTPServer server = builder.build();
     server.start();
     smtpServers.add(server);
+    smtpHosts.add(InetAddress.getByName(address));
   }
 
   private void closeServers() {
