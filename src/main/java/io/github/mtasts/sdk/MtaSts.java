@@ -108,11 +108,13 @@ public final class MtaSts extends ComponentResource {
     super(TYPE, name, options);
     Objects.requireNonNull(args, "args");
     String domain = args.domain();
+    // Route 53 and S3 with CloudFront are the only DNS and hosting the sealed types permit.
     String zoneId = ((Dns.Route53) args.dns()).zoneId();
     Hosting.S3CloudFront hosting = (Hosting.S3CloudFront) args.hosting();
 
-    // The policy's mode passes through the MX preflight, so nothing is declared for a domain
-    // whose preflight fails.
+    // The policy's mode passes through the MX preflight, and every other child waits for the
+    // policy (the certificate explicitly, the rest through its outputs): nothing is created or
+    // changed for a domain whose preflight fails.
     var policy = new Policy(name + "-policy", PolicyArgs.builder()
         .mode(MxPreflight.gate(this, args))
         .mx(args.mx())
@@ -126,7 +128,7 @@ public final class MtaSts extends ComponentResource {
     var validationRecord = certificate.validationRecords().applyValue(records -> {
       if (records.isEmpty()) {
         throw new ResourceException("ACM gave no DNS validation record for "
-            + POLICY_HOST_LABEL + "." + domain, certificate);
+            + POLICY_HOST_LABEL + "." + domain + "; run pulumi up again", certificate, true);
       }
       return records.get(0);
     });
