@@ -23,5 +23,11 @@
  * <p>The resources that publish on AWS are in {@link io.github.mtasts.sdk.aws}. The functions
  * are in {@link io.github.mtasts.sdk.MtastsFunctions}: {@code checkMxCoverage} looks up a domain's
  * MX hosts live and names those the policy's mx patterns leave out (RFC 8461 §4.1).
+ *
+ * <p>Most programs need only the component {@link io.github.mtasts.sdk.MtaSts}: from one
+ * {@link io.github.mtasts.sdk.MtaStsArgs} (domain, mode, MX patterns, lifetime, report addresses,
+ * {@link io.github.mtasts.sdk.Dns} and {@link io.github.mtasts.sdk.Hosting}) it declares all of
+ * the above for one domain, in the order that keeps senders safe: the new policy is served and
+ * verified before the {@code _mta-sts} record announces its id.
  */
 package io.github.mtasts.sdk;

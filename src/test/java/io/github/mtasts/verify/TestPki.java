@@ -14,20 +14,41 @@ import okhttp3.tls.HeldCertificate;
  * as {@code --ca-file} does), a second root that it does not trust, and server certificates
  * issued by either, with chosen names and validity.
  */
-final class TestPki {
+public final class TestPki {
   final HeldCertificate root;
   final HeldCertificate rogueRoot;
   final Path caFile;
 
-  TestPki(Path directory) throws IOException {
+  /**
+   * Creates both roots and writes the trusted one to {@code test-root.pem} in the directory.
+   *
+   * @param directory where the PEM file goes
+   * @throws IOException when it cannot be written
+   */
+  public TestPki(Path directory) throws IOException {
     root = new HeldCertificate.Builder().certificateAuthority(0).commonName("mtasts test root").build();
     rogueRoot = new HeldCertificate.Builder().certificateAuthority(0).commonName("untrusted test root").build();
     caFile = directory.resolve("test-root.pem");
     Files.writeString(caFile, root.certificatePem());
   }
 
-  /** A server TLS context whose certificate, issued by the trusted root, names {@code names}. */
-  SSLContext server(String... names) {
+  /**
+   * Returns the PEM file of the trusted root, as {@code --ca-file} takes it.
+   *
+   * @return the file
+   */
+  public Path caFile() {
+    return caFile;
+  }
+
+  /**
+   * Returns a server TLS context whose certificate, issued by the trusted root, names
+   * {@code names}.
+   *
+   * @param names the DNS names in the certificate
+   * @return the context
+   */
+  public SSLContext server(String... names) {
     return server(root, Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(90)), names);
   }
 

@@ -1,0 +1,90 @@
+package io.github.mtasts.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pulumi.Context;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.PulumiTestInternal;
+import io.github.mtasts.sdk.ProviderMocks;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The programs under {@code examples/} compile against this build's SDK and declare what their
+ * READMEs say, run against Pulumi's mock engine with the stack config the READMEs set.
+ */
+class ExampleProgramsTest {
+  private static final Path EXAMPLES = Path.of("examples");
+
+  @TempDir Path classes;
+
+  private final ProviderMocks mocks = new ProviderMocks();
+
+  @AfterEach
+  void cleanup() {
+    PulumiTest.cleanup();
+  }
+
+  @Test
+  void awsRoute53CloudFrontDeclaresBothDomains() throws Exception {
+    Method stack = compile(EXAMPLES.resolve("aws-route53-cloudfront"), "example.MailDomains")
+        .getMethod("stack", Context.class);
+    TestResult result = PulumiTestInternal.builder()
+        .mocks(mocks)
+        .options(TestOptions.builder().projectName("mail-domains").preview(true).build())
+        .config(Map.of("mail-domains:exampleComZoneId", "Z0000000000EXAMPLECOM",
+            "mail-domains:exampleOrgZoneId", "Z0000000000EXAMPLEORG"))
+        .build()
+        .runTest(ctx -> {
+          try {
+            stack.invoke(null, ctx);
+          } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e.getCause());
+          }
+        });
+
+    assertEquals(0, result.exitCode(), () -> "errors: " + result.errors());
+    assertEquals(List.of("mtasts:index:MtaSts::example-com", "mtasts:index:MtaSts::example-org"),
+        mocks.names().stream().filter(n -> n.startsWith("mtasts:index:MtaSts::")).toList());
+    assertEquals("Z0000000000EXAMPLECOM", mocks.named("example-com-sts").inputs.get("zoneId"));
+    assertEquals("Z0000000000EXAMPLEORG", mocks.named("example-org-sts").inputs.get("zoneId"));
+    assertEquals("testing", mocks.named("example-org-policy").inputs.get("mode"));
+    assertEquals(List.of("example.com", "example.org"), List.copyOf(result.outputs().keySet()));
+  }
+
+  /** Compiles an example's sources against the test class path and loads its main class. */
+  private Class<?> compile(Path project, String mainClass) throws IOException,
+      ClassNotFoundException {
+    List<String> sources;
+    try (Stream<Path> files = Files.walk(project.resolve("src/main/java"))) {
+      sources = files.filter(f -> f.toString().endsWith(".java")).map(Path::toString).toList();
+    }
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    StringWriter diagnostics = new StringWriter();
+    List<String> options = List.of("--release", "17", "-Xlint:all", "-Werror",
+        "-classpath", System.getProperty("java.class.path"), "-d", classes.toString());
+    boolean compiled = javac.getTask(diagnostics, null, null, options, null,
+        javac.getStandardFileManager(null, null, null).getJavaFileObjectsFromStrings(sources))
+        .call();
+    assertTrue(compiled, project + " does not compile:\n" + diagnostics);
+    URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        getClass().getClassLoader());
+    return loader.loadClass(mainClass);
+  }
+}

@@ -1,0 +1,71 @@
+package io.github.mtasts.program;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.PulumiTestInternal;
+import io.github.mtasts.sdk.ProviderMocks;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The root program against Pulumi's mock engine, with stack config as `pulumi config` sets it. */
+class MtaStsProgramTest {
+  /** The project name of the repository's Pulumi.yaml: config keys are in its namespace. */
+  private static final String PROJECT = "mtasts-aws";
+
+  private final ProviderMocks mocks = new ProviderMocks();
+
+  @AfterEach
+  void cleanup() {
+    PulumiTest.cleanup();
+  }
+
+  private TestResult run(Map<String, String> config) {
+    // Pulumi's public test API sets no config; its internal builder does.
+    return PulumiTestInternal.builder()
+        .mocks(mocks)
+        .options(TestOptions.builder().projectName(PROJECT).preview(true).build())
+        .config(config)
+        .build()
+        .runTest(MtaStsProgram::declare);
+  }
+
+  @Test
+  void declaresTheComponentForTheConfiguredDomainAndExportsItsOutputs() {
+    TestResult result = run(Map.of(
+        PROJECT + ":domain", "example.com",
+        PROJECT + ":mode", "testing",
+        PROJECT + ":mx", "mx1.example.com,*.mail.example.net",
+        PROJECT + ":rua", "mailto:tlsrpt@example.com",
+        PROJECT + ":route53ZoneId", "Z0123456789ABCDEFGHIJ"));
+
+    assertEquals(0, result.exitCode(), () -> "errors: " + result.errors());
+    assertEquals("mtasts:index:MtaSts::example-com", mocks.names().get(0));
+    assertEquals(Map.of("domain", "mta-sts.example.com"),
+        mocks.named("example-com-certificate").inputs);
+    assertEquals("Z0123456789ABCDEFGHIJ", mocks.named("example-com-sts").inputs.get("zoneId"));
+    assertEquals(List.of("policyUrl", "policyId", "policyBody", "stsRecord", "tlsRptRecord",
+        "verification"), List.copyOf(result.outputs().keySet()));
+    assertEquals("https://mta-sts.example.com/.well-known/mta-sts.txt",
+        PulumiTest.extractValue(result.output("policyUrl")));
+  }
+
+  @Test
+  void invalidConfigFailsWithTheKeysNamedAndDeclaresNothing() {
+    TestResult result = run(Map.of(PROJECT + ":domain", "example.com",
+        PROJECT + ":mode", "strict"));
+
+    assertNotEquals(0, result.exitCode());
+    assertEquals(List.of(), mocks.registered);
+    String errors = String.join("\n", result.errors());
+    assertTrue(errors.contains("config mode: mode 'strict' is not one of enforce, testing or"
+        + " none"), errors);
+    assertTrue(errors.contains("config route53ZoneId is required"), errors);
+  }
+}

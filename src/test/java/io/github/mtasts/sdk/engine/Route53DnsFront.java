@@ -1,0 +1,213 @@
+package io.github.mtasts.sdk.engine;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.HostedZone;
+import software.amazon.awssdk.services.route53.model.ResourceRecord;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
+
+/**
+ * A DNS server on loopback that answers from what moto holds, standing in for the public DNS a
+ * sending mail server asks: names in a Route 53 hosted zone are answered with the zone's record
+ * sets as moto stores them at the moment of the query (so a record the provider just wrote is
+ * visible at once, as Route 53 answers once a change is INSYNC), and the domain name of a
+ * CloudFront distribution resolves to the address of {@link CloudFrontEdge}, which serves that
+ * distribution's traffic in place of CloudFront's edge network.
+ *
+ * <p>Every query is answered afresh from moto's API, one UDP datagram each; answers are small
+ * enough for UDP. Names outside the emulated zones are refused.
+ */
+public final class Route53DnsFront implements AutoCloseable {
+  private static final String CLOUDFRONT_SUFFIX = ".cloudfront.net";
+  private static final long TTL = 60;
+
+  private final DatagramSocket socket;
+  private final Route53Client route53;
+  private final CloudFrontClient cloudFront;
+  private final InetAddress edgeAddress;
+  private final Thread thread;
+
+  private Route53DnsFront(DatagramSocket socket, Route53Client route53,
+      CloudFrontClient cloudFront, InetAddress edgeAddress) {
+    this.socket = socket;
+    this.route53 = route53;
+    this.cloudFront = cloudFront;
+    this.edgeAddress = edgeAddress;
+    this.thread = new Thread(this::serve, "route53-dns-front");
+    thread.setDaemon(true);
+  }
+
+  /**
+   * Starts the server.
+   *
+   * @param bind the loopback address to listen on (a free UDP port is chosen)
+   * @param route53 a client of moto's Route 53
+   * @param cloudFront a client of moto's CloudFront
+   * @param edgeAddress the address every distribution's domain name resolves to
+   * @return the running server
+   * @throws IOException when the socket cannot be bound
+   */
+  public static Route53DnsFront start(InetAddress bind, Route53Client route53,
+      CloudFrontClient cloudFront, InetAddress edgeAddress) throws IOException {
+    Route53DnsFront front = new Route53DnsFront(
+        new DatagramSocket(0, bind), route53, cloudFront, edgeAddress);
+    front.thread.start();
+    return front;
+  }
+
+  /**
+   * Returns the address as the verifier's {@code resolver} setting takes it.
+   *
+   * @return {@code HOST:PORT}
+   */
+  public String resolver() {
+    return socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort();
+  }
+
+  private void serve() {
+    byte[] buffer = new byte[4096];
+    while (!socket.isClosed()) {
+      DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+      try {
+        socket.receive(packet);
+        Message query = new Message(Arrays.copyOf(packet.getData(), packet.getLength()));
+        byte[] answer = answer(query).toWire(512);
+        socket.send(new DatagramPacket(answer, answer.length, packet.getSocketAddress()));
+      } catch (SocketException closed) {
+        return;
+      } catch (IOException | RuntimeException e) {
+        // A malformed query or an emulator hiccup: the client times out and retries.
+        System.err.println("route53-dns-front: " + e);
+      }
+    }
+  }
+
+  Message answer(Message query) throws TextParseException {
+    Message response = new Message(query.getHeader().getID());
+    response.getHeader().setFlag(Flags.QR);
+    response.getHeader().setFlag(Flags.AA);
+    response.getHeader().setFlag(Flags.RA);
+    if (query.getHeader().getFlag(Flags.RD)) {
+      response.getHeader().setFlag(Flags.RD);
+    }
+    Record question = query.getQuestion();
+    if (question == null) {
+      response.getHeader().setRcode(Rcode.FORMERR);
+      return response;
+    }
+    response.addRecord(question, Section.QUESTION);
+    Name name = question.getName();
+    String text = name.toString(true).toLowerCase(Locale.ROOT);
+    if (text.endsWith(CLOUDFRONT_SUFFIX)) {
+      answerDistribution(response, name, text, question.getType());
+      return response;
+    }
+    Optional<HostedZone> zone = zoneOf(text);
+    if (zone.isEmpty()) {
+      response.getHeader().setRcode(Rcode.REFUSED);
+      return response;
+    }
+    answerFromZone(response, name, text, question.getType(), zone.get());
+    return response;
+  }
+
+  private void answerDistribution(Message response, Name name, String text, int type) {
+    boolean exists = cloudFront.listDistributionsPaginator(b -> { }).stream()
+        .flatMap(page -> page.distributionList().items().stream())
+        .map(DistributionSummary::domainName)
+        .anyMatch(domain -> domain.equalsIgnoreCase(text));
+    if (!exists) {
+      response.getHeader().setRcode(Rcode.NXDOMAIN);
+    } else if (type == Type.A) {
+      response.addRecord(new ARecord(name, DClass.IN, TTL, edgeAddress), Section.ANSWER);
+    }
+  }
+
+  private Optional<HostedZone> zoneOf(String name) {
+    HostedZone best = null;
+    for (HostedZone zone : route53.listHostedZonesPaginator().hostedZones()) {
+      String origin = stripDot(zone.name());
+      if ((name.equals(origin) || name.endsWith("." + origin))
+          && (best == null || origin.length() > stripDot(best.name()).length())) {
+        best = zone;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  private void answerFromZone(Message response, Name name, String text, int type,
+      HostedZone zone) throws TextParseException {
+    List<ResourceRecordSet> sets = new ArrayList<>();
+    route53.listResourceRecordSetsPaginator(b -> b.hostedZoneId(zone.id()))
+        .resourceRecordSets().forEach(sets::add);
+    List<ResourceRecordSet> atName = sets.stream()
+        .filter(set -> stripDot(set.name()).equalsIgnoreCase(text)).toList();
+    Optional<ResourceRecordSet> cname = atName.stream()
+        .filter(set -> set.typeAsString().equals("CNAME")).findFirst();
+    Optional<ResourceRecordSet> wanted = atName.stream()
+        .filter(set -> set.typeAsString().equals(Type.string(type))).findFirst();
+    if (wanted.isPresent()) {
+      addAll(response, name, wanted.get(), Section.ANSWER);
+    } else if (cname.isPresent()) {
+      // The resolver follows the alias with a query of its own, as dnsjava's lookups do.
+      addAll(response, name, cname.get(), Section.ANSWER);
+    } else {
+      boolean nameExists = !atName.isEmpty() || sets.stream()
+          .anyMatch(set -> stripDot(set.name()).toLowerCase(Locale.ROOT).endsWith("." + text));
+      if (!nameExists) {
+        response.getHeader().setRcode(Rcode.NXDOMAIN);
+      }
+      // RFC 2308 §3: a negative answer carries the zone's SOA in the authority section.
+      Name origin = Name.fromString(zone.name(), Name.root);
+      sets.stream().filter(set -> set.typeAsString().equals("SOA")).findFirst()
+          .ifPresent(soa -> addAll(response, origin, soa, Section.AUTHORITY));
+    }
+  }
+
+  /** Adds each value of a Route 53 record set; its values are master-file rdata text. */
+  private static void addAll(Message response, Name name, ResourceRecordSet set, int section) {
+    int type = Type.value(set.typeAsString());
+    long ttl = set.ttl() == null ? TTL : set.ttl();
+    for (ResourceRecord value : set.resourceRecords()) {
+      try {
+        response.addRecord(
+            Record.fromString(name, type, DClass.IN, ttl, value.value(), Name.root), section);
+      } catch (IOException e) {
+        throw new IllegalStateException("moto holds unparseable " + set.typeAsString()
+            + " data at " + set.name() + ": " + value.value(), e);
+      }
+    }
+  }
+
+  private static String stripDot(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    socket.close();
+    thread.join(5000);
+  }
+}
