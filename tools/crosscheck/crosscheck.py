@@ -189,6 +189,12 @@ POLICY_CASES = [
     "x" * 70000, policy(*BASE_LINES, "ext: " + "a" * (65536 - 150)),
 ]
 
+# Bodies that are not valid UTF-8 (RFC 3629 §4: UTF8-2 / UTF8-3 / UTF8-4 only).
+POLICY_BYTE_CASES = [policy(*BASE_LINES).encode() + b"ext: " + bad + b"\n" for bad in [
+    b"\xff", b"\xc3\x28", b"\xc0\xaf", b"\xe0\x80\xaf", b"\xed\xa0\x80", b"\xf4\x90\x80\x80",
+    b"\xf8\x88\x80\x80\x80", b"\xc3", b"\xe2\x82", b"\x80"]] + [
+    b"\xfe\xff" + policy(*BASE_LINES).encode("utf-16-be"), b"\xef\xbb\xbf" + policy(*BASE_LINES).encode()]
+
 # --- seeds and mutations ----------------------------------------------------------------------
 
 STS_SEEDS = ["v=STSv1; id=20160831085700Z;", "v=STSv1; id=abc", "v=STSv1;id=Z9",
@@ -213,6 +219,9 @@ MAX_AGES = ["0", "1", "86399", "86400", "604800", "31557599", "31557600", "31557
             "2147483647", "2147483648", "9999999999", "10000000000", "00000000001", "-0", "01"]
 IDS = ["a", "0", ID32, ID32 + "b", "x" * 31, "20160831085700Z", "abc-def", "abc.def", "\u00e9", ""]
 URIS = ["mailto:a@example.com", "https://r.example.com/v1", "http://r.example.com/", "mailto:a",
+        "https://r.example.com:8443/x", "https://r.example.com:x/", "https://[2001:db8::1]/",
+        "https://[2001:db8::g]/", "https://u@r.example.com/", "https://r.example.com/a#b#c",
+        "https://r.example.com/?a=b&c=d", "https://r.example.com/[x]", "https://r.example.com:/",
         "https://", "mailto:a%2Cb@example.com", "mailto:a!b@example.com", "mailto:a%2@example.com",
         "data:,x", "urn:x", "https://r.example.com/%7E", "mailto:a@example.com?subject=tls"]
 
@@ -292,6 +301,8 @@ def mutate_policy(rng, text):
     final = lines[-1] == ""
     if final:
         lines = lines[:-1]
+    if not lines:
+        lines = [""]
     op = rng.randrange(16)
     if op == 0:  # duplicate a line
         lines.insert(rng.randrange(len(lines) + 1), rng.choice(lines))
@@ -352,6 +363,9 @@ MATCH_HOSTS = [
     "xmail.example.net", ".mail.example.net", "xn--bcher-kva.example.org", "XN--BCHER-KVA.example.org",
     "b\u00fccher.example.org", "B\u00fccher.example.org", "mx1.example.com..", "mx.example.com",
     "a.b.example.com", "com", "x.example.com.", "xexample.com", "mx1.example.co", "192.0.2.1",
+    "*.mail.example.net", "*.example.com", "mx_1.example.com", "-a.example.com", "a-.example.com",
+    "a..example.com", "a.mail.example.net..", "mx1.example.com ", " mx1.example.com", "",
+    "xn--bcher-kva.mail.example.net", "x" * 64 + ".example.com", "mx1.EXAMPLE.com",
 ]
 
 
@@ -363,7 +377,8 @@ def make_vectors(seed, mutants):
 
     def add(kind, text, origin, host=None):
         v = {"id": len(vectors), "kind": kind,
-             "input": base64.b64encode(text.encode("utf-8", "surrogatepass")).decode(), "origin": origin}
+             "input": base64.b64encode(text if isinstance(text, bytes) else text.encode()).decode(),
+             "origin": origin}
         if host is not None:
             v["mxHost"] = host
         vectors.append(v)
@@ -373,6 +388,8 @@ def make_vectors(seed, mutants):
     for t in TLSRPT_CASES:
         add("tlsrpt-record", t, "hand")
     for t in POLICY_CASES:
+        add("policy", t, "hand")
+    for t in POLICY_BYTE_CASES:
         add("policy", t, "hand")
     for p in MATCH_POLICIES:
         for h in MATCH_HOSTS:
@@ -390,9 +407,10 @@ def make_vectors(seed, mutants):
         for _ in range(rng.randrange(1, 4)):
             t = mutate_policy(rng, t)
         add("policy", t, "mutant")
-    for _ in range(mutants // 10):
-        host = ".".join(rng.choice(["mx1", "a", "b", "mail", "example", "com", "net", "MX1", "Example"])
-                        for _ in range(rng.randrange(1, 5)))
+    for _ in range(mutants // 5):
+        host = ".".join(rng.choice(["mx1", "a", "b", "mail", "example", "com", "net", "org", "MX1",
+                                    "Example", "xn--bcher-kva", "x-y", "1", ""])
+                        for _ in range(rng.randrange(1, 6)))
         add("policy", rng.choice(MATCH_POLICIES), "mutant-match", host + rng.choice(["", "", "."]))
     return vectors
 
@@ -431,6 +449,8 @@ def known_difference(v, text, ours, theirs):
             return "mx-host-u-label"
         if "" in host.rstrip(".").split("."):
             return "mx-host-empty-label"
+        if "a label has at most" in ours["detail"]:
+            return "mx-length"
         return None
     d = ours["detail"]
     if kind in VERSIONS:
@@ -439,10 +459,12 @@ def known_difference(v, text, ours, theirs):
         spaced = [r for r in records if re.match(re.escape(version) + "[ \t]+;", r)]
         if len(records) > 1 and spaced:
             return "rrset-space-before-semicolon"
-        if ours["valid"] and kind == "sts-record":
+        if kind == "sts-record":
             selected = [r for r in records if r.startswith(version + ";")] if len(records) > 1 else records
             if selected and field_names(selected[0]).count("id") > 1:
                 return "repeated-id"
+        if ours["valid"] and "invalid URL escape" in theirs["detail"]:
+            return "rua-host-percent-encoded"
         if not ours["valid"] and theirs["valid"]:
             if "is not valid: a name is a letter or digit" in d:
                 return "ext-name-first-char"
@@ -455,8 +477,9 @@ def known_difference(v, text, ours, theirs):
                     return "rua-https-no-host"
                 if "has no mail address" in d:
                     return "rua-mailto-no-address"
-                if "which a URI cannot contain" in d or "not followed by two hex digits" in d:
-                    return "rua-uri-characters"
+                if ("which a URI cannot contain" in d or "not followed by two hex digits" in d
+                        or "is not a valid https URI" in d or "is not an IPv6 address" in d):
+                    return "rua-uri-syntax"
         return None
     # policy
     if ours["valid"] and not theirs["valid"]:

@@ -35,10 +35,10 @@ import (
 )
 
 type vector struct {
-	ID     int    `json:"id"`
-	Kind   string `json:"kind"`
-	Input  string `json:"input"`
-	MxHost string `json:"mxHost,omitempty"`
+	ID     int     `json:"id"`
+	Kind   string  `json:"kind"`
+	Input  string  `json:"input"`
+	MxHost *string `json:"mxHost,omitempty"`
 }
 
 type verdict struct {
@@ -97,9 +97,9 @@ func judge(v vector, raw []byte) verdict {
 		}
 		policy, err := mtasts.ParsePolicy(string(raw))
 		r := result(v.ID, err)
-		if err == nil && v.MxHost != "" {
+		if err == nil && v.MxHost != nil {
 			matches := false
-			host, herr := dns.ParseDomain(strings.TrimSuffix(v.MxHost, "."))
+			host, herr := dns.ParseDomain(strings.TrimSuffix(*v.MxHost, "."))
 			if herr != nil {
 				r.Detail = "mx host: " + herr.Error()
 			} else {

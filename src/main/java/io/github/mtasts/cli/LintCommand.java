@@ -122,6 +122,11 @@ final class LintCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--mx-host needs --kind policy: MX hosts are checked against a policy");
     }
+    for (String host : mxHosts) {
+      MxPattern.hostNameViolation(host).ifPresent(violation -> {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--mx-host: " + violation);
+      });
+    }
     byte[] input;
     try {
       input = read();
