@@ -511,11 +511,13 @@ def main():
     ap.add_argument("--mutants", type=int, default=4000, help="mutants per kind (default 4000)")
     ap.add_argument("--keep", help="write vectors and both verdict files to this folder")
     ap.add_argument("--examples", type=int, default=3, help="examples shown per class")
+    ap.add_argument("--jar", default=os.path.join(ROOT, "target", "mtasts.jar"),
+                    help="the mtasts jar to check (default target/mtasts.jar)")
     args = ap.parse_args()
 
-    jar = os.path.join(ROOT, "target", "mtasts.jar")
+    jar = os.path.abspath(args.jar)
     if not os.path.exists(jar):
-        sys.exit("crosscheck: target/mtasts.jar not found; build it with ./mvnw -q package -DskipTests")
+        sys.exit("crosscheck: %s not found; build it with ./mvnw -q package -DskipTests" % jar)
     work = args.keep or tempfile.mkdtemp(prefix="crosscheck-")
     os.makedirs(work, exist_ok=True)
     vectors = make_vectors(args.seed, args.mutants)
