@@ -73,6 +73,10 @@ public final class MxPattern implements Comparable<MxPattern> {
       return Optional.of(quoted + " contains '*': a host name has no wildcard; give the name the "
           + "MX record points to (RFC 5321 §4.1.2).");
     }
+    if (name.endsWith(".")) {
+      return Optional.of(quoted + " ends in two dots: write it with one trailing dot or none "
+          + "(RFC 5321 §4.1.2).");
+    }
     return Optional.ofNullable(firstViolation(name, quoted, false));
   }
 

@@ -162,6 +162,8 @@ class MxPatternTest {
     assertEquals(Optional.empty(), MxPattern.hostNameViolation("MX1.Example.com."));
     String wildcard = MxPattern.hostNameViolation("*.example.com").orElseThrow();
     assertTrue(wildcard.startsWith("MX host '*.example.com' contains '*'"), wildcard);
+    String dots = MxPattern.hostNameViolation("a.example.com..").orElseThrow();
+    assertTrue(dots.contains("ends in two dots"), dots);
     String unicode = MxPattern.hostNameViolation("b\u00fccher.example.com").orElseThrow();
     assertTrue(unicode.contains("xn--bcher-kva.example.com"), unicode);
   }
