@@ -37,8 +37,9 @@ import picocli.CommandLine.Parameters;
           + "or an _smtp._tls TXT record set (RFC 8460 §3) and explains every problem.",
       "",
       "For the two record kinds, each line of the input is one TXT record of the set (its "
-          + "strings joined without spaces); records that do not start with v=STSv1 or "
-          + "v=TLSRPTv1 are ignored, and exactly one must remain. A final empty line is ignored.",
+          + "strings joined without spaces); when there are several, records that do not begin "
+          + "with v=STSv1; or v=TLSRPTv1; are ignored, and exactly one must remain. A final empty "
+          + "line is ignored.",
     },
     footer = {
       "",
@@ -120,6 +121,11 @@ final class LintCommand implements Callable<Integer> {
     if (!mxHosts.isEmpty() && kind != Kind.POLICY) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--mx-host needs --kind policy: MX hosts are checked against a policy");
+    }
+    for (String host : mxHosts) {
+      MxPattern.hostNameViolation(host).ifPresent(violation -> {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--mx-host: " + violation);
+      });
     }
     byte[] input;
     try {

@@ -5,6 +5,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -39,7 +40,7 @@ public final class MxPattern implements Comparable<MxPattern> {
    */
   public static ParseResult<MxPattern> parse(String text) {
     List<Problem> problems = new ArrayList<>();
-    String message = firstViolation(text);
+    String message = firstViolation(text, "mx '" + text + "'", true);
     if (message != null) {
       problems.add(Problem.error("mx", 0, text, message));
     }
@@ -57,22 +58,51 @@ public final class MxPattern implements Comparable<MxPattern> {
     return parse(text).orElseThrow();
   }
 
-  /** Returns a sentence describing the first rule {@code text} breaks, or null when valid. */
-  private static String firstViolation(String text) {
-    String quoted = "mx '" + text + "'";
+  /**
+   * Describes why {@code host} is not an MX host name that a pattern can cover, or returns
+   * empty: a Domain of RFC 5321 §4.1.2 in A-labels, as MX records name it, with an optional
+   * trailing dot.
+   *
+   * @param host an MX host name
+   * @return a sentence naming the rule the name breaks and the fix, or empty when it is valid
+   */
+  public static Optional<String> hostNameViolation(String host) {
+    String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+    String quoted = "MX host '" + host + "'";
+    if (name.contains("*")) {
+      return Optional.of(quoted + " contains '*': a host name has no wildcard; give the name the "
+          + "MX record points to (RFC 5321 §4.1.2).");
+    }
+    if (name.endsWith(".")) {
+      return Optional.of(quoted + " ends in two dots: write it with one trailing dot or none "
+          + "(RFC 5321 §4.1.2).");
+    }
+    return Optional.ofNullable(firstViolation(name, quoted, false));
+  }
+
+  /**
+   * Returns a sentence describing the first rule {@code text} breaks, or null when valid.
+   *
+   * @param quoted how messages name the text, e.g. {@code mx 'example'}
+   * @param pattern whether {@code text} is a pattern (which may be a wildcard) or a host name
+   */
+  private static String firstViolation(String text, String quoted, boolean pattern) {
     if (text.isEmpty()) {
-      return "mx is empty: give a host name such as mx1.example.com or a wildcard such as "
-          + "*.mail.example.com (RFC 8461 §3.2).";
+      return pattern
+          ? "mx is empty: give a host name such as mx1.example.com or a wildcard such as "
+              + "*.mail.example.com (RFC 8461 §3.2)."
+          : "the MX host name is empty: give the name the MX record points to, such as "
+              + "mx1.example.com (RFC 5321 §4.1.2).";
     }
     if (looksLikeIpLiteral(text)) {
-      return quoted + " is an IP address: RFC 8461 §3.2 mx patterns are host names, so list the "
-          + "name of the MX host instead.";
+      return quoted + " is an IP address: RFC 8461 §3.2 mx patterns and MX hosts are host names, "
+          + "so give the name of the MX host instead.";
     }
     if (!text.chars().allMatch(c -> c < 0x80)) {
       return quoted + " contains non-ASCII characters: write the domain in its A-label form"
           + aLabelHint(text) + " (RFC 8461 §3.2).";
     }
-    boolean wildcard = text.startsWith(WILDCARD_PREFIX);
+    boolean wildcard = pattern && text.startsWith(WILDCARD_PREFIX);
     String domain = wildcard ? text.substring(WILDCARD_PREFIX.length()) : text;
     if (domain.isEmpty()) {
       return quoted + " has no domain after the wildcard: write it as *.example.com "
@@ -206,12 +236,16 @@ public final class MxPattern implements Comparable<MxPattern> {
    *
    * <p>RFC 8461 §4.1: a wildcard covers exactly one left-most label, so {@code *.example.com}
    * matches {@code mx.example.com} but neither {@code a.b.example.com} nor {@code example.com}.
-   * The comparison ignores case and a trailing dot on the host name.
+   * The comparison ignores case and a trailing dot on the host name. A name that is not a host
+   * name ({@link #hostNameViolation}) matches nothing: a wildcard stands for one valid label.
    *
    * @param mxHost the host name from the MX record
    * @return whether the pattern covers it
    */
   public boolean matches(String mxHost) {
+    if (hostNameViolation(mxHost).isPresent()) {
+      return false;
+    }
     String host = mxHost.toLowerCase(Locale.ROOT);
     if (host.endsWith(".")) {
       host = host.substring(0, host.length() - 1);

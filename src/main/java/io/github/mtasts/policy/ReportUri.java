@@ -1,5 +1,8 @@
 package io.github.mtasts.policy;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -7,6 +10,21 @@ import java.util.regex.Pattern;
 final class ReportUri {
   private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):.*", Pattern.DOTALL);
   private static final Pattern HEX2 = Pattern.compile("[0-9A-Fa-f]{2}");
+  // RFC 3986 §3.3 pchar = unreserved / pct-encoded / sub-delims / ":" / "@"
+  private static final String PCHAR = "(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})";
+  // RFC 3986 §3: "//" authority path-abempty [ "?" query ] [ "#" fragment ], where authority
+  // is [ userinfo "@" ] host [ ":" port ] and port is *DIGIT (§3.2.3).
+  private static final Pattern HTTPS_REST =
+      Pattern.compile("//(?:(?:[A-Za-z0-9._~!$&'()*+,;=:-]|%[0-9A-Fa-f]{2})*@)?"
+          + "(?<host>\\[[^\\]/?#@]*\\]|(?:[A-Za-z0-9._~!$&'()*+,;=-]|%[0-9A-Fa-f]{2})*)"
+          + "(?::[0-9]*)?(?:/" + PCHAR + "*)*(?:\\?(?:" + PCHAR + "|[/?])*)?"
+          + "(?:#(?:" + PCHAR + "|[/?])*)?");
+  private static final Pattern IPV_FUTURE =
+      Pattern.compile("v[0-9A-Fa-f]+\\.[A-Za-z0-9._~!$&'()*+,;=:-]+");
+  private static final Pattern H16 = Pattern.compile("[0-9A-Fa-f]{1,4}");
+  private static final Pattern IPV4 =
+      Pattern.compile("(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}"
+          + "(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
   // RFC 3986 §2: unreserved, reserved and '%'; RFC 8460 §3 then takes ',', '!' and ';' away.
   private static final String URI_CHARACTERS =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@$&'()*+=%";
@@ -55,9 +73,23 @@ final class ReportUri {
         return null;
       }
       case "https" -> {
-        if (!rest.startsWith("//") || rest.length() == 2 || "/?#".indexOf(rest.charAt(2)) >= 0) {
+        var parts = HTTPS_REST.matcher(rest);
+        if (!parts.matches()) {
+          return rest.startsWith("//")
+              ? quoted + " is not a valid https URI: after https:// come a host, an optional "
+                  + "':' and port digits, then a path, as in https://tlsrpt.example.com:8443/v1 "
+                  + "(RFC 3986 §3)."
+              : quoted + " has no host: write it as https://tlsrpt.example.com/v1 (RFC 8460 §3).";
+        }
+        String host = parts.group("host");
+        if (host.isEmpty()) {
+          // RFC 7230 §2.7.2: an https URI with an empty host is invalid.
           return quoted + " has no host: write it as https://tlsrpt.example.com/v1 "
               + "(RFC 8460 §3).";
+        }
+        if (host.startsWith("[") && !isIpLiteral(host.substring(1, host.length() - 1))) {
+          return quoted + " has the host " + host + ", which is not an IPv6 address in "
+              + "brackets: write the host name or a valid address (RFC 3986 §3.2.2).";
         }
         return null;
       }
@@ -66,5 +98,37 @@ final class ReportUri {
             + "mailto: and https: URIs.";
       }
     }
+  }
+
+  /** RFC 3986 §3.2.2: IP-literal = "[" ( IPv6address / IPvFuture ) "]", without the brackets. */
+  private static boolean isIpLiteral(String inside) {
+    if (IPV_FUTURE.matcher(inside).matches()) {
+      return true;
+    }
+    int gap = inside.indexOf("::");
+    if (gap >= 0 && inside.indexOf("::", gap + 1) >= 0) {
+      return false;
+    }
+    String head = gap < 0 ? inside : inside.substring(0, gap);
+    String tail = gap < 0 ? "" : inside.substring(gap + 2);
+    List<String> groups = new ArrayList<>();
+    if (!head.isEmpty()) {
+      groups.addAll(Arrays.asList(head.split(":", -1)));
+    }
+    if (!tail.isEmpty()) {
+      groups.addAll(Arrays.asList(tail.split(":", -1)));
+    }
+    int pieces = 0;
+    for (int i = 0; i < groups.size(); i++) {
+      String group = groups.get(i);
+      if (i == groups.size() - 1 && IPV4.matcher(group).matches()) {
+        pieces += 2; // ls32 may end in an IPv4 address, worth two 16-bit pieces
+      } else if (H16.matcher(group).matches()) {
+        pieces++;
+      } else {
+        return false;
+      }
+    }
+    return gap < 0 ? pieces == 8 : pieces <= 7;
   }
 }

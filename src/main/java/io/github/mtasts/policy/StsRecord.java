@@ -38,8 +38,9 @@ public final class StsRecord {
   }
 
   /**
-   * Parses the whole TXT RRset at {@code _mta-sts.<domain>}: records that do not start with
-   * {@code v=STSv1} are ignored, and exactly one must remain (RFC 8461 §3.1).
+   * Parses the whole TXT RRset at {@code _mta-sts.<domain>}: when it holds several records,
+   * those that do not begin with {@code v=STSv1;} are ignored; exactly one must remain, and it
+   * must be valid (RFC 8461 §3.1).
    *
    * @param records each element one TXT record, its strings already joined without spaces
    * @return the record, or the errors; problem lines are 1-based record numbers

@@ -39,8 +39,9 @@ public final class TlsRptRecord {
   }
 
   /**
-   * Parses the whole TXT RRset at {@code _smtp._tls.<domain>}: records that do not start with
-   * {@code v=TLSRPTv1} are ignored, and exactly one must remain (RFC 8460 §3).
+   * Parses the whole TXT RRset at {@code _smtp._tls.<domain>}: when it holds several records,
+   * those that do not begin with {@code v=TLSRPTv1;} are ignored; exactly one must remain, and it
+   * must be valid (RFC 8460 §3).
    *
    * @param records each element one TXT record, its strings already joined without spaces
    * @return the record, or the errors; problem lines are 1-based record numbers

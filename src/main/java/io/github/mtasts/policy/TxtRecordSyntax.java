@@ -193,7 +193,10 @@ final class TxtRecordSyntax {
     for (Tag tag : tags) {
       boolean repeatAllowed = registeredRepeats && tag.name().equals(registeredName);
       if (tag.name().equals("v") || (!seen.add(tag.name()) && !repeatAllowed)) {
-        problems.add(repeatedField(tag, line));
+        // An ignored repetition must still fit the grammar: read as the broadest production its
+        // name allows, an extension (RFC 8461 §3.1 sts-ext-value, RFC 8460 §3 tlsrpt-ext-value).
+        Problem valueProblem = extensionValueProblem(tag, line);
+        problems.add(valueProblem != null ? valueProblem : repeatedField(tag, line));
       } else if (tag.name().equals(registeredName)) {
         registered.accept(tag);
       } else {
@@ -272,8 +275,8 @@ final class TxtRecordSyntax {
   }
 
   /**
-   * Parses a TXT RRset: records that do not start with the version tag are discarded, exactly
-   * one must remain, and that one is parsed.
+   * Parses a TXT RRset: when it holds several records, those that do not begin with the version
+   * tag and ';' are discarded; exactly one must remain, and that one is parsed.
    *
    * @param records one element per TXT record, strings joined without spaces
    * @param recordName the owner name for messages, e.g. {@code _mta-sts}
@@ -289,12 +292,34 @@ final class TxtRecordSyntax {
     return parser.parse(records.get(index), index + 1, problems);
   }
 
-  /** The index of the one record that starts with the version tag, or -1 with an error. */
+  /**
+   * The index of the record senders use, or -1 with an error.
+   *
+   * <p>RFC 8461 §3.1 and RFC 8460 §3: only "if multiple TXT records are returned", records that
+   * do not begin with the version tag and ';' exactly ({@code v=STSv1;}) are discarded; then
+   * exactly one must remain. A lone record is not discarded: it is parsed by the grammar, whose
+   * field delimiter also allows whitespace before the ';'.
+   */
   private int selectFromRrset(List<String> records, String recordName, List<Problem> problems) {
+    String kept = version + ";";
+    if (records.size() == 1) {
+      String txt = records.get(0);
+      if (startsWithVersion(txt) && !txt.startsWith(kept)) {
+        problems.add(
+            Problem.warning(
+                "v",
+                1,
+                txt,
+                "the record does not begin with '" + kept + "' exactly; it is valid alone, but "
+                    + "senders discard it as soon as " + recordName + " holds another TXT record ("
+                    + rfc + "): write '" + kept + "' without a space before the ';'."));
+      }
+      return 0;
+    }
     List<Integer> matching = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
       String txt = records.get(i);
-      if (startsWithVersion(txt)) {
+      if (txt.startsWith(kept)) {
         matching.add(i);
       } else if (looksMeantAsRecord(txt)) {
         problems.add(
@@ -302,9 +327,10 @@ final class TxtRecordSyntax {
                 "v",
                 i + 1,
                 txt,
-                "the TXT record '" + txt + "' is ignored because it does not start with '"
-                    + version + "' exactly (case-sensitive, first, no whitespace before it); "
-                    + "senders skip it (" + rfc + ")."));
+                "the TXT record '" + txt + "' is ignored because it does not begin with '" + kept
+                    + "' exactly (case-sensitive, first, no whitespace before or after the "
+                    + "version); senders discard it when there are several TXT records (" + rfc
+                    + ")."));
       }
     }
     if (matching.size() == 1) {
@@ -316,8 +342,9 @@ final class TxtRecordSyntax {
               "v",
               0,
               "",
-              "no " + recordName + " TXT record starts with '" + version + "', so senders see "
-                  + "none (" + rfc + "): publish one such as '" + example + "'."));
+              "no " + recordName + " TXT record " + (records.isEmpty() ? "exists" : "begins with '"
+                  + kept + "'") + ", so senders see none (" + rfc + "): publish one such as '"
+                  + example + "'."));
     } else {
       List<String> numbers = matching.stream().map(i -> Integer.toString(i + 1)).toList();
       problems.add(
@@ -325,7 +352,7 @@ final class TxtRecordSyntax {
               "v",
               0,
               "",
-              matching.size() + " " + recordName + " TXT records start with '" + version
+              matching.size() + " " + recordName + " TXT records begin with '" + kept
                   + "' (records " + String.join(", ", numbers) + "); senders then ignore all of "
                   + "them (" + rfc + "): delete all but one."));
     }

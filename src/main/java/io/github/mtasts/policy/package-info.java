@@ -14,8 +14,8 @@
  *   <li>The {@code _mta-sts.<domain>} TXT record ({@link io.github.mtasts.policy.StsRecord},
  *       RFC 8461 §3.1), for example {@code v=STSv1; id=20160831085700Z}. It tells senders that a
  *       policy exists and names its current version. A sender looks it up before each delivery;
- *       of all TXT records there, those not starting with {@code v=STSv1} are ignored, and exactly
- *       one must remain.
+ *       when there are several TXT records, those not beginning with {@code v=STSv1;} are
+ *       ignored, and exactly one must remain.
  *   <li>The policy ({@link io.github.mtasts.policy.Policy}, RFC 8461 §3.2), served over HTTPS
  *       with a valid certificate at {@code https://mta-sts.<domain>/.well-known/mta-sts.txt}:
  *       lines of {@code version: STSv1}, {@code mode} ({@code enforce}, {@code testing} or {@code
@@ -51,10 +51,13 @@
  * {@code mx} patterns; a field name that differs from a registered one only in case). Each
  * problem's message is a self-contained sentence naming the field, the value and the fix.
  *
- * <p>Choices where the RFC text leaves room: a TXT record "starts with {@code v=STSv1}" when the
- * tag is followed by the end, whitespace or {@code ;} (so {@code v=STSv10} is another version);
- * a policy body is limited to 64 KiB, the size RFC 8461 §3.3 suggests senders read; an {@code
- * mx} pattern whose last label is all digits is refused as an address, as no top-level domain is
- * all-numeric.
+ * <p>Choices where the RFC text leaves room: the rule that discards records not beginning with
+ * {@code v=STSv1;} (or {@code v=TLSRPTv1;}) is applied as written, only when the RRset holds
+ * several records and with the {@code ;} right after the tag; a lone record is judged by the
+ * grammar alone, which allows whitespace before that {@code ;} (RFC 8461 §3.1, RFC 8460 §3:
+ * the prose and the grammar differ here, see RFC 8461 erratum 6285); a repeated field that is
+ * ignored must still fit the grammar as an extension; a policy body is limited to 64 KiB, the
+ * size RFC 8461 §3.3 suggests senders read; an {@code mx} pattern whose last label is all digits
+ * is refused as an address, as no top-level domain is all-numeric (RFC 1123 §2.1, RFC 3696 §2).
  */
 package io.github.mtasts.policy;

@@ -124,6 +124,14 @@ class LintCommandTest {
   }
 
   @Test
+  void anMxHostThatIsNoHostNameIsAUsageError() throws IOException {
+    CliRun run = CliRun.run("lint", "--kind", "policy", "--json", "--mx-host", "mx_1.example.net",
+        file(RFC_POLICY));
+    assertEquals(2, run.exit(), run.out());
+    assertTrue(run.err().contains("--mx-host: MX host 'mx_1.example.net'"), run.err());
+  }
+
+  @Test
   void mxHostsOfAnInvalidPolicyAreNull() throws IOException {
     CliRun run = CliRun.run("lint", "--kind", "policy", "--json", "--mx-host", "mx.example.com",
         file("version: STSv1\n"));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -139,5 +140,31 @@ class MxPatternTest {
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> MxPattern.of("1.2.3.4"));
     assertEquals(1, e.problems().size());
     assertTrue(e.getMessage().contains("IP address"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "*.example.com", "mx_1.example.com", "-a.example.com", "a-.example.com", " a.example.com",
+    "a.example.com ", "a..example.com", "", ".", "192.0.2.1",
+    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.example.com",
+    "b\u00fccher.example.com", "a.example.com.."
+  })
+  void aNameThatIsNoHostNameMatchesNoPattern(String host) {
+    // RFC 8461 §4.1: a wildcard covers one left-most label of an MX host name, and a host name
+    // is an RFC 5321 §4.1.2 Domain (letters, digits, hyphens; at most 63 per label) in A-labels.
+    // Found by the mox cross-check: "*.example.com" and "mx_1.example.com" were covered.
+    assertFalse(MxPattern.of("*.example.com").matches(host), host);
+    assertTrue(MxPattern.hostNameViolation(host).isPresent(), host);
+  }
+
+  @Test
+  void hostNameViolationNamesTheHostAndTheFix() {
+    assertEquals(Optional.empty(), MxPattern.hostNameViolation("MX1.Example.com."));
+    String wildcard = MxPattern.hostNameViolation("*.example.com").orElseThrow();
+    assertTrue(wildcard.startsWith("MX host '*.example.com' contains '*'"), wildcard);
+    String dots = MxPattern.hostNameViolation("a.example.com..").orElseThrow();
+    assertTrue(dots.contains("ends in two dots"), dots);
+    String unicode = MxPattern.hostNameViolation("b\u00fccher.example.com").orElseThrow();
+    assertTrue(unicode.contains("xn--bcher-kva.example.com"), unicode);
   }
 }

@@ -124,8 +124,49 @@ class StsRecordTest {
     assertEquals("v", onlyError(StsRecord.fromRrset(List.of("v=spf1 -all"))).field());
     Problem two = onlyError(StsRecord.fromRrset(List.of("v=STSv1; id=a", "v=STSv1; id=b")));
     assertTrue(two.message().contains("records 1, 2"), two.message());
-    // A broken second record still counts: senders see two.
-    assertFalse(StsRecord.fromRrset(List.of("v=STSv1; id=a", "v=STSv1")).isValid());
+    // A broken second record that still begins with "v=STSv1;" counts: senders see two.
+    assertFalse(StsRecord.fromRrset(List.of("v=STSv1; id=a", "v=STSv1;")).isValid());
+  }
+
+  @Test
+  void severalRecordsKeepOnlyThoseBeginningWithTheTagAndSemicolon() {
+    // RFC 8461 §3.1: "If multiple TXT records for "_mta-sts" are returned by the resolver,
+    // records that do not begin with "v=STSv1;" are discarded." (found by the mox cross-check)
+    for (List<String> rrset : List.of(
+        List.of("v=STSv1; id=a", "v=STSv1"),
+        List.of("v=STSv1", "v=STSv1; id=a"),
+        List.of("v=STSv1 id=b", "v=STSv1; id=a"),
+        List.of("v=STSv1; id=a", "v=STSv1 ; id=b"),
+        List.of("v=STSv1\t;id=b", "v=STSv1; id=a"))) {
+      ParseResult<StsRecord> result = StsRecord.fromRrset(rrset);
+      assertEquals("a", result.orElseThrow().id().value(), rrset.toString());
+    }
+    ParseResult<StsRecord> spaced = StsRecord.fromRrset(List.of("v=STSv1 ;id=a", "v=spf1 -all"));
+    Problem none = onlyError(spaced);
+    assertEquals("v", none.field());
+    assertTrue(none.message().contains("'v=STSv1;'"), none.message());
+    assertEquals(1, spaced.warnings().get(0).line());
+  }
+
+  @Test
+  void aLoneRecordIsJudgedByTheGrammar() {
+    // RFC 8461 §3.1: the discard rule applies only to several records; alone, the grammar's
+    // sts-field-delim = *WSP ";" *WSP admits the space, with a warning that it is fragile.
+    ParseResult<StsRecord> result = StsRecord.fromRrset(List.of("v=STSv1 ;id=a"));
+    assertEquals("a", result.orElseThrow().id().value());
+    assertEquals("v", result.warnings().get(0).field());
+    assertEquals(List.of(), StsRecord.fromRrset(List.of("v=STSv1;id=a")).warnings());
+  }
+
+  @Test
+  void anIgnoredRepetitionMustStillFitTheGrammar() {
+    // RFC 8461 §3.1: a repeated field is ignored, but it is still read as an sts-extension,
+    // whose value is 1*(%x21-3A / %x3C / %x3E-7E). (found by the mox cross-check)
+    assertTrue(StsRecord.parse("v=STSv1; id=abc; id=!!!").isValid());
+    for (String txt : List.of("v=STSv1; id=abc; id=", "v=STSv1; id=abc; id=a=b",
+        "v=STSv1; id=abc; v=", "v=STSv1; x=1; id=abc; x=é")) {
+      assertFalse(StsRecord.parse(txt).isValid(), txt);
+    }
   }
 
   @Test

@@ -118,6 +118,59 @@ class TlsRptRecordTest {
   }
 
   @Test
+  void severalRecordsKeepOnlyThoseBeginningWithTheTagAndSemicolon() {
+    // RFC 8460 §3: "records that do not begin with "v=TLSRPTv1;" are discarded" when several
+    // are returned; a lone record is judged by the grammar. (found by the mox cross-check)
+    assertEquals(List.of("mailto:a@example.com"), TlsRptRecord.fromRrset(List.of(
+        "v=TLSRPTv1", "v=TLSRPTv1; rua=mailto:a@example.com")).orElseThrow().rua());
+    assertEquals(List.of("mailto:a@example.com"), TlsRptRecord.fromRrset(List.of(
+        "v=TLSRPTv1 ;rua=mailto:b@example.com", "v=TLSRPTv1;rua=mailto:a@example.com"))
+        .orElseThrow().rua());
+    assertFalse(TlsRptRecord.fromRrset(List.of("v=TLSRPTv1 ;rua=mailto:a@example.com",
+        "v=spf1 -all")).isValid());
+    ParseResult<TlsRptRecord> alone =
+        TlsRptRecord.fromRrset(List.of("v=TLSRPTv1 ;rua=mailto:a@example.com"));
+    assertTrue(alone.isValid());
+    assertEquals("v", alone.warnings().get(0).field());
+  }
+
+  @Test
+  void anIgnoredRepetitionMustStillFitTheGrammar() {
+    // RFC 8460 §3: tlsrpt-ext-value = 1*(%x21-3A / %x3C / %x3E-7E) applies to every field that
+    // is not rua, repeated or not. (found by the mox cross-check)
+    Map<String, String> fieldOfError = Map.of(
+        "v=TLSRPTv1; rua=mailto:a@example.com; x=1; x=a b", "x",
+        "v=TLSRPTv1; rua=mailto:a@example.com; x=1; x=", "x",
+        "v=TLSRPTv1; rua=mailto:a@example.com; v=a=b", "v");
+    fieldOfError.forEach((txt, field) ->
+        assertEquals(field, onlyError(TlsRptRecord.parse(txt)).field(), txt));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "https://reports.ex:ample.com/v1", "https://r.example.com:443x/", "https://[2001:db8::zz]/",
+    "https://[1:2:3:4:5:6:7:8:9]/", "https://[::1/", "https://r.example.com/a#b#c",
+    "https://r.example.com/[x]", "https://@/", "https://:443/"
+  })
+  void httpsUriMustFitRfc3986(String uri) {
+    // RFC 8460 §3: tlsrpt-uri = URI (RFC 3986 §3: authority = [userinfo "@"] host [":" port],
+    // port = *DIGIT). (found by the mox cross-check)
+    Problem error = onlyError(TlsRptRecord.parse("v=TLSRPTv1; rua=" + uri));
+    assertEquals("rua", error.field());
+    assertEquals(uri, error.text());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "https://r.example.com:8443/v1", "https://[2001:db8::1]/r", "https://[::ffff:192.0.2.1]/",
+    "https://[v1.x]/", "https://user:pw@r.example.com/", "https://r.example.com/?q=a/b?c#f/?",
+    "https://r.example.com:/", "https://192.0.2.1/r", "https://r.example.com/%7Ex"
+  })
+  void validHttpsUris(String uri) {
+    assertEquals(List.of(uri), TlsRptRecord.parse("v=TLSRPTv1; rua=" + uri).orElseThrow().rua());
+  }
+
+  @Test
   void builderAndValueSemantics() {
     TlsRptRecord record = TlsRptRecord.of(List.of("mailto:a@example.com", "https://r.example.com/"));
     assertEquals("v=TLSRPTv1; rua=mailto:a@example.com,https://r.example.com/", record.render());
