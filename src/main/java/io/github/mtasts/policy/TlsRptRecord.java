@@ -50,6 +50,18 @@ public final class TlsRptRecord {
     return SYNTAX.fromRrset(records, "_smtp._tls", TlsRptRecord::parse);
   }
 
+  /**
+   * Counts the records of the TXT RRset at {@code _smtp._tls} that senders consider before they
+   * require exactly one: a lone record starting with the version tag, or, of several, those that
+   * begin with the version tag and ';' exactly. {@link #fromRrset} fails unless this is one.
+   *
+   * @param records each element one TXT record, its strings already joined without spaces
+   * @return the number of candidate records
+   */
+  public static int candidateCount(List<String> records) {
+    return SYNTAX.candidates(records).size();
+  }
+
   private static ParseResult<TlsRptRecord> parse(String txt, int line, List<Problem> problems) {
     List<TxtRecordSyntax.Tag> tags = SYNTAX.parse(txt, line, problems);
     if (tags == null) {

@@ -293,6 +293,25 @@ final class TxtRecordSyntax {
   }
 
   /**
+   * The indexes of the records of an RRset that senders consider, before requiring exactly one:
+   * a lone record when it starts with the version tag; of several, those that begin with the
+   * version tag and ';' exactly (RFC 8461 §3.1, RFC 8460 §3).
+   *
+   * @param records one element per TXT record, strings joined without spaces
+   * @return 0-based indexes, in order
+   */
+  List<Integer> candidates(List<String> records) {
+    List<Integer> indexes = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      String txt = records.get(i);
+      if (records.size() == 1 ? startsWithVersion(txt) : txt.startsWith(version + ";")) {
+        indexes.add(i);
+      }
+    }
+    return indexes;
+  }
+
+  /**
    * The index of the record senders use, or -1 with an error.
    *
    * <p>RFC 8461 §3.1 and RFC 8460 §3: only "if multiple TXT records are returned", records that
@@ -316,12 +335,10 @@ final class TxtRecordSyntax {
       }
       return 0;
     }
-    List<Integer> matching = new ArrayList<>();
+    List<Integer> matching = candidates(records);
     for (int i = 0; i < records.size(); i++) {
       String txt = records.get(i);
-      if (txt.startsWith(kept)) {
-        matching.add(i);
-      } else if (looksMeantAsRecord(txt)) {
+      if (!matching.contains(i) && looksMeantAsRecord(txt)) {
         problems.add(
             Problem.warning(
                 "v",

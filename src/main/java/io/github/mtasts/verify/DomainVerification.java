@@ -70,7 +70,7 @@ final class DomainVerification {
           new String[] {CheckIds.STS_TXT, CheckIds.STS_TXT_LOOKUP, CheckIds.STS_TXT_MISSING,
               CheckIds.STS_TXT_COUNT, CheckIds.STS_TXT_SYNTAX},
           Check.Severity.ERROR, "no MTA-STS policy published",
-          StsRecord::fromRrset, StsRecord::parse).evaluate(sts.join(), checks);
+          StsRecord::fromRrset, StsRecord::candidateCount).evaluate(sts.join(), checks);
     }
 
     PolicyChecks policyChecks = new PolicyChecks(options, now);
@@ -105,7 +105,7 @@ final class DomainVerification {
               CheckIds.TLSRPT_COUNT, CheckIds.TLSRPT_SYNTAX},
           // RFC 8460 §3 makes reporting optional, but without it failures go unnoticed.
           Check.Severity.WARNING, "no TLS-RPT record, so nobody receives reports of failed TLS deliveries",
-          TlsRptRecord::fromRrset, TlsRptRecord::parse).evaluate(tlsRpt.join(), checks);
+          TlsRptRecord::fromRrset, TlsRptRecord::candidateCount).evaluate(tlsRpt.join(), checks);
     }
     return new Report(domain, options.scope(), checks, Duration.ofNanos(System.nanoTime() - start), observed);
   }

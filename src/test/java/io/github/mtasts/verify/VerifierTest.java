@@ -103,6 +103,15 @@ class VerifierTest {
   }
 
   @Test
+  void recordNotBeginningWithTheExactTagIsDiscardedBesideAnother() {
+    // RFC 8461 §3.1: of several records, those not beginning with "v=STSv1;" are discarded.
+    Report report = verifier.verify("loose-txt.test");
+    Check record = find(report, CheckIds.STS_TXT, Check.Severity.PASS);
+    assertTrue(record.message().contains("id=1"), record.message());
+    assertFalse(report.checks().stream().anyMatch(c -> c.id().equals(CheckIds.STS_TXT_COUNT)), describe(report));
+  }
+
+  @Test
   void badIdIsASyntaxError() {
     Report report = verifier.verify("bad-id.test");
     Check syntax = find(report, CheckIds.STS_TXT_SYNTAX, Check.Severity.ERROR);

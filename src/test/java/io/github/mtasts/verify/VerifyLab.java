@@ -167,7 +167,7 @@ public final class VerifyLab implements AutoCloseable {
     // One shared STARTTLS server with a certificate for the MX names of the other scenarios.
     String sharedMx = host();
     List<String> sharedNames = new ArrayList<>(List.of("mx.uncovered.test", "a.b.uncovered.test"));
-    for (String d : List.of("enforce", "no-txt", "two-txt", "bad-id", "http404", "redirect", "html",
+    for (String d : List.of("enforce", "no-txt", "two-txt", "loose-txt", "bad-id", "http404", "redirect", "html",
         "latin1", "big", "expired", "wrongname", "untrusted", "badtlsrpt")) {
       sharedNames.add("mx." + d + ".test");
     }
@@ -189,6 +189,11 @@ public final class VerifyLab implements AutoCloseable {
     zones.put("two-txt.test", standard("two-txt.test", "v=STSv1; id=1",
         policyHost("two-txt.test", pki.server("mta-sts.two-txt.test"), ok(policy("testing", "mx.two-txt.test"))),
         sharedMx).txt("_mta-sts", "v=STSv1; id=2").text());
+
+    // Beside another record, one that does not begin with 'v=STSv1;' exactly is discarded.
+    zones.put("loose-txt.test", standard("loose-txt.test", "v=STSv1; id=1",
+        policyHost("loose-txt.test", pki.server("mta-sts.loose-txt.test"), ok(policy("testing", "mx.loose-txt.test"))),
+        sharedMx).txt("_mta-sts", "v=STSv1 ;id=2").text());
 
     zones.put("bad-id.test", standard("bad-id.test", "v=STSv1; id=bad_id!",
         policyHost("bad-id.test", pki.server("mta-sts.bad-id.test"), ok(policy("testing", "mx.bad-id.test"))),
