@@ -64,8 +64,8 @@ public final class AcmCertificates {
    * @param wait timeout and progress of the wait for the validation records
    * @return the certificate, pending validation, with its validation records
    * @throws InvalidSpecException when the domain or the token is malformed
-   * @throws WaitTimeoutException when ACM does not expose the records in time; the certificate
-   *     exists: its ARN is in the message
+   * @throws CertificateRequestIncompleteException when the certificate was requested but the
+   *     wait for its records failed or ran out of time; it carries the ARN
    * @throws AwsOperationException for other failures
    */
   public AcmCertificate request(String domainName, String idempotencyToken, WaitOptions wait) {
@@ -88,6 +88,30 @@ public final class AcmCertificates {
       throw AwsErrors.failure("request ACM certificate for " + domain, e);
     }
     waiter.progress().report("requested ACM certificate " + arn + " for " + domain);
+    try {
+      return untilValidationRecords(waiter, arn);
+    } catch (AwsOperationException e) {
+      throw new CertificateRequestIncompleteException(arn, domain, e);
+    }
+  }
+
+  /**
+   * Waits until ACM exposes the validation records of a requested certificate, e.g. to complete
+   * a {@link #request} that ended with a {@link CertificateRequestIncompleteException}.
+   *
+   * @param arn the certificate ARN
+   * @param wait timeout and progress of the wait
+   * @return the certificate with its validation records
+   * @throws InvalidSpecException when the ARN is not an ACM ARN in us-east-1
+   * @throws WaitTimeoutException when ACM does not expose the records in time
+   * @throws AwsOperationException when the certificate does not exist, or for other failures
+   */
+  public AcmCertificate awaitValidationRecords(String arn, WaitOptions wait) {
+    checkArn("certificateArn", arn);
+    return untilValidationRecords(Waiter.start(wait), arn);
+  }
+
+  private AcmCertificate untilValidationRecords(Waiter waiter, String arn) {
     return waiter.until("the DNS validation records of ACM certificate " + arn, () -> {
       AcmCertificate certificate = describe(arn);
       return certificate.validationRecords().isEmpty()

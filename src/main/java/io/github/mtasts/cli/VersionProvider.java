@@ -1,12 +1,13 @@
 package io.github.mtasts.cli;
 
+import io.github.mtasts.provider.ProjectVersion;
 import picocli.CommandLine;
 
-/** Reports the version recorded in the jar's manifest at build time. */
+/** Reports the version recorded in the jar's manifest at build time, as the plugin reports it. */
 final class VersionProvider implements CommandLine.IVersionProvider {
+
   @Override
   public String[] getVersion() {
-    String version = Main.class.getPackage().getImplementationVersion();
-    return new String[] {"mtasts " + (version == null ? "(development build)" : version)};
+    return new String[] {"mtasts " + ProjectVersion.get()};
   }
 }

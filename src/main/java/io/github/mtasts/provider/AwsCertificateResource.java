@@ -2,11 +2,15 @@ package io.github.mtasts.provider;
 
 import io.github.mtasts.aws.AcmCertificate;
 import io.github.mtasts.aws.AcmCertificates;
+import io.github.mtasts.aws.CertificateRequestIncompleteException;
 import io.github.mtasts.aws.InvalidSpecException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import pulumirpc.Provider.PropertyDiff;
 
 /**
  * {@code mtasts:aws:Certificate}: an ACM certificate for the policy host (RFC 8461 §3.3: the host
@@ -18,6 +22,10 @@ import java.util.Set;
  * {@code mtasts:aws:CertificateValidation} then waits. Another domain is another certificate: a
  * replacement, the new one requested before the old one, still used by the distribution, is
  * deleted. Delete waits while CloudFront still holds the certificate.
+ *
+ * <p>A create whose wait for the validation record fails after ACM accepted the request reports
+ * the certificate as partially created, with its ARN as the id: the next {@code pulumi up}
+ * finishes it through Update, and {@code pulumi destroy} deletes it.
  */
 final class AwsCertificateResource implements ResourceHandler {
 
@@ -54,7 +62,14 @@ final class AwsCertificateResource implements ResourceHandler {
 
   @Override
   public DiffResult diff(PropertyMap oldInputs, PropertyMap oldState, PropertyMap news, Set<String> ignoreChanges) {
-    return InputDiff.diff(oldInputs, news, Set.of(DOMAIN), ignoreChanges);
+    DiffResult inputs = InputDiff.diff(oldInputs, news, Set.of(DOMAIN), ignoreChanges);
+    if (oldState.keys().isEmpty() || !inputs.replaces().isEmpty() || oldState.isSet(VALIDATION_RECORDS)) {
+      return inputs;
+    }
+    // A create that stopped before ACM exposed the validation records: an update awaits them.
+    Map<String, PropertyDiff.Kind> changes = new LinkedHashMap<>(inputs.changes());
+    changes.put(VALIDATION_RECORDS, PropertyDiff.Kind.UPDATE);
+    return new DiffResult(changes, inputs.deleteBeforeReplace());
   }
 
   @Override
@@ -68,7 +83,15 @@ final class AwsCertificateResource implements ResourceHandler {
     }
     String domain = inputs.text(DOMAIN).orElseThrow();
     AcmCertificate certificate = aws.run(context, "the request of an ACM certificate for " + domain,
-        context.timeout().orElse(REQUEST_TIMEOUT), (clients, wait) -> new AcmCertificates(clients).request(domain, wait));
+        context.timeout().orElse(REQUEST_TIMEOUT), (clients, wait) -> {
+          try {
+            return new AcmCertificates(clients).request(domain, wait);
+          } catch (CertificateRequestIncompleteException e) {
+            // The certificate exists: the engine records it, or it would be left behind.
+            throw new ResourceInitFailedException(e.getMessage() + " (the next pulumi up completes it)",
+                new ResourceState(e.arn(), inputs, inputs.toBuilder().put(ARN, e.arn()).build()));
+          }
+        });
     return new ResourceState(certificate.arn(), inputs, outputs(inputs, certificate));
   }
 
@@ -89,14 +112,23 @@ final class AwsCertificateResource implements ResourceHandler {
 
   @Override
   public PropertyMap update(OperationContext context, String id, PropertyMap oldState, PropertyMap news) {
-    // Nothing of a certificate changes in place; an update (after a failed create, say) reads it.
+    // Nothing of a certificate changes in place; an update reads it, and after a create that
+    // stopped early, waits until ACM exposes the validation records.
     if (context.preview()) {
-      return oldState.toBuilder().putAll(news).build();
+      PropertyMap.Builder preview = oldState.toBuilder().putAll(news);
+      if (!oldState.isSet(VALIDATION_RECORDS)) {
+        preview.put(VALIDATION_RECORDS, PropertyValue.UNKNOWN).put(STATUS, PropertyValue.UNKNOWN);
+      }
+      return preview.build();
     }
-    AcmCertificate certificate = aws.read(context, "the read of ACM certificate " + id,
-        clients -> new AcmCertificates(clients).read(id))
-        .orElseThrow(() -> new OperationFailedException("ACM certificate " + id + " no longer exists: run pulumi refresh,"
-            + " then update again to request a new one"));
+    AcmCertificate certificate = aws.run(context, "the completion of ACM certificate " + id,
+        context.timeout().orElse(REQUEST_TIMEOUT), (clients, wait) -> {
+          AcmCertificates certificates = new AcmCertificates(clients);
+          AcmCertificate live = certificates.read(id)
+              .orElseThrow(() -> new OperationFailedException("ACM certificate " + id + " no longer exists: run pulumi"
+                  + " refresh, then update again to request a new one"));
+          return live.validationRecords().isEmpty() ? certificates.awaitValidationRecords(id, wait) : live;
+        });
     return outputs(news, certificate);
   }
 

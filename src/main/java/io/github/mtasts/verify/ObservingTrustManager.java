@@ -1,10 +1,13 @@
 package io.github.mtasts.verify;
 
 import java.net.Socket;
+import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -25,6 +28,21 @@ final class ObservingTrustManager extends X509ExtendedTrustManager {
   ObservingTrustManager(X509ExtendedTrustManager pkix, boolean strict) {
     this.pkix = pkix;
     this.strict = strict;
+  }
+
+  /**
+   * A fresh TLS context that validates with this trust manager. Fresh for each connection:
+   * nothing is resumed from an earlier one (which would skip validation), and the chain recorded
+   * is this connection's.
+   */
+  SSLContext newContext() {
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {this}, null);
+      return context;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("no TLS implementation: " + e.getMessage(), e);
+    }
   }
 
   /** The chain the server presented, leaf first; empty before the handshake. */

@@ -6,13 +6,10 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.Proxy;
 import java.net.UnknownHostException;
-import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
@@ -86,16 +83,9 @@ final class PolicyFetcher {
     // A fresh TLS context per fetch: the chain is recorded for this connection only, and no
     // session is resumed from an earlier verification (which would skip validation).
     ObservingTrustManager trust = new ObservingTrustManager(anchors, true);
-    SSLContext context;
-    try {
-      context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {trust}, null);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("no TLS implementation: " + e.getMessage(), e);
-    }
     OkHttpClient client = base.newBuilder()
         .dns(dns)
-        .sslSocketFactory(context.getSocketFactory(), trust)
+        .sslSocketFactory(trust.newContext().getSocketFactory(), trust)
         .build();
     Request request = new Request.Builder().url(url).header("User-Agent", "mtasts-verify").build();
     try (Response response = client.newCall(request).execute()) {

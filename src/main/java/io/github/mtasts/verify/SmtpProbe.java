@@ -11,7 +11,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,10 +20,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -130,15 +127,8 @@ final class SmtpProbe {
   }
 
   private SSLSocket handshake(Socket socket, String mxHost, ObservingTrustManager trust) throws IOException {
-    SSLContext context;
-    try {
-      // A fresh context per probe: nothing is resumed, so every probe validates the chain.
-      context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {trust}, null);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("no TLS implementation: " + e.getMessage(), e);
-    }
-    SSLSocket tls = (SSLSocket) context.getSocketFactory()
+    // A fresh context per probe: nothing is resumed, so every probe validates the chain.
+    SSLSocket tls = (SSLSocket) trust.newContext().getSocketFactory()
         .createSocket(socket, mxHost, socket.getPort(), true);
     SSLParameters parameters = tls.getSSLParameters();
     // RFC 8461 §7.1: senders send SNI so that the MX can present the right certificate.

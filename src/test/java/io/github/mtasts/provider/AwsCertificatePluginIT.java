@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.google.protobuf.Empty;
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import io.github.mtasts.aws.AcmCertificates;
@@ -17,12 +21,14 @@ import io.github.mtasts.aws.FaultProxy;
 import io.github.mtasts.aws.MotoExtension;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +40,7 @@ import pulumirpc.Provider.CreateResponse;
 import pulumirpc.Provider.DeleteRequest;
 import pulumirpc.Provider.DiffRequest;
 import pulumirpc.Provider.DiffResponse;
+import pulumirpc.Provider.ErrorResourceInitFailed;
 import pulumirpc.Provider.PropertyDiff;
 import pulumirpc.Provider.ReadRequest;
 import pulumirpc.Provider.ReadResponse;
@@ -187,6 +194,62 @@ class AwsCertificatePluginIT {
       assertEquals(Status.Code.CANCELLED, Status.fromThrowable(error).getCode(), String.valueOf(error));
       assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - cancelledAt) < 10, "stops at once, not at the timeout");
     }
+  }
+
+  @Test
+  void aRequestWhoseRecordsDoNotAppearInTimeIsRecordedAndCompletedByTheNextUpdate()
+      throws InvalidProtocolBufferException {
+    // ACM usually generates the validation record within seconds, but until it has, its describe
+    // answer has no ResourceRecord; moto has one at once, so the proxy strips it while asked to.
+    AtomicBoolean withholdRecords = new AtomicBoolean(true);
+    aws.proxy.rewriteFirst(FaultProxy.target(ACM + "DescribeCertificate"), Integer.MAX_VALUE,
+        body -> withholdRecords.get() ? withoutResourceRecords(body) : body);
+    Struct inputs = plugin.checked(CERTIFICATE_URN, struct("domain", "mta-sts.example.com"));
+    StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> plugin.provider.create(
+        CreateRequest.newBuilder().setUrn(CERTIFICATE_URN).setProperties(inputs).setTimeout(3).build()));
+    com.google.rpc.Status status = StatusProto.fromThrowable(error);
+    assertEquals(1, status.getDetailsCount(), status.toString());
+    ErrorResourceInitFailed partial = status.getDetails(0).unpack(ErrorResourceInitFailed.class);
+    String arn = partial.getId();
+    assertTrue(arn.startsWith("arn:aws:acm:us-east-1:"), arn);
+    assertTrue(new AcmCertificates(aws.clients).read(arn).isPresent(), "the certificate exists at ACM");
+    Struct state = partial.getProperties();
+    assertEquals(arn, state.getFieldsOrThrow("arn").getStringValue());
+    assertEquals("mta-sts.example.com", state.getFieldsOrThrow("domain").getStringValue());
+    assertFalse(state.containsFields("validationRecords"), state.toString());
+    assertTrue(partial.getReasons(0).contains(arn) && partial.getReasons(0).contains("timed out"), partial.getReasons(0));
+
+    // The next `pulumi up` diffs the partial state (with the inputs of the create, which the
+    // engine records) against the same program, and updates it.
+    DiffResponse diff = plugin.provider.diff(DiffRequest.newBuilder().setUrn(CERTIFICATE_URN).setId(arn)
+        .setOldInputs(inputs).setOlds(state).setNews(inputs).build());
+    assertEquals(DiffResponse.DiffChanges.DIFF_SOME, diff.getChanges());
+    assertEquals(0, diff.getReplacesCount(), diff.toString());
+    withholdRecords.set(false);
+    long requests = aws.proxy.exchanges().stream().filter(e -> (ACM + "RequestCertificate").equals(e.target())).count();
+    Struct completed = plugin.provider.update(UpdateRequest.newBuilder().setUrn(CERTIFICATE_URN).setId(arn)
+        .setOlds(state).setNews(inputs).build()).getProperties();
+    Map<String, Value> record = completed.getFieldsOrThrow("validationRecords").getListValue().getValues(0)
+        .getStructValue().getFieldsMap();
+    assertEquals("CNAME", record.get("type").getStringValue());
+    assertTrue(record.get("name").getStringValue().endsWith(".mta-sts.example.com"), record.toString());
+    assertEquals(arn, completed.getFieldsOrThrow("arn").getStringValue());
+    assertFalse(completed.getFieldsOrThrow("status").getStringValue().isEmpty(), completed.toString());
+    assertEquals(requests, aws.proxy.exchanges().stream().filter(e -> (ACM + "RequestCertificate").equals(e.target())).count(),
+        "the update requests no other certificate");
+
+    // `pulumi destroy` deletes the certificate the partial state names.
+    plugin.provider.delete(DeleteRequest.newBuilder().setUrn(CERTIFICATE_URN).setId(arn).setProperties(state).build());
+    assertEquals(Optional.empty(), new AcmCertificates(aws.clients).read(arn));
+  }
+
+  /** ACM's describe answer before it has generated the validation records. */
+  private static String withoutResourceRecords(String body) {
+    JsonObject answer = JsonParser.parseString(body).getAsJsonObject();
+    for (JsonElement option : answer.getAsJsonObject("Certificate").getAsJsonArray("DomainValidationOptions")) {
+      option.getAsJsonObject().remove("ResourceRecord");
+    }
+    return answer.toString();
   }
 
   @Test

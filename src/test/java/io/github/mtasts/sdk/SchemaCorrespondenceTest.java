@@ -91,6 +91,36 @@ class SchemaCorrespondenceTest {
     }
   }
 
+  /**
+   * The {@code language.java} section names the packages the SDK classes live in. Pulumi's Java
+   * code generator (pulumi-java {@code tokenToPackage}) names the package of a token
+   * {@code pkg:module:Member} as {@code basePackage + "." + packages[pkg]}, then
+   * {@code "." + packages[module]} unless the module is {@code index}; an absent entry stands for
+   * itself.
+   */
+  @Test
+  void javaPackageMappingNamesTheSdkPackages() {
+    JsonObject java = schema.getAsJsonObject("language").getAsJsonObject("java");
+    assertEquals(Policy.class.getPackageName(), generatedJavaPackage(java, "mtasts:index:Policy"));
+    assertEquals(Provider.class.getPackageName(), generatedJavaPackage(java, "mtasts:index:Provider"));
+    assertEquals(io.github.mtasts.sdk.aws.Certificate.class.getPackageName(),
+        generatedJavaPackage(java, "mtasts:aws:Certificate"));
+    for (String token : schema.getAsJsonObject("resources").keySet()) {
+      assertEquals(sdkResources.get(token).getPackageName(), generatedJavaPackage(java, token), token);
+    }
+  }
+
+  private static String generatedJavaPackage(JsonObject java, String token) {
+    String[] parts = token.split(":");
+    JsonObject packages = java.getAsJsonObject("packages");
+    String javaPackage = java.get("basePackage").getAsString() + "." + mapped(packages, parts[0]);
+    return parts[1].equals("index") ? javaPackage : javaPackage + "." + mapped(packages, parts[1]);
+  }
+
+  private static String mapped(JsonObject packages, String name) {
+    return packages.has(name) ? packages.get(name).getAsString() : name;
+  }
+
   @Test
   void everySchemaResourceHasAnSdkClassAndTheReverse() {
     assertEquals(
