@@ -1,6 +1,6 @@
 package io.github.mtasts.cli;
 
-import io.github.mtasts.provider.ProjectVersion;
+import io.github.mtasts.ProjectVersion;
 import picocli.CommandLine;
 
 /** Reports the version recorded in the jar's manifest at build time, as the plugin reports it. */

@@ -2,6 +2,7 @@ package io.github.mtasts.provider;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.Empty;
+import io.github.mtasts.ProjectVersion;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;

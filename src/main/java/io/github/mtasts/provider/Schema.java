@@ -3,6 +3,7 @@ package io.github.mtasts.provider;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.mtasts.ProjectVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package io.github.mtasts.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.mtasts.provider.ProjectVersion;
+import io.github.mtasts.ProjectVersion;
 import org.junit.jupiter.api.Test;
 
 class MainTest {

@@ -1,10 +1,13 @@
-package io.github.mtasts.provider;
+package io.github.mtasts;
 
-/** The project's version, as recorded in the jar's manifest at build time. */
+/**
+ * The project's version, as recorded in the jar's manifest at build time: what the command line's
+ * {@code --version} prints and the version the provider plugin reports to the Pulumi engine.
+ */
 public final class ProjectVersion {
 
   /** What a build outside the packaged jar (e.g. classes run by a test) reports. */
-  static final String DEVELOPMENT = "0.0.0-dev";
+  public static final String DEVELOPMENT = "0.0.0-dev";
 
   private ProjectVersion() {}
 
