@@ -234,6 +234,30 @@ class VerifierTest {
   }
 
   @Test
+  void twoTlsRptRecordsAreAnError() {
+    // RFC 8460 §3: exactly one record must remain, or senders send no reports.
+    Report report = verifier.verify("twotlsrpt.test");
+    Check count = find(report, CheckIds.TLSRPT_COUNT, Check.Severity.ERROR);
+    assertTrue(count.evidence().get("records").contains("b@twotlsrpt.test"), count.evidence().toString());
+  }
+
+  @Test
+  void policyHostRefusingTheConnectionIsAnError() {
+    Report report = verifier.verify("refused.test");
+    Check connect = find(report, CheckIds.POLICY_FETCH_CONNECT, Check.Severity.ERROR);
+    assertTrue(connect.message().startsWith("cannot fetch https://mta-sts.refused.test"), connect.message());
+    assertFalse(report.hasOperationalFailures(), describe(report));
+  }
+
+  @Test
+  void nullMxIsReportedAndNotProbed() {
+    // RFC 7505: "0 ." says the domain accepts no mail; there is no MX host to probe.
+    Report report = verifier.verify("nullmx.test");
+    find(report, CheckIds.MX_NULL, Check.Severity.INFO);
+    assertFalse(report.checks().stream().anyMatch(c -> c.id().startsWith("mx.tls")), describe(report));
+  }
+
+  @Test
   void domainWithoutMxIsReported() {
     Report report = verifier.verify("nomx.test");
     find(report, CheckIds.MX_MISSING, Check.Severity.WARNING);

@@ -168,7 +168,7 @@ public final class VerifyLab implements AutoCloseable {
     String sharedMx = host();
     List<String> sharedNames = new ArrayList<>(List.of("mx.uncovered.test", "a.b.uncovered.test"));
     for (String d : List.of("enforce", "no-txt", "two-txt", "loose-txt", "bad-id", "http404", "redirect", "html",
-        "latin1", "big", "expired", "wrongname", "untrusted", "badtlsrpt")) {
+        "latin1", "big", "expired", "wrongname", "untrusted", "badtlsrpt", "twotlsrpt", "refused")) {
       sharedNames.add("mx." + d + ".test");
     }
     smtp(sharedMx, pki.server(sharedNames.toArray(new String[0])));
@@ -283,6 +283,16 @@ public final class VerifyLab implements AutoCloseable {
         policyHost("badtlsrpt.test", pki.server("mta-sts.badtlsrpt.test"),
             ok(policy("testing", "mx.badtlsrpt.test"))), sharedMx)
         .txt("_smtp._tls", "v=TLSRPTv1; rua=tlsrpt-at-example").text());
+
+    // Two TLS-RPT records: senders use neither (RFC 8460 §3).
+    zones.put("twotlsrpt.test", standard("twotlsrpt.test", "v=STSv1; id=1",
+        policyHost("twotlsrpt.test", pki.server("mta-sts.twotlsrpt.test"),
+            ok(policy("testing", "mx.twotlsrpt.test"))), sharedMx)
+        .txt("_smtp._tls", "v=TLSRPTv1; rua=mailto:a@twotlsrpt.test")
+        .txt("_smtp._tls", "v=TLSRPTv1; rua=mailto:b@twotlsrpt.test").text());
+
+    // The policy host resolves to an address where nothing listens: the connection is refused.
+    zones.put("refused.test", standard("refused.test", "v=STSv1; id=1", host(), sharedMx).text());
 
     // An MX with two addresses that never answer: one drops SYNs, one accepts and stays silent.
     String dropping = host();
