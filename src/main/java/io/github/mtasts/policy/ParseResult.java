@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -79,17 +78,6 @@ public final class ParseResult<T> {
       throw new InvalidInputException(errors);
     }
     return value;
-  }
-
-  /**
-   * Transforms the value, keeping the problems.
-   *
-   * @param mapper applied to the value when there is one
-   * @param <R> the new value type
-   * @return the transformed result
-   */
-  public <R> ParseResult<R> map(Function<? super T, ? extends R> mapper) {
-    return new ParseResult<>(value == null ? null : mapper.apply(value), errors, warnings);
   }
 
   @Override
