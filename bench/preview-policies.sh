@@ -5,13 +5,13 @@
 # and the program's JVM; only the 50-resource run starts the plugin (its JVM) and has it check
 # and diff 50 resources, so the difference is what the plugin adds to a preview.
 #
-# Usage: bench/preview-policies.sh [RUNS]   (default 5; needs target/mtasts.jar:
-#        ./mvnw -q package -DskipTests)
+# Usage: bench/preview-policies.sh [RUNS]   (default 5; needs program/target/mtasts-program.jar
+#        and the plugin: ./mvnw -q package -DskipTests)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-5}
 count=50
-jar="$here/target/mtasts.jar"
+jar="$here/program/target/mtasts-program.jar"
 [[ -f "$jar" ]] || { echo "bench: $jar missing; run ./mvnw -q package -DskipTests" >&2; exit 2; }
 pulumi_bin=$("$here/scripts/install-pulumi.sh")
 

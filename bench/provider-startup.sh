@@ -4,5 +4,6 @@
 # Extra JVM options for the plugin can be tried with MTASTS_PROVIDER_JAVA_OPTS.
 set -e
 cd "$(dirname "$0")/.."
-[ -f target/mtasts.jar ] || ./mvnw -q package -DskipTests
-exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp target/mtasts.jar bench/ProviderStartup.java "$@"
+jar=provider/target/pulumi-resource-mtasts.jar
+[ -f "$jar" ] || ./mvnw -q package -DskipTests
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -cp "$jar" bench/ProviderStartup.java "$@"

@@ -66,10 +66,11 @@ if [ ! -x /usr/bin/time ]; then
   { apt-get update -qq && apt-get install -y -qq time >/dev/null; } || die "apt-get install time failed"
 fi
 
-./mvnw -q package -DskipTests
-./mvnw -q test-compile dependency:build-classpath -Dmdep.includeScope=test \
+# The verifier's test classes (the benchmark driver) with the test laboratory they run.
+./mvnw -q install -DskipTests
+./mvnw -q -pl verify dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench-classpath.txt
-classpath="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
+classpath="verify/target/test-classes:verify/target/classes:$(cat verify/target/bench-classpath.txt)"
 
 work=$(mktemp -d)
 lab_pid=""

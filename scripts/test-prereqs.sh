@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Installs what the test suite runs against, so that `./mvnw -B verify` works on a fresh
-# machine: Maven runs this before the tests (phase generate-test-resources). Each step is
-# a quick check when its tool is already there.
+# Installs what a module's tests run against, so that `./mvnw -B verify` works on a fresh
+# machine: Maven runs this before each module's tests (phase generate-test-resources) with the
+# tools that module needs, from the property mtasts.prereqs of its pom. Each step is a quick
+# check when its tool is already there.
 #
-#   knotd         the authoritative DNS server of the verifier tests (Debian package knot)
-#   .venv/        moto in server mode, the AWS emulator of the aws tests (pinned)
-#   pulumi CLI    and the Java language host, for the end-to-end tests (scripts/install-pulumi.sh)
+#   knot     the authoritative DNS server of the verifier tests (Debian package knot)
+#   moto     moto in server mode, the AWS emulator, pinned into .venv/
+#   pulumi   the Pulumi CLI and the Java language host, for the end-to-end tests
+#            (scripts/install-pulumi.sh)
 #
+# Usage: scripts/test-prereqs.sh [knot] [moto] [pulumi]     (all three when none is named;
+#        `none` for a module whose tests need nothing)
 # Skip with: ./mvnw verify -Dmtasts.prereqs.skip=true (then provide them yourself).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,15 +30,30 @@ apt_install() {
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
-if ! command -v knotd >/dev/null 2>&1 && [[ ! -x /usr/sbin/knotd ]]; then
-  apt_install knot
-fi
+knot() {
+  if ! command -v knotd >/dev/null 2>&1 && [[ ! -x /usr/sbin/knotd ]]; then
+    apt_install knot
+  fi
+}
 
-if [[ ! -x .venv/bin/moto_server ]] ||
-    ! compgen -G ".venv/lib/python3*/site-packages/moto-$MOTO_VERSION.dist-info" >/dev/null; then
-  python3 -m venv .venv 2>/dev/null || { apt_install python3-venv && python3 -m venv .venv; }
-  log "installing moto[server]==$MOTO_VERSION into .venv"
-  .venv/bin/pip install -q --disable-pip-version-check "moto[server]==$MOTO_VERSION"
-fi
+moto() {
+  if [[ ! -x .venv/bin/moto_server ]] ||
+      ! compgen -G ".venv/lib/python3*/site-packages/moto-$MOTO_VERSION.dist-info" >/dev/null; then
+    python3 -m venv .venv 2>/dev/null || { apt_install python3-venv && python3 -m venv .venv; }
+    log "installing moto[server]==$MOTO_VERSION into .venv"
+    .venv/bin/pip install -q --disable-pip-version-check "moto[server]==$MOTO_VERSION"
+  fi
+}
 
-scripts/install-pulumi.sh >/dev/null
+pulumi() {
+  scripts/install-pulumi.sh >/dev/null
+}
+
+[[ $# -gt 0 ]] || set -- knot moto pulumi
+for tool in "$@"; do
+  case $tool in
+    knot | moto | pulumi) "$tool" ;;
+    none) ;;
+    *) log "unknown prerequisite '$tool': the known ones are knot, moto and pulumi"; exit 2 ;;
+  esac
+done

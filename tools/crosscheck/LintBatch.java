@@ -21,7 +21,7 @@ import java.util.List;
  *
  * <p>Reads the same JSON lines as the mox side from standard input and writes {@code
  * {"id","valid","matches","detail"}} lines to standard output. Run with the packaged jar on the
- * class path: {@code java -cp target/mtasts.jar tools/crosscheck/LintBatch.java < vectors}.
+ * class path: {@code java -cp cli/target/mtasts.jar tools/crosscheck/LintBatch.java < vectors}.
  */
 public final class LintBatch {
   private LintBatch() {}

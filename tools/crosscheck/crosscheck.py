@@ -511,8 +511,8 @@ def main():
     ap.add_argument("--mutants", type=int, default=4000, help="mutants per kind (default 4000)")
     ap.add_argument("--keep", help="write vectors and both verdict files to this folder")
     ap.add_argument("--examples", type=int, default=3, help="examples shown per class")
-    ap.add_argument("--jar", default=os.path.join(ROOT, "target", "mtasts.jar"),
-                    help="the mtasts jar to check (default target/mtasts.jar)")
+    ap.add_argument("--jar", default=os.path.join(ROOT, "cli", "target", "mtasts.jar"),
+                    help="the mtasts jar to check (default cli/target/mtasts.jar)")
     args = ap.parse_args()
 
     jar = os.path.abspath(args.jar)

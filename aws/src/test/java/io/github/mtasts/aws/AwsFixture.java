@@ -1,5 +1,7 @@
 package io.github.mtasts.aws;
 
+import io.github.mtasts.testlab.FaultProxy;
+import io.github.mtasts.testlab.MotoServer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

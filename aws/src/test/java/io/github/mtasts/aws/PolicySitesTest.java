@@ -1,5 +1,6 @@
 package io.github.mtasts.aws;
 
+import io.github.mtasts.testlab.FaultProxy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.mtasts.verify.VerifyLab;
+import io.github.mtasts.testlab.VerifyLab;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.github.mtasts.sdk;
+package io.github.mtasts.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +10,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.mtasts.aws.AwsFixture;
-import io.github.mtasts.aws.FaultProxy;
+import io.github.mtasts.testlab.FaultProxy;
 import io.github.mtasts.aws.MotoExtension;
 import io.github.mtasts.aws.PolicySites;
 import io.github.mtasts.aws.RecordSet;
@@ -18,10 +18,11 @@ import io.github.mtasts.aws.RecordSetId;
 import io.github.mtasts.aws.RecordType;
 import io.github.mtasts.aws.Route53Records;
 import io.github.mtasts.aws.WaitOptions;
-import io.github.mtasts.sdk.engine.ProgramJar;
-import io.github.mtasts.sdk.engine.PulumiCli;
-import io.github.mtasts.sdk.engine.PulumiCli.CommandResult;
-import io.github.mtasts.sdk.engine.program.AwsSiteProgram;
+import io.github.mtasts.testlab.ProgramJar;
+import io.github.mtasts.testlab.PulumiCli;
+import io.github.mtasts.testlab.Repository;
+import io.github.mtasts.testlab.PulumiCli.CommandResult;
+import io.github.mtasts.e2e.program.AwsSiteProgram;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AwsEngineIT {
 
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
-  private static final Path REPOSITORY = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+  private static final Path REPOSITORY = Repository.root();
   private static final String DISTRIBUTIONS = "/2020-05-31/distribution";
   private static final String TLS_RPT = "v=TLSRPTv1; rua=mailto:tlsrpt@example.com";
 
@@ -135,7 +136,7 @@ class AwsEngineIT {
   }
 
   private void createProject() throws IOException {
-    Path mtastsJar = REPOSITORY.resolve("target/mtasts.jar");
+    Path mtastsJar = REPOSITORY.resolve("program/target/mtasts-program.jar");
     assertTrue(Files.isRegularFile(mtastsJar), "run after package: " + mtastsJar);
     Path project = Files.createDirectories(work.resolve("project"));
     Path programJar = ProgramJar.write(AwsSiteProgram.class, List.of(mtastsJar), work.resolve("app.jar"));

@@ -1,5 +1,7 @@
-package io.github.mtasts.sdk;
+package io.github.mtasts.e2e;
 
+import io.github.mtasts.sdk.Verification;
+import io.github.mtasts.testlab.Route53DnsFront;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -13,10 +15,11 @@ import io.github.mtasts.aws.AwsFixture;
 import io.github.mtasts.aws.MotoExtension;
 import io.github.mtasts.policy.Mode;
 import io.github.mtasts.policy.Policy;
-import io.github.mtasts.sdk.engine.AwsLab;
-import io.github.mtasts.sdk.engine.CloudFrontEdge;
-import io.github.mtasts.sdk.engine.PulumiCli;
-import io.github.mtasts.sdk.engine.PulumiCli.CommandResult;
+import io.github.mtasts.testlab.AwsLab;
+import io.github.mtasts.testlab.CloudFrontEdge;
+import io.github.mtasts.testlab.PulumiCli;
+import io.github.mtasts.testlab.Repository;
+import io.github.mtasts.testlab.PulumiCli.CommandResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +47,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
  * One mail domain's whole life with the real Pulumi engine against moto: the repository's own
- * {@code Pulumi.yaml} (the config-driven program in {@code target/mtasts-program.jar}, the plugin
+ * {@code Pulumi.yaml} (the config-driven program in {@code program/target/mtasts-program.jar}, the plugin
  * in {@code bin/}) deploys MTA-STS in testing mode, moves to enforce mode, and is destroyed.
  *
  * <p>What stands in for AWS, and where it differs from it:
@@ -55,7 +58,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  *       (real ACM issues once the CNAME resolves publicly); a Route 53 change is INSYNC at once
  *       (real: within about a minute); a distribution is Deployed at the first read and an
  *       invalidation completes at once (real: minutes).
- *   <li>Senders would ask the public DNS: here {@link io.github.mtasts.sdk.engine.Route53DnsFront}
+ *   <li>Senders would ask the public DNS: here {@link io.github.mtasts.testlab.Route53DnsFront}
  *       answers every query from moto's Route 53 at the moment it is asked, and resolves a
  *       distribution's {@code *.cloudfront.net} name to the edge below.
  *   <li>moto serves no CloudFront traffic: {@link CloudFrontEdge} serves what the distribution
@@ -69,8 +72,7 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 @ExtendWith(MotoExtension.class)
 class MtaStsAwsIT {
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(10);
-  private static final Path REPOSITORY =
-      Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+  private static final Path REPOSITORY = Repository.root();
   private static final String DOMAIN = "e2e-mail.test";
   private static final String NAME = "e2e-mail-test";
   private static final String MX = "mx1." + DOMAIN;
@@ -96,8 +98,8 @@ class MtaStsAwsIT {
 
   @BeforeEach
   void createProject(AwsFixture aws) throws Exception {
-    assertTrue(Files.isRegularFile(REPOSITORY.resolve("target/mtasts-program.jar")),
-        "run after package: target/mtasts-program.jar");
+    assertTrue(Files.isRegularFile(REPOSITORY.resolve("program/target/mtasts-program.jar")),
+        "run after package: program/target/mtasts-program.jar");
     this.aws = aws;
     // The laboratory reads moto directly; the plugin goes through the recording proxy.
     lab = AwsLab.start(aws.moto.endpoint(), work, List.of(DOMAIN));
@@ -130,10 +132,10 @@ class MtaStsAwsIT {
    */
   private static String rootProjectFile() throws IOException {
     String root = Files.readString(REPOSITORY.resolve("Pulumi.yaml"));
-    String binary = "binary: target/mtasts-program.jar";
+    String binary = "binary: program/target/mtasts-program.jar";
     String plugin = "path: bin\n";
     assertTrue(root.contains(binary) && root.contains(plugin), root);
-    return root.replace(binary, "binary: " + REPOSITORY.resolve("target/mtasts-program.jar"))
+    return root.replace(binary, "binary: " + REPOSITORY.resolve("program/target/mtasts-program.jar"))
         .replace(plugin, "path: " + REPOSITORY.resolve("bin") + "\n");
   }
 

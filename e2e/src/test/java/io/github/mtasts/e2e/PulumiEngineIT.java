@@ -1,5 +1,7 @@
-package io.github.mtasts.sdk;
+package io.github.mtasts.e2e;
 
+import io.github.mtasts.sdk.MtastsPackage;
+import io.github.mtasts.sdk.Policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,11 +12,12 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.mtasts.policy.Mode;
-import io.github.mtasts.sdk.engine.ProgramJar;
-import io.github.mtasts.sdk.engine.PulumiCli;
-import io.github.mtasts.sdk.engine.PulumiCli.CommandResult;
-import io.github.mtasts.sdk.engine.program.MailDomainProgram;
-import io.github.mtasts.verify.VerifyLab;
+import io.github.mtasts.testlab.ProgramJar;
+import io.github.mtasts.testlab.PulumiCli;
+import io.github.mtasts.testlab.Repository;
+import io.github.mtasts.testlab.PulumiCli.CommandResult;
+import io.github.mtasts.e2e.program.MailDomainProgram;
+import io.github.mtasts.testlab.VerifyLab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +43,7 @@ class PulumiEngineIT {
   /** Every command starts JVMs (program, plugin); generous, bounded. */
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
 
-  private static final Path REPOSITORY =
-      Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+  private static final Path REPOSITORY = Repository.root();
 
   private static Path pulumiBin;
 
@@ -60,7 +62,7 @@ class PulumiEngineIT {
 
   @BeforeEach
   void createProject() throws IOException {
-    Path mtastsJar = REPOSITORY.resolve("target/mtasts.jar");
+    Path mtastsJar = REPOSITORY.resolve("program/target/mtasts-program.jar");
     assertTrue(Files.isRegularFile(mtastsJar), "run after package: " + mtastsJar);
     Path project = Files.createDirectories(work.resolve("project"));
     Path programJar =

@@ -1,5 +1,10 @@
-package io.github.mtasts.sdk;
+package io.github.mtasts.e2e;
 
+import io.github.mtasts.sdk.MtastsPackage;
+import io.github.mtasts.sdk.ProviderArgs;
+import io.github.mtasts.sdk.Policy;
+import io.github.mtasts.sdk.MtastsFunctions;
+import io.github.mtasts.sdk.Provider;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -390,21 +395,25 @@ class SchemaCorrespondenceTest {
         "SDK and provider schema differ:\n  " + String.join("\n  ", differences));
   }
 
-  /** Top-level classes of the SDK's packages, from the directory the SDK was loaded from. */
+  /** Top-level classes of the SDK's packages, from the jar or directory the SDK was loaded from. */
   private static List<Class<?>> sdkClasses() throws IOException {
-    Path root;
+    Path location;
     try {
-      root = Path.of(Policy.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      location = Path.of(Policy.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
-    try (Stream<Path> files = Files.walk(root.resolve(SDK.replace('.', '/')))) {
-      return files
-          .map(file -> root.relativize(file).toString().replace(java.io.File.separatorChar, '/'))
-          .filter(name -> name.endsWith(".class") && !name.contains("$")
-              && !name.endsWith("package-info.class"))
-          .map(name -> load(name.substring(0, name.length() - 6).replace('/', '.')))
-          .collect(Collectors.toList());
+    try (java.nio.file.FileSystem jar = Files.isDirectory(location) ? null
+        : java.nio.file.FileSystems.newFileSystem(location)) {
+      Path root = jar == null ? location : jar.getPath("/");
+      try (Stream<Path> files = Files.walk(root.resolve(SDK.replace('.', '/')))) {
+        return files
+            .map(file -> root.relativize(file).toString().replace(java.io.File.separatorChar, '/'))
+            .filter(name -> name.endsWith(".class") && !name.contains("$")
+                && !name.endsWith("package-info.class"))
+            .map(name -> load(name.substring(0, name.length() - 6).replace('/', '.')))
+            .collect(Collectors.toList());
+      }
     }
   }
 

@@ -8,7 +8,7 @@
  * {@code https://mta-sts.<domain>/.well-known/mta-sts.txt}. The program declares one
  * {@link io.github.mtasts.sdk.MtaSts} component, which publishes both on AWS and verifies them
  * live the way a sender would before and after announcing a new id. {@code Pulumi.yaml} runs
- * {@link io.github.mtasts.program.MtaStsProgram} from {@code target/mtasts-program.jar}, a jar
- * that holds only a manifest naming this class and {@code mtasts.jar}.
+ * {@link io.github.mtasts.program.MtaStsProgram} from {@code program/target/mtasts-program.jar},
+ * which holds this module with the SDK and the Pulumi Java SDK it runs on.
  */
 package io.github.mtasts.program;

@@ -1,8 +1,9 @@
 package io.github.mtasts.provider;
 
-import static io.github.mtasts.provider.Wire.list;
-import static io.github.mtasts.provider.Wire.struct;
-import static io.github.mtasts.provider.Wire.unknown;
+import io.github.mtasts.testlab.Wire;
+import static io.github.mtasts.testlab.Wire.list;
+import static io.github.mtasts.testlab.Wire.struct;
+import static io.github.mtasts.testlab.Wire.unknown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,7 +18,7 @@ import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import io.github.mtasts.aws.AcmCertificates;
 import io.github.mtasts.aws.AwsFixture;
-import io.github.mtasts.aws.FaultProxy;
+import io.github.mtasts.testlab.FaultProxy;
 import io.github.mtasts.aws.MotoExtension;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

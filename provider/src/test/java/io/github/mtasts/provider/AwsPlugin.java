@@ -1,6 +1,9 @@
 package io.github.mtasts.provider;
 
-import static io.github.mtasts.provider.Wire.struct;
+import io.github.mtasts.testlab.FakeEngine;
+import io.github.mtasts.testlab.PluginProcess;
+import io.github.mtasts.testlab.Wire;
+import static io.github.mtasts.testlab.Wire.struct;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.protobuf.Struct;

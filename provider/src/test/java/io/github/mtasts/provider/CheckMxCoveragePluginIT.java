@@ -1,9 +1,12 @@
 package io.github.mtasts.provider;
 
-import static io.github.mtasts.provider.Wire.list;
-import static io.github.mtasts.provider.Wire.secret;
-import static io.github.mtasts.provider.Wire.struct;
-import static io.github.mtasts.provider.Wire.unknown;
+import io.github.mtasts.testlab.FakeEngine;
+import io.github.mtasts.testlab.PluginProcess;
+import io.github.mtasts.testlab.Wire;
+import static io.github.mtasts.testlab.Wire.list;
+import static io.github.mtasts.testlab.Wire.secret;
+import static io.github.mtasts.testlab.Wire.struct;
+import static io.github.mtasts.testlab.Wire.unknown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
-import io.github.mtasts.verify.VerifyLab;
+import io.github.mtasts.testlab.VerifyLab;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.util.List;

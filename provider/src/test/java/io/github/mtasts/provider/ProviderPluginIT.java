@@ -1,9 +1,12 @@
 package io.github.mtasts.provider;
 
-import static io.github.mtasts.provider.Wire.list;
-import static io.github.mtasts.provider.Wire.secret;
-import static io.github.mtasts.provider.Wire.struct;
-import static io.github.mtasts.provider.Wire.unknown;
+import io.github.mtasts.testlab.FakeEngine;
+import io.github.mtasts.testlab.PluginProcess;
+import io.github.mtasts.testlab.Wire;
+import static io.github.mtasts.testlab.Wire.list;
+import static io.github.mtasts.testlab.Wire.secret;
+import static io.github.mtasts.testlab.Wire.struct;
+import static io.github.mtasts.testlab.Wire.unknown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -386,7 +389,7 @@ class ProviderPluginIT {
 
   /** The version the build recorded in the jar's manifest. */
   private static String jarVersion() throws IOException {
-    try (JarFile jar = new JarFile(Path.of("target", "mtasts.jar").toFile())) {
+    try (JarFile jar = new JarFile(Path.of("target", "pulumi-resource-mtasts.jar").toFile())) {
       return jar.getManifest().getMainAttributes().getValue("Implementation-Version");
     }
   }

@@ -1,10 +1,11 @@
 package io.github.mtasts.provider;
 
-import static io.github.mtasts.provider.Wire.list;
-import static io.github.mtasts.provider.Wire.secret;
-import static io.github.mtasts.provider.Wire.struct;
-import static io.github.mtasts.provider.Wire.unknown;
-import static io.github.mtasts.provider.Wire.value;
+import io.github.mtasts.testlab.Wire;
+import static io.github.mtasts.testlab.Wire.list;
+import static io.github.mtasts.testlab.Wire.secret;
+import static io.github.mtasts.testlab.Wire.struct;
+import static io.github.mtasts.testlab.Wire.unknown;
+import static io.github.mtasts.testlab.Wire.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pulumi.core.Output;
+import io.github.mtasts.testlab.Repository;
 import com.pulumi.core.internal.Internal;
 import com.pulumi.exceptions.MissingRequiredPropertyException;
 import com.pulumi.resources.CustomResourceOptions;
@@ -225,9 +226,9 @@ class SdkProgramTest {
   void packageVersionIsTheProjectVersion() throws IOException {
     // The plugin descriptor is filtered from the pom; the engine looks for the plugin at this
     // version, and the plugin reports the project version.
-    String pom = Files.readString(Path.of("pom.xml"));
+    String pom = Files.readString(Repository.resolve("pom.xml"));
     Matcher version =
-        Pattern.compile("<artifactId>mtasts</artifactId>\\s*<version>([^<]+)</version>")
+        Pattern.compile("<artifactId>mtasts-parent</artifactId>\\s*<version>([^<]+)</version>")
             .matcher(pom);
     assertTrue(version.find(), "project version in pom.xml");
     assertEquals(version.group(1), MtastsPackage.version());

@@ -1,6 +1,5 @@
-package io.github.mtasts.sdk.engine;
+package io.github.mtasts.testlab;
 
-import io.github.mtasts.verify.TestPki;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

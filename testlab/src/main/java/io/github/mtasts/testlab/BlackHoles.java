@@ -1,4 +1,4 @@
-package io.github.mtasts.verify;
+package io.github.mtasts.testlab;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -21,11 +21,11 @@ import java.util.List;
  *       so the client waits for a greeting until its read timeout.
  * </ul>
  */
-final class BlackHoles implements AutoCloseable {
+public final class BlackHoles implements AutoCloseable {
   private final List<AutoCloseable> resources = new ArrayList<>();
 
   /** Listens on the address without ever accepting, with a full accept queue. */
-  void fullBacklog(InetAddress address, int port) throws IOException {
+  public void fullBacklog(InetAddress address, int port) throws IOException {
     ServerSocket server = new ServerSocket();
     server.bind(new InetSocketAddress(address, port), 1);
     resources.add(server);
@@ -43,7 +43,7 @@ final class BlackHoles implements AutoCloseable {
   }
 
   /** Accepts connections on the address and never sends a byte. */
-  void silent(InetAddress address, int port) throws IOException {
+  public void silent(InetAddress address, int port) throws IOException {
     ServerSocket server = new ServerSocket();
     server.bind(new InetSocketAddress(address, port), 50);
     resources.add(server);

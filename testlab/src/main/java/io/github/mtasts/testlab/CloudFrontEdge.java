@@ -1,4 +1,4 @@
-package io.github.mtasts.sdk.engine;
+package io.github.mtasts.testlab;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;

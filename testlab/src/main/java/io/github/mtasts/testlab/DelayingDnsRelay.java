@@ -1,4 +1,4 @@
-package io.github.mtasts.verify;
+package io.github.mtasts.testlab;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>Not modelled: loss and retransmission. DNS over TCP goes through a {@link DelayingTcpRelay}
  * on the same port.
  */
-final class DelayingDnsRelay implements AutoCloseable {
+public final class DelayingDnsRelay implements AutoCloseable {
   /** RFC 1035 §2.3.4 with EDNS: a datagram is at most 65535 bytes. */
   private static final int MAX_DATAGRAM = 65_535;
 
@@ -53,7 +53,7 @@ final class DelayingDnsRelay implements AutoCloseable {
    * @param roundTrip the round-trip time to model; each direction gets half of it
    * @param threads runs the relay's two receive loops; the caller shuts it down
    */
-  static DelayingDnsRelay start(InetSocketAddress listen, InetSocketAddress upstream, Duration roundTrip,
+  public static DelayingDnsRelay start(InetSocketAddress listen, InetSocketAddress upstream, Duration roundTrip,
       ExecutorService threads) throws IOException {
     DatagramSocket front = new DatagramSocket(listen);
     DatagramSocket back = new DatagramSocket(new InetSocketAddress(listen.getAddress(), 0));

@@ -1,4 +1,4 @@
-package io.github.mtasts.verify;
+package io.github.mtasts.testlab;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Not modelled: bandwidth, loss and retransmission, the congestion window, and the timing
  * of the closing handshake (an end of stream is forwarded after one delay).
  */
-final class DelayingTcpRelay implements AutoCloseable {
+public final class DelayingTcpRelay implements AutoCloseable {
   /** The handshake's cost before the server's accept returns: SYN, SYN-ACK, ACK. */
   private static final int HANDSHAKE_ONE_WAY_DELAYS = 3;
 
@@ -58,7 +58,7 @@ final class DelayingTcpRelay implements AutoCloseable {
    * @param roundTrip the round-trip time to model; each direction gets half of it
    * @param threads runs the relay's blocking loops (one per open direction); the caller shuts it down
    */
-  static DelayingTcpRelay start(InetSocketAddress listen, InetSocketAddress upstream, Duration roundTrip,
+  public static DelayingTcpRelay start(InetSocketAddress listen, InetSocketAddress upstream, Duration roundTrip,
       ExecutorService threads) throws IOException {
     ServerSocket listener = new ServerSocket();
     listener.setReuseAddress(true);

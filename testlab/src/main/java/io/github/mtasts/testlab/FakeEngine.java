@@ -1,4 +1,4 @@
-package io.github.mtasts.provider;
+package io.github.mtasts.testlab;
 
 import com.google.protobuf.Empty;
 import io.grpc.Server;
@@ -19,12 +19,12 @@ import pulumirpc.EngineOuterClass.LogRequest;
  * It serves no health service, like an engine that leaves it unimplemented: a provider must
  * take UNIMPLEMENTED as "alive".
  */
-final class FakeEngine extends EngineGrpc.EngineImplBase implements AutoCloseable {
+public final class FakeEngine extends EngineGrpc.EngineImplBase implements AutoCloseable {
 
   private final List<LogRequest> logs = new ArrayList<>();
   private final Server server;
 
-  FakeEngine() throws IOException {
+  public FakeEngine() throws IOException {
     server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
         .addService(this)
         .build()
@@ -32,7 +32,7 @@ final class FakeEngine extends EngineGrpc.EngineImplBase implements AutoCloseabl
   }
 
   /** The address a plugin is started with. */
-  String address() {
+  public String address() {
     return "127.0.0.1:" + server.getPort();
   }
 
@@ -46,14 +46,14 @@ final class FakeEngine extends EngineGrpc.EngineImplBase implements AutoCloseabl
   }
 
   /** Every message received so far. */
-  List<LogRequest> logs() {
+  public List<LogRequest> logs() {
     synchronized (logs) {
       return List.copyOf(logs);
     }
   }
 
   /** Every message so far, as text, for asserting that a secret never appears. */
-  String allLogText() {
+  public String allLogText() {
     StringBuilder text = new StringBuilder();
     logs().forEach(log -> text.append(log.getMessage()).append('\n'));
     return text.toString();

@@ -1,4 +1,4 @@
-package io.github.mtasts.aws;
+package io.github.mtasts.testlab;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -33,7 +33,7 @@ public final class FaultProxy implements Closeable {
       int status, long nanoTime) {
 
     /** Returns "METHOD /path" (without query), or "POST Service.Operation" for JSON APIs. */
-    String operation() {
+    public String operation() {
       return target != null ? method + " " + target : method + " " + path;
     }
   }
@@ -60,7 +60,7 @@ public final class FaultProxy implements Closeable {
     this.upstream = HttpUrl.get(upstream.toString());
   }
 
-  static FaultProxy start(URI upstream) throws IOException {
+  public static FaultProxy start(URI upstream) throws IOException {
     FaultProxy proxy = new FaultProxy(upstream);
     proxy.server.setDispatcher(new Dispatcher() {
       @Override
@@ -101,7 +101,7 @@ public final class FaultProxy implements Closeable {
   }
 
   /** S3's answer when overloaded: HTTP 503, code SlowDown, here with Retry-After. */
-  static MockResponse s3SlowDown(int retryAfterSeconds) {
+  public static MockResponse s3SlowDown(int retryAfterSeconds) {
     return new MockResponse.Builder().code(503)
         .addHeader("Content-Type", "application/xml")
         .addHeader("Retry-After", String.valueOf(retryAfterSeconds))
@@ -111,7 +111,7 @@ public final class FaultProxy implements Closeable {
   }
 
   /** A JSON-protocol service's (ACM's) throttling answer: HTTP 400, ThrottlingException. */
-  static MockResponse jsonThrottling() {
+  public static MockResponse jsonThrottling() {
     return new MockResponse.Builder().code(400)
         .addHeader("Content-Type", "application/x-amz-json-1.1")
         .body("{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}")
@@ -188,7 +188,7 @@ public final class FaultProxy implements Closeable {
     return out;
   }
 
-  void clear() {
+  public void clear() {
     exchanges.clear();
     faults.clear();
     rewrites.clear();

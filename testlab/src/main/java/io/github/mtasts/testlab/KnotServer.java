@@ -1,4 +1,4 @@
-package io.github.mtasts.verify;
+package io.github.mtasts.testlab;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -27,7 +27,7 @@ import org.xbill.DNS.Type;
  * zone files. Zones listed as broken are configured with a missing file, so Knot answers
  * SERVFAIL for them, as a real server with a failed zone does.
  */
-final class KnotServer implements AutoCloseable {
+public final class KnotServer implements AutoCloseable {
   private final Process process;
   private final Path directory;
   private final InetSocketAddress address;
@@ -45,13 +45,13 @@ final class KnotServer implements AutoCloseable {
    * @param zones zone origin (without trailing dot) to zone file text
    * @param brokenZones origins configured without a loadable file (SERVFAIL)
    */
-  static KnotServer start(InetAddress bind, Map<String, String> zones, List<String> brokenZones)
+  public static KnotServer start(InetAddress bind, Map<String, String> zones, List<String> brokenZones)
       throws IOException, InterruptedException {
     return start(bind, freePort(bind), zones, brokenZones);
   }
 
   /** Starts knotd on a given port, as {@link #start(InetAddress, Map, List)} does on a free one. */
-  static KnotServer start(InetAddress bind, int port, Map<String, String> zones, List<String> brokenZones)
+  public static KnotServer start(InetAddress bind, int port, Map<String, String> zones, List<String> brokenZones)
       throws IOException, InterruptedException {
     Path knotd = Stream.of("/usr/sbin/knotd", "/usr/bin/knotd", "/sbin/knotd")
         .map(Path::of).filter(Files::isExecutable).findFirst()
@@ -95,7 +95,7 @@ final class KnotServer implements AutoCloseable {
   }
 
   /** Where the server listens (UDP and TCP). */
-  InetSocketAddress address() {
+  public InetSocketAddress address() {
     return address;
   }
 
@@ -141,7 +141,7 @@ final class KnotServer implements AutoCloseable {
   }
 
   /** A port free for both UDP and TCP on the address. */
-  static int freePort(InetAddress bind) throws IOException {
+  public static int freePort(InetAddress bind) throws IOException {
     for (int attempt = 0; attempt < 50; attempt++) {
       try (ServerSocket tcp = new ServerSocket(0, 1, bind)) {
         int port = tcp.getLocalPort();

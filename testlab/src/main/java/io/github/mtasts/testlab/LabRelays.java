@@ -1,4 +1,4 @@
-package io.github.mtasts.verify;
+package io.github.mtasts.testlab;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * server's own address, on a port of its own, so the zone's addresses serve both paths and the
  * verifier takes the delayed one through its port options alone.
  */
-final class LabRelays implements AutoCloseable {
+public final class LabRelays implements AutoCloseable {
   private final ExecutorService threads;
   private final List<AutoCloseable> relays = new ArrayList<>();
   private InetSocketAddress resolver;
@@ -33,7 +33,7 @@ final class LabRelays implements AutoCloseable {
   }
 
   /** Starts the relays of {@code lab} with the given round-trip time. */
-  static LabRelays start(VerifyLab lab, Duration roundTrip) throws IOException {
+  public static LabRelays start(VerifyLab lab, Duration roundTrip) throws IOException {
     LabRelays set = new LabRelays("relay-" + roundTrip.toMillis() + "ms");
     try {
       InetSocketAddress dns = lab.dnsServer();
@@ -62,15 +62,15 @@ final class LabRelays implements AutoCloseable {
   }
 
   /** The resolver to give the verifier, as {@code HOST:PORT}. */
-  String resolver() {
+  public String resolver() {
     return resolver.getAddress().getHostAddress() + ":" + resolver.getPort();
   }
 
-  int httpsPort() {
+  public int httpsPort() {
     return httpsPort;
   }
 
-  int smtpPort() {
+  public int smtpPort() {
     return smtpPort;
   }
 

@@ -1,4 +1,4 @@
-package io.github.mtasts.aws;
+package io.github.mtasts.testlab;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,13 +21,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class MotoServer implements ExtensionContext.Store.CloseableResource, AutoCloseable {
 
-  static final String ENV = "MTASTS_MOTO_SERVER";
+  public static final String ENV = "MTASTS_MOTO_SERVER";
 
   /**
    * Seconds after which moto turns a requested certificate from PENDING_VALIDATION to ISSUED
    * (its default is 60). Real ACM issues once the validation CNAME resolves publicly.
    */
-  static final int ACM_VALIDATION_WAIT_SECONDS = 2;
+  public static final int ACM_VALIDATION_WAIT_SECONDS = 2;
 
   private final Process process;
   private final URI endpoint;
@@ -40,7 +40,7 @@ public final class MotoServer implements ExtensionContext.Store.CloseableResourc
     this.log = log;
   }
 
-  static MotoServer start() throws IOException, InterruptedException {
+  public static MotoServer start() throws IOException, InterruptedException {
     Path executable = locate();
     int port;
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -63,10 +63,10 @@ public final class MotoServer implements ExtensionContext.Store.CloseableResourc
     String configured = System.getenv(ENV);
     Path path = configured != null && !configured.isBlank()
         ? Path.of(configured)
-        : Path.of(System.getProperty("user.dir"), ".venv", "bin", "moto_server");
+        : Repository.resolve(".venv/bin/moto_server");
     if (!Files.isExecutable(path)) {
       throw new IllegalStateException("moto_server not found at " + path + ": the aws tests need"
-          + " moto in server mode. Run .ci/run, or: python3 -m venv .venv && .venv/bin/pip"
+          + " moto in server mode. Run scripts/test-prereqs.sh moto, or: python3 -m venv .venv && .venv/bin/pip"
           + " install 'moto[server]==5.2.5' (or set " + ENV + " to a moto_server executable)");
     }
     return path;
@@ -102,7 +102,7 @@ public final class MotoServer implements ExtensionContext.Store.CloseableResourc
   }
 
   /** Empties every emulated service and drops configured state transitions. */
-  void reset() throws IOException, InterruptedException {
+  public void reset() throws IOException, InterruptedException {
     post("/moto-api/reset", "");
     post("/moto-api/state-manager/unset-transition",
         "{\"model_name\": \"cloudfront::distribution\"}");

@@ -1,4 +1,4 @@
-package io.github.mtasts.provider;
+package io.github.mtasts.testlab;
 
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
@@ -21,9 +21,9 @@ import pulumirpc.ResourceProviderGrpc;
  * {@code bin/pulumi-resource-mtasts} with logging flags and the engine's address, its port read
  * from the first line of stdout, then a gRPC client on that port.
  */
-final class PluginProcess implements AutoCloseable {
+public final class PluginProcess implements AutoCloseable {
 
-  static final Path LAUNCHER = Path.of("bin", "pulumi-resource-mtasts").toAbsolutePath();
+  public static final Path LAUNCHER = Repository.resolve("bin/pulumi-resource-mtasts");
 
   private final Process process;
   private final int port;
@@ -38,7 +38,7 @@ final class PluginProcess implements AutoCloseable {
    * @param engineAddress the engine's address
    * @param environment extra environment variables
    */
-  static PluginProcess start(String engineAddress, Map<String, String> environment) throws IOException {
+  public static PluginProcess start(String engineAddress, Map<String, String> environment) throws IOException {
     return start(LAUNCHER, engineAddress, environment);
   }
 
@@ -49,7 +49,7 @@ final class PluginProcess implements AutoCloseable {
    * @param engineAddress the engine's address
    * @param environment extra environment variables
    */
-  static PluginProcess start(Path launcher, String engineAddress, Map<String, String> environment) throws IOException {
+  public static PluginProcess start(Path launcher, String engineAddress, Map<String, String> environment) throws IOException {
     if (!Files.isExecutable(launcher)) {
       throw new IllegalStateException(launcher + " is not executable");
     }
@@ -78,35 +78,35 @@ final class PluginProcess implements AutoCloseable {
   }
 
   /** A blocking client of the provider service. */
-  ResourceProviderGrpc.ResourceProviderBlockingStub client() {
+  public ResourceProviderGrpc.ResourceProviderBlockingStub client() {
     return ResourceProviderGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
   }
 
-  ManagedChannel channel() {
+  public ManagedChannel channel() {
     return channel;
   }
 
   /** The first line of stdout exactly as written. */
-  String portLine() {
+  public String portLine() {
     return portLine;
   }
 
-  Process process() {
+  public Process process() {
     return process;
   }
 
   /** Waits for the process to end on its own. */
-  boolean awaitExit(Duration patience) throws InterruptedException {
+  public boolean awaitExit(Duration patience) throws InterruptedException {
     return process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Everything the plugin wrote to stdout after the port line, once it has exited. */
-  String restOfStdout() {
+  public String restOfStdout() {
     return restOfStdout.join();
   }
 
   /** Everything the plugin wrote to stderr, once it has exited. */
-  String stderr() {
+  public String stderr() {
     return stderr.join();
   }
 

@@ -1,4 +1,4 @@
-package io.github.mtasts.sdk.engine;
+package io.github.mtasts.testlab;
 
 import java.io.IOException;
 import java.io.OutputStream;

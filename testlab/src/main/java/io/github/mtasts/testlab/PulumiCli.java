@@ -1,4 +1,4 @@
-package io.github.mtasts.sdk.engine;
+package io.github.mtasts.testlab;
 
 import static org.junit.jupiter.api.Assertions.fail;
 

@@ -1,4 +1,4 @@
-package io.github.mtasts.sdk.engine;
+package io.github.mtasts.testlab;
 
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -103,7 +103,7 @@ public final class Route53DnsFront implements AutoCloseable {
     }
   }
 
-  Message answer(Message query) throws TextParseException {
+  public Message answer(Message query) throws TextParseException {
     Message response = new Message(query.getHeader().getID());
     response.getHeader().setFlag(Flags.QR);
     response.getHeader().setFlag(Flags.AA);

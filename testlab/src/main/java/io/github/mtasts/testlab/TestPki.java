@@ -1,4 +1,4 @@
-package io.github.mtasts.verify;
+package io.github.mtasts.testlab;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,9 +15,9 @@ import okhttp3.tls.HeldCertificate;
  * issued by either, with chosen names and validity.
  */
 public final class TestPki {
-  final HeldCertificate root;
-  final HeldCertificate rogueRoot;
-  final Path caFile;
+  public final HeldCertificate root;
+  public final HeldCertificate rogueRoot;
+  public final Path caFile;
 
   /**
    * Creates both roots and writes the trusted one to {@code test-root.pem} in the directory.
@@ -53,7 +53,7 @@ public final class TestPki {
   }
 
   /** A server TLS context with a certificate issued by {@code issuer}, valid between the instants. */
-  SSLContext server(HeldCertificate issuer, Instant notBefore, Instant notAfter, String... names) {
+  public SSLContext server(HeldCertificate issuer, Instant notBefore, Instant notAfter, String... names) {
     HeldCertificate.Builder builder = new HeldCertificate.Builder()
         .signedBy(issuer)
         .commonName(names.length > 0 ? names[0] : "no name")

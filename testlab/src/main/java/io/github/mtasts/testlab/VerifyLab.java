@@ -1,4 +1,4 @@
-package io.github.mtasts.verify;
+package io.github.mtasts.testlab;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -26,6 +26,9 @@ import org.subethamail.smtp.server.SMTPServer;
  * internet they share 443 and 25; the verifier reaches them through its port overrides.
  */
 public final class VerifyLab implements AutoCloseable {
+  /** Where a sender fetches the policy (RFC 8461 §3.3). */
+  private static final String WELL_KNOWN_PATH = "/.well-known/mta-sts.txt";
+
   /** A valid policy body in testing mode for {@code domain}'s MX names. */
   public static String policy(String mode, String... mx) {
     StringBuilder body = new StringBuilder("version: STSv1\r\nmode: ").append(mode).append("\r\n");
@@ -90,20 +93,6 @@ public final class VerifyLab implements AutoCloseable {
       domains.add("d" + i + ".bench.test");
     }
     return domains;
-  }
-
-  /** Options that point the verifier at this laboratory, with short timeouts. */
-  public VerifyOptions.Builder options() {
-    return VerifyOptions.builder()
-        .resolver(knot.address())
-        .caFile(pki.caFile)
-        .httpsPort(httpsPort)
-        .smtpPort(smtpPort)
-        .dnsTimeout(Duration.ofSeconds(2))
-        .connectTimeout(Duration.ofSeconds(1))
-        .readTimeout(Duration.ofSeconds(2))
-        .fetchTimeout(Duration.ofSeconds(5))
-        .smtpTimeout(Duration.ofSeconds(5));
   }
 
   /** The resolver address as {@code HOST:PORT}. */
@@ -377,7 +366,7 @@ public final class VerifyLab implements AutoCloseable {
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
-        return PolicyFetcher.WELL_KNOWN_PATH.equals(request.getUrl().encodedPath())
+        return WELL_KNOWN_PATH.equals(request.getUrl().encodedPath())
             ? policyResponse
             : new MockResponse.Builder().code(404).body("no such file").build();
       }

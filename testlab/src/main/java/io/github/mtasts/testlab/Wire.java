@@ -1,4 +1,4 @@
-package io.github.mtasts.provider;
+package io.github.mtasts.testlab;
 
 import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
@@ -8,16 +8,16 @@ import com.google.protobuf.Value;
  * Builds protobuf values exactly as the engine sends them, with the engine's literal sentinel
  * strings (deliberately not the provider's constants, so a wrong constant fails a test).
  */
-final class Wire {
+public final class Wire {
 
-  static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-  static final String SIG = "4dabf18193072939515e22adb298388d";
-  static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+  public static final String UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+  public static final String SIG = "4dabf18193072939515e22adb298388d";
+  public static final String SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
   private Wire() {}
 
   /** An object from alternating keys and values (String, Number, Boolean, Value). */
-  static Struct struct(Object... keysAndValues) {
+  public static Struct struct(Object... keysAndValues) {
     Struct.Builder struct = Struct.newBuilder();
     for (int i = 0; i < keysAndValues.length; i += 2) {
       struct.putFields((String) keysAndValues[i], value(keysAndValues[i + 1]));
@@ -25,7 +25,7 @@ final class Wire {
     return struct.build();
   }
 
-  static Value value(Object value) {
+  public static Value value(Object value) {
     if (value instanceof Value v) {
       return v;
     }
@@ -44,7 +44,7 @@ final class Wire {
     throw new IllegalArgumentException("no wire form for " + value);
   }
 
-  static Value list(Object... elements) {
+  public static Value list(Object... elements) {
     ListValue.Builder list = ListValue.newBuilder();
     for (Object element : elements) {
       list.addValues(value(element));
@@ -52,20 +52,20 @@ final class Wire {
     return Value.newBuilder().setListValue(list).build();
   }
 
-  static Value unknown() {
+  public static Value unknown() {
     return value(UNKNOWN);
   }
 
-  static Value secret(Object inner) {
+  public static Value secret(Object inner) {
     return value(struct(SIG, SECRET_SIG, "value", value(inner)));
   }
 
-  static boolean isSecret(Value value) {
+  public static boolean isSecret(Value value) {
     return value.hasStructValue()
         && SECRET_SIG.equals(value.getStructValue().getFieldsOrDefault(SIG, Value.getDefaultInstance()).getStringValue());
   }
 
-  static Value unwrapSecret(Value value) {
+  public static Value unwrapSecret(Value value) {
     return value.getStructValue().getFieldsOrThrow("value");
   }
 }

@@ -1,7 +1,7 @@
-package io.github.mtasts.verify;
+package io.github.mtasts.testlab;
 
 /** Builds the text of a zone file for {@link KnotServer}: SOA and NS first, then records. */
-final class Zone {
+public final class Zone {
   private final String origin;
   private final StringBuilder text = new StringBuilder();
 
@@ -15,22 +15,22 @@ final class Zone {
         .append("ns A 127.0.0.1\n");
   }
 
-  static Zone of(String origin) {
+  public static Zone of(String origin) {
     return new Zone(origin);
   }
 
-  String origin() {
+  public String origin() {
     return origin;
   }
 
   /** Adds a record; {@code owner} is relative to the origin ("@" for the origin itself). */
-  Zone add(String owner, String type, String data) {
+  public Zone add(String owner, String type, String data) {
     text.append(owner).append(' ').append(type).append(' ').append(data).append('\n');
     return this;
   }
 
   /** Adds a TXT record of one or more strings, each quoted. */
-  Zone txt(String owner, String... strings) {
+  public Zone txt(String owner, String... strings) {
     StringBuilder data = new StringBuilder();
     for (String s : strings) {
       data.append(data.length() == 0 ? "" : " ").append('"').append(s.replace("\"", "\\\"")).append('"');
@@ -38,7 +38,7 @@ final class Zone {
     return add(owner, "TXT", data.toString());
   }
 
-  String text() {
+  public String text() {
     return text.toString();
   }
 }

@@ -1,5 +1,7 @@
 package io.github.mtasts.verify;
 
+import io.github.mtasts.testlab.KnotServer;
+import io.github.mtasts.testlab.Zone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;

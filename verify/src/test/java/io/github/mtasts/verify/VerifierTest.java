@@ -1,5 +1,7 @@
 package io.github.mtasts.verify;
 
+import io.github.mtasts.testlab.KnotServer;
+import io.github.mtasts.testlab.VerifyLab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +23,7 @@ class VerifierTest {
   @BeforeAll
   static void startLab() throws Exception {
     lab = VerifyLab.start();
-    verifier = Verifier.create(lab.options().build());
+    verifier = Verifier.create(LabOptions.of(lab).build());
   }
 
   @AfterAll
@@ -307,7 +309,7 @@ class VerifierTest {
   void dnsServerDownIsAnOperationalFailure() throws Exception {
     java.net.InetAddress nowhere = java.net.InetAddress.getByName("127.0.9.54");
     int port = KnotServer.freePort(nowhere);
-    try (Verifier down = Verifier.create(lab.options()
+    try (Verifier down = Verifier.create(LabOptions.of(lab)
         .resolver(new java.net.InetSocketAddress(nowhere, port))
         .dnsTimeout(java.time.Duration.ofMillis(500))
         .build())) {
@@ -322,7 +324,7 @@ class VerifierTest {
 
   @Test
   void policyHostScopeOnlyFetchesThePolicy() {
-    try (Verifier policyOnly = Verifier.create(lab.options().scope(Scope.POLICY_HOST)
+    try (Verifier policyOnly = Verifier.create(LabOptions.of(lab).scope(Scope.POLICY_HOST)
         .expectedPolicy(VerifyLab.TESTING_POLICY.replace("\r\n", "\n")).build())) {
       // no-txt.test publishes no TXT record: irrelevant before the id is published.
       Report report = policyOnly.verify("no-txt.test");
@@ -339,11 +341,11 @@ class VerifierTest {
 
   @Test
   void expectedIdMismatchIsAnError() {
-    try (Verifier expecting = Verifier.create(lab.options().expectedId("20250101T000000").build())) {
+    try (Verifier expecting = Verifier.create(LabOptions.of(lab).expectedId("20250101T000000").build())) {
       Check id = find(expecting.verify("testing.test"), CheckIds.EXPECT_ID, Check.Severity.ERROR);
       assertEquals("20240101T000000", id.evidence().get("published"));
     }
-    try (Verifier expecting = Verifier.create(lab.options().expectedId("20240101T000000").build())) {
+    try (Verifier expecting = Verifier.create(LabOptions.of(lab).expectedId("20240101T000000").build())) {
       find(expecting.verify("testing.test"), CheckIds.EXPECT_ID, Check.Severity.PASS);
     }
   }
@@ -353,11 +355,11 @@ class VerifierTest {
     Report first = verifier.verify("testing.test");
     PolicyState seen = first.observedState().orElseThrow();
     assertEquals(java.util.Optional.of("20240101T000000"), seen.policyId());
-    try (Verifier unchanged = Verifier.create(lab.options().previousState("testing.test", seen).build())) {
+    try (Verifier unchanged = Verifier.create(LabOptions.of(lab).previousState("testing.test", seen).build())) {
       find(unchanged.verify("testing.test"), CheckIds.EXPECT_STALE_ID, Check.Severity.PASS);
     }
     PolicyState otherBody = new PolicyState(seen.policyId(), DomainVerification.sha256(new byte[] {1}));
-    try (Verifier stale = Verifier.create(lab.options().previousState("testing.test", otherBody).build())) {
+    try (Verifier stale = Verifier.create(LabOptions.of(lab).previousState("testing.test", otherBody).build())) {
       Check check = find(stale.verify("testing.test"), CheckIds.EXPECT_STALE_ID, Check.Severity.ERROR);
       assertTrue(check.message().contains("publish a new id"), check.message());
     }

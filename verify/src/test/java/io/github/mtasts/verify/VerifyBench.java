@@ -1,5 +1,7 @@
 package io.github.mtasts.verify;
 
+import io.github.mtasts.testlab.LabRelays;
+import io.github.mtasts.testlab.VerifyLab;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
-package io.github.mtasts.sdk.engine.program;
+package io.github.mtasts.e2e.program;
 
+import io.github.mtasts.sdk.MtaSts;
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
 import com.pulumi.resources.CustomResourceOptions;

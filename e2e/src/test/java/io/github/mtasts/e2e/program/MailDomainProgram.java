@@ -1,4 +1,4 @@
-package io.github.mtasts.sdk.engine.program;
+package io.github.mtasts.e2e.program;
 
 import com.pulumi.Context;
 import com.pulumi.Pulumi;

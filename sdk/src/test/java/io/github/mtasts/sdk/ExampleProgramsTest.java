@@ -1,4 +1,4 @@
-package io.github.mtasts.examples;
+package io.github.mtasts.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +8,7 @@ import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
-import io.github.mtasts.sdk.ProviderMocks;
+import io.github.mtasts.testlab.Repository;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.lang.reflect.Method;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * READMEs say, run against Pulumi's mock engine with the stack config the READMEs set.
  */
 class ExampleProgramsTest {
-  private static final Path EXAMPLES = Path.of("examples");
+  private static final Path EXAMPLES = Repository.resolve("examples");
 
   @TempDir Path classes;
 
