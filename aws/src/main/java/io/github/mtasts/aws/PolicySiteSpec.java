@@ -1,5 +1,6 @@
 package io.github.mtasts.aws;
 
+import io.github.mtasts.policy.S3BucketName;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -62,12 +63,7 @@ public final class PolicySiteSpec {
    * @return a valid bucket name
    */
   public static String defaultBucketName(String domain) {
-    String normalized = RecordSet.normalizeName("domain", domain);
-    String name = "mta-sts-" + normalized.replace('.', '-').replace('_', '-');
-    if (name.length() > 63) {
-      name = name.substring(0, 50) + "-" + sha256(normalized).substring(0, 12);
-    }
-    return name.replaceAll("-+$", "");
+    return S3BucketName.forDomain(RecordSet.normalizeName("domain", domain));
   }
 
   /**
@@ -168,26 +164,16 @@ public final class PolicySiteSpec {
   }
 
   /**
-   * Checks an S3 bucket name: 3 to 63 lower-case letters, digits and hyphens, starting and
-   * ending with a letter or digit, without the prefixes and suffixes S3 reserves. Dots, which
-   * S3 allows, are refused: they break the TLS certificate of virtual-hosted bucket URLs.
+   * Checks an S3 bucket name with the rule the SDK applies too ({@link S3BucketName}).
    *
    * @param name the bucket name
    * @return the name
    * @throws InvalidSpecException naming the field {@code bucketName}, the value and the fix
    */
   public static String checkBucketName(String name) {
-    if (name == null || !name.matches("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]")) {
-      throw new InvalidSpecException("bucketName", name, "use 3 to 63 lower-case letters, digits"
-          + " and hyphens, starting and ending with a letter or digit, e.g. "
-          + "mta-sts-example-com");
-    }
-    if (name.startsWith("xn--") || name.startsWith("sthree-") || name.endsWith("-s3alias")
-        || name.endsWith("--ol-s3") || name.endsWith("--x-s3")) {
-      throw new InvalidSpecException("bucketName", name,
-          "S3 reserves the prefixes xn-- and sthree- and the suffixes -s3alias, --ol-s3 and"
-              + " --x-s3: choose another name");
-    }
+    S3BucketName.problem(name).ifPresent(fix -> {
+      throw new InvalidSpecException("bucketName", name, fix);
+    });
     return name;
   }
 

@@ -1,19 +1,18 @@
 package io.github.mtasts.sdk;
 
 import io.github.mtasts.policy.InvalidInputException;
-import io.github.mtasts.policy.Problem;
-import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Where an {@link MtaSts} component publishes its DNS records: the {@code _mta-sts} and
- * {@code _smtp._tls} TXT records, the {@code mta-sts} host name of the policy site and the record
- * that validates its certificate.
+ * {@code _smtp._tls} TXT records (RFC 8461 §3.1, RFC 8460 §3), and whatever records its
+ * {@link Hosting} asks for (the {@code mta-sts} host name of the policy site, the record that
+ * validates its certificate).
  *
- * <p>Route 53 is the one implementation today; the interface is sealed so that each DNS service
- * is a value the component knows how to use.
+ * <p>A DNS service is a strategy the component calls: it turns a {@link DnsRecord} into a
+ * resource of its own kind. The component never asks which service it has, so another service
+ * is another implementation of this interface, with the component unchanged.
  */
-public sealed interface Dns permits Dns.Route53 {
+public interface Dns {
 
   /**
    * Publishes the records in an existing Route 53 hosted zone that holds the mail domain.
@@ -24,36 +23,22 @@ public sealed interface Dns permits Dns.Route53 {
    * @throws InvalidInputException when the id cannot be a hosted zone id
    */
   static Dns route53(String zoneId) {
-    return new Route53(zoneId);
+    return new Route53Dns(zoneId);
   }
 
   /**
-   * A Route 53 hosted zone.
+   * Declares one record set in this DNS service, as a child of the component.
    *
-   * @param zoneId the hosted zone id without the {@code /hostedzone/} prefix
+   * @param record what to publish, and the resource options (parent, dependencies) to declare
+   *     it with
+   * @return the declared record
    */
-  record Route53(String zoneId) implements Dns {
-    private static final String LONG_FORM_PREFIX = "/hostedzone/";
-    // Route 53 zone ids are upper-case letters and digits (for example Z0123456789ABCDEFGHIJ).
-    private static final Pattern ZONE_ID = Pattern.compile("[A-Z0-9]{1,32}");
+  PublishedRecord publish(DnsRecord record);
 
-    /**
-     * Checks the id and drops the {@code /hostedzone/} prefix.
-     *
-     * @param zoneId the hosted zone id
-     * @throws InvalidInputException when the id cannot be a hosted zone id
-     */
-    public Route53 {
-      String given = zoneId == null ? "" : zoneId.strip();
-      String id = given.startsWith(LONG_FORM_PREFIX)
-          ? given.substring(LONG_FORM_PREFIX.length()) : given;
-      if (!ZONE_ID.matcher(id).matches()) {
-        throw new InvalidInputException(List.of(Problem.error("dns", 0, given,
-            "MtaStsArgs.dns: Route 53 hosted zone id '" + given + "' is not a zone id: give the"
-                + " id of the zone that holds the domain, as `aws route53 list-hosted-zones` shows"
-                + " it, such as Z0123456789ABCDEFGHIJ.")));
-      }
-      zoneId = id;
-    }
-  }
+  /**
+   * Describes this DNS target in messages, the way a program writes it.
+   *
+   * @return for example {@code Dns.route53("Z0123456789ABCDEFGHIJ")}
+   */
+  String describe();
 }

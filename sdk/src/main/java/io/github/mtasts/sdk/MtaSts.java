@@ -1,19 +1,10 @@
 package io.github.mtasts.sdk;
 
 import com.pulumi.core.Output;
-import com.pulumi.exceptions.ResourceException;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import io.github.mtasts.sdk.aws.Certificate;
-import io.github.mtasts.sdk.aws.CertificateArgs;
-import io.github.mtasts.sdk.aws.CertificateValidation;
-import io.github.mtasts.sdk.aws.CertificateValidationArgs;
-import io.github.mtasts.sdk.aws.PolicySite;
-import io.github.mtasts.sdk.aws.PolicySiteArgs;
-import io.github.mtasts.sdk.aws.Record;
-import io.github.mtasts.sdk.aws.RecordArgs;
 import io.github.mtasts.sdk.outputs.VerificationSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,15 +31,15 @@ import javax.annotation.Nullable;
  * ctx.export("stsRecord", sts.stsRecord());
  * }</pre>
  *
- * <p>The component declares, as its children (Route 53 and S3 with CloudFront):
+ * <p>The component declares, as its children, in this order of dependence:
  *
  * <ol>
  *   <li>a {@link Policy}: the canonical body, its content-derived id and both TXT values;
- *   <li>an ACM {@link Certificate} for {@code mta-sts.<domain>}, the {@link Record} that validates
- *       it and a {@link CertificateValidation} that waits until it is issued;
- *   <li>a {@link PolicySite} serving the body at
- *       {@code https://mta-sts.<domain>/.well-known/mta-sts.txt} (RFC 8461 §3.3) and the CNAME
- *       {@code mta-sts.<domain>} pointing at it;
+ *   <li>the site of its {@link Hosting} serving the body at
+ *       {@code https://mta-sts.<domain>/.well-known/mta-sts.txt} (RFC 8461 §3.3), with the records
+ *       the hosting asks of the {@link Dns} (for S3 with CloudFront: an ACM certificate, the
+ *       record that validates it and the wait until it is issued, the bucket and distribution,
+ *       and the CNAME {@code mta-sts.<domain>} pointing at it);
  *   <li>the {@code _smtp._tls.<domain>} TXT record, when report URIs are given;
  *   <li>a {@link Verification} of the policy host alone, which fetches the policy as a sender does
  *       and compares it with the body;
@@ -58,6 +49,9 @@ import javax.annotation.Nullable;
  *   <li>a final {@link Verification} of everything (records, policy, MX coverage, STARTTLS of each
  *       MX host) after every record.
  * </ol>
+ *
+ * <p>The DNS service and the hosting are strategies: the component calls them and never asks
+ * which ones it has, so the same order holds for every pair {@link MtaStsArgs} accepts.
  *
  * <p>Before any of that, the inputs were checked by {@link MtaStsArgs}, and the component asks the
  * provider for the domain's current MX hosts ({@code mtasts:index:checkMxCoverage}, also in
@@ -73,8 +67,6 @@ public final class MtaSts extends ComponentResource {
   /** The component's type token. */
   public static final String TYPE = "mtasts:index:MtaSts";
 
-  /** The CNAME record set name under the domain that serves the policy (RFC 8461 §3.3). */
-  private static final String POLICY_HOST_LABEL = "mta-sts";
   /** RFC 8461 §3.1: the TXT record is at {@code _mta-sts.<domain>}. */
   private static final String STS_LABEL = "_mta-sts";
   /** RFC 8460 §3: the TXT record is at {@code _smtp._tls.<domain>}. */
@@ -108,13 +100,11 @@ public final class MtaSts extends ComponentResource {
     super(TYPE, name, options);
     Objects.requireNonNull(args, "args");
     String domain = args.domain();
-    // Route 53 and S3 with CloudFront are the only DNS and hosting the sealed types permit.
-    String zoneId = ((Dns.Route53) args.dns()).zoneId();
-    Hosting.S3CloudFront hosting = (Hosting.S3CloudFront) args.hosting();
+    Dns dns = args.dns();
 
-    // The policy's mode passes through the MX preflight, and every other child waits for the
-    // policy (the certificate explicitly, the rest through its outputs): nothing is created or
-    // changed for a domain whose preflight fails.
+    // 1. The policy. Its mode passes through the MX preflight, and every other child waits for
+    // the policy (explicitly or through its outputs): nothing is created or changed for a domain
+    // whose preflight fails.
     var policy = new Policy(name + "-policy", PolicyArgs.builder()
         .mode(MxPreflight.gate(this, args))
         .mx(args.mx())
@@ -122,65 +112,31 @@ public final class MtaSts extends ComponentResource {
         .rua(args.tlsRptRua().isEmpty() ? null : Output.of(args.tlsRptRua()))
         .build(), child());
 
-    var certificate = new Certificate(name + "-certificate", CertificateArgs.builder()
-        .domain(POLICY_HOST_LABEL + "." + domain)
-        .build(), child(policy));
-    var validationRecord = certificate.validationRecords().applyValue(records -> {
-      if (records.isEmpty()) {
-        throw new ResourceException("ACM gave no DNS validation record for "
-            + POLICY_HOST_LABEL + "." + domain + "; run pulumi up again", certificate, true);
-      }
-      return records.get(0);
-    });
-    var validationCname = new Record(name + "-validation-record", RecordArgs.builder()
-        .zoneId(zoneId)
-        .name(validationRecord.applyValue(r -> r.name()))
-        .type("CNAME")
-        .values(validationRecord.applyValue(r -> List.of(r.value())))
-        .build(), child());
-    var validation = new CertificateValidation(name + "-certificate-validation",
-        CertificateValidationArgs.builder()
-            .certificateArn(certificate.arn())
-            .validationRecordFqdns(validationCname.fqdn().applyValue(List::of))
-            .build(), child());
+    // 2. The site that serves the body at the policy host, with the records it needs.
+    HostedSite site = args.hosting().declare(new SiteRequest(this, name, domain, policy, dns));
 
-    PolicySiteArgs.Builder siteArgs = PolicySiteArgs.builder()
-        .domain(domain)
-        .certificateArn(validation.certificateArn())
-        .policy(policy.body());
-    hosting.bucketName().ifPresent(siteArgs::bucketName);
-    var site = new PolicySite(name + "-site", siteArgs.build(), child());
-    var policyHost = new Record(name + "-policy-host", RecordArgs.builder()
-        .zoneId(zoneId)
-        .name(POLICY_HOST_LABEL + "." + domain)
-        .type("CNAME")
-        .values(site.distributionDomainName().applyValue(List::of))
-        .build(), child());
-
-    List<Resource> records = new ArrayList<>(List.of(validationCname, policyHost));
+    // 3. The TLS-RPT record, when report URIs are given.
+    List<Resource> records = new ArrayList<>();
     if (args.tlsRptRecord().isPresent()) {
-      records.add(new Record(name + "-tlsrpt", RecordArgs.builder()
-          .zoneId(zoneId)
-          .name(TLSRPT_LABEL + "." + domain)
-          .type("TXT")
-          .values(policy.tlsRptRecord().applyValue(value -> List.of(value.orElseThrow())))
-          .build(), child()));
+      records.add(dns.publish(new DnsRecord(name + "-tlsrpt", Output.of(TLSRPT_LABEL + "." + domain),
+          DnsRecord.Type.TXT, policy.tlsRptRecord().applyValue(value -> List.of(value.orElseThrow())),
+          child())).resource());
     }
 
+    // 4. The policy host verified alone: the body served is the body declared.
     var policyHostVerification = new Verification(name + "-verify-policy-host",
         verificationArgs(args, "policy-host")
             .expectedPolicy(policy.body())
-            .build(), child(site, policyHost));
-    // RFC 8461 §3.1: senders fetch the policy when the id changes; announce the new id only
-    // once the policy host serves the new body.
-    var sts = new Record(name + "-sts", RecordArgs.builder()
-        .zoneId(zoneId)
-        .name(STS_LABEL + "." + domain)
-        .type("TXT")
-        .values(policy.stsRecord().applyValue(List::of))
-        .build(), child(policyHostVerification));
-    records.add(sts);
+            .build(), child(site.serving().toArray(Resource[]::new)));
 
+    // 5. RFC 8461 §3.1: senders fetch the policy when the id changes; announce the new id only
+    // once the policy host serves the new body.
+    records.add(dns.publish(new DnsRecord(name + "-sts", Output.of(STS_LABEL + "." + domain),
+        DnsRecord.Type.TXT, policy.stsRecord().applyValue(List::of),
+        child(policyHostVerification))).resource());
+
+    // 6. Everything verified as a sender sees it, after every record and the site.
+    records.addAll(site.serving());
     var finalVerification = new Verification(name + "-verify-all",
         verificationArgs(args, "all")
             .expectedPolicy(policy.body())

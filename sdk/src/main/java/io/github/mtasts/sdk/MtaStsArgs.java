@@ -368,6 +368,11 @@ public final class MtaStsArgs {
         problems.add(Problem.error("hosting", 0, "", "MtaStsArgs.hosting is required: say where"
             + " the policy file is served from, for example .hosting(Hosting.s3CloudFront())."));
       }
+      if (dns != null && hosting != null) {
+        hosting.incompatibility(dns).ifPresent(reason -> problems.add(Problem.error("hosting", 0,
+            hosting.describe(), "MtaStsArgs.hosting: " + hosting.describe() + " cannot be used"
+                + " with " + dns.describe() + ": " + reason)));
+      }
       if (!problems.isEmpty()) {
         throw new InvalidInputException(problems);
       }

@@ -8,6 +8,7 @@ import io.github.mtasts.policy.InvalidInputException;
 import io.github.mtasts.policy.Mode;
 import io.github.mtasts.policy.Policy;
 import io.github.mtasts.policy.Problem;
+import io.github.mtasts.policy.S3BucketName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -39,8 +40,9 @@ class MtaStsArgsTest {
         .maxAge(604800).build(), args.policy());
     assertEquals("v=TLSRPTv1; rua=mailto:tlsrpt@example.com",
         args.tlsRptRecord().orElseThrow().render());
-    assertEquals(new Dns.Route53("Z0123456789ABCDEFGHIJ"), args.dns(), "the long form is cut");
-    assertEquals(new Hosting.S3CloudFront(Optional.empty()), args.hosting());
+    assertEquals(Dns.route53("Z0123456789ABCDEFGHIJ"), args.dns(), "the long form is cut");
+    assertEquals("Dns.route53(\"Z0123456789ABCDEFGHIJ\")", args.dns().describe());
+    assertEquals(Hosting.s3CloudFront(), args.hosting());
     assertEquals(VerificationOptions.defaults(), args.verification());
   }
 
@@ -132,8 +134,45 @@ class MtaStsArgsTest {
         assertThrows(InvalidInputException.class, () -> Hosting.s3CloudFront("My_Bucket"));
     assertTrue(bucket.getMessage().contains("'My_Bucket'")
         && bucket.getMessage().contains("lower-case"), bucket.getMessage());
-    assertEquals(Optional.of("mta-sts.example.com"),
-        ((Hosting.S3CloudFront) Hosting.s3CloudFront("mta-sts.example.com")).bucketName());
+    assertEquals("Hosting.s3CloudFront(\"mta-sts-example-com\")",
+        Hosting.s3CloudFront("mta-sts-example-com").describe());
+  }
+
+  @Test
+  void aBucketNameTheProviderWouldRefuseIsRefusedHereWithTheSameRule() {
+    // S3 allows dots, but the provider's Check refuses them (virtual-hosted bucket URLs break);
+    // both apply S3BucketName, so a program never passes here and fails in preview.
+    InvalidInputException dotted = assertThrows(InvalidInputException.class,
+        () -> Hosting.s3CloudFront("mta-sts.example.com"));
+    assertTrue(dotted.getMessage().contains("'mta-sts.example.com'")
+        && dotted.getMessage().contains(S3BucketName.problem("mta-sts.example.com").orElseThrow()),
+        dotted.getMessage());
+  }
+
+  @Test
+  void aHostingThatCannotWorkWithTheDnsIsRefusedNamingBoth() {
+    Hosting needsAnotherDns = new Hosting() {
+      @Override
+      public HostedSite declare(SiteRequest request) {
+        throw new AssertionError("never declared: the args are refused first");
+      }
+
+      @Override
+      public Optional<String> incompatibility(Dns dns) {
+        return Optional.of("its custom domain needs the zone on another DNS service");
+      }
+
+      @Override
+      public String describe() {
+        return "Hosting.elsewhere()";
+      }
+    };
+    InvalidInputException error = assertThrows(InvalidInputException.class,
+        () -> valid().hosting(needsAnotherDns).build());
+    assertEquals(List.of("hosting"), error.problems().stream().map(Problem::field).toList());
+    assertTrue(error.getMessage().contains("Hosting.elsewhere() cannot be used with"
+        + " Dns.route53(\"Z0123456789ABCDEFGHIJ\"): its custom domain needs the zone"),
+        error.getMessage());
   }
 
   @Test

@@ -13,6 +13,8 @@ import com.pulumi.test.TestResult;
 import io.github.mtasts.policy.InvalidInputException;
 import io.github.mtasts.policy.Mode;
 import io.github.mtasts.policy.Policy;
+import io.github.mtasts.sdk.aws.PolicySite;
+import io.github.mtasts.sdk.aws.PolicySiteArgs;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -166,6 +168,61 @@ class MtaStsTest {
       assertTrue(mocks.index("start example-com-verify-all") > mocks.index("done " + record),
           record + " before the final verification: " + mocks.events);
     }
+  }
+
+  @Test
+  void aHostingThatManagesThePolicyHostItselfKeepsTheOrderAndAsksForNoRecord() {
+    // Dns and Hosting are strategies: this hosting declares its site alone and asks the DNS for
+    // no record (as a hosting with its own custom domain does); this DNS records what it is asked
+    // to publish. The component, unchanged, keeps its order around them.
+    List<String> published = new CopyOnWriteArrayList<>();
+    Dns recording = new Dns() {
+      @Override
+      public PublishedRecord publish(DnsRecord record) {
+        published.add(record.resourceName() + " " + record.type());
+        return Dns.route53(ZONE).publish(record);
+      }
+
+      @Override
+      public String describe() {
+        return "recording";
+      }
+    };
+    Hosting selfNamed = new Hosting() {
+      @Override
+      public HostedSite declare(SiteRequest request) {
+        var site = new PolicySite(request.resourceName("site"), PolicySiteArgs.builder()
+            .domain(request.domain())
+            .certificateArn(ARN)
+            .policy(request.policyBody())
+            .build(), request.options(request.policy()));
+        return new HostedSite(site.policyUrl(), List.of(site));
+      }
+
+      @Override
+      public String describe() {
+        return "selfNamed";
+      }
+    };
+    TestResult result = run(false, ctx -> declare(ctx,
+        args(Mode.TESTING).dns(recording).hosting(selfNamed).build()));
+
+    assertEquals(0, result.exitCode(), () -> "errors: " + result.errors());
+    assertEquals(List.of("example-com-tlsrpt TXT", "example-com-sts TXT"), published);
+    assertEquals(Set.of("mtasts:index:MtaSts::example-com",
+        "mtasts:index:Policy::example-com-policy",
+        "mtasts:aws:PolicySite::example-com-site",
+        "mtasts:aws:Record::example-com-tlsrpt",
+        "mtasts:index:Verification::example-com-verify-policy-host",
+        "mtasts:aws:Record::example-com-sts",
+        "mtasts:index:Verification::example-com-verify-all"), Set.copyOf(mocks.names()));
+    assertTrue(mocks.index("start example-com-verify-policy-host")
+        > mocks.index("done example-com-site"), mocks.events.toString());
+    assertTrue(mocks.index("start example-com-sts")
+        > mocks.index("done example-com-verify-policy-host"), mocks.events.toString());
+    assertTrue(mocks.index("start example-com-verify-all") > mocks.index("done example-com-sts"),
+        mocks.events.toString());
+    assertEquals(URL, PulumiTest.extractValue(result.output("policyUrl")));
   }
 
   @Test
