@@ -20,6 +20,9 @@ import okhttp3.HttpUrl;
  */
 public final class Pages {
 
+  /** How long the health check may take to explain a wait that ran out. */
+  private static final Duration HEALTH_GRACE = Duration.ofSeconds(30);
+
   private final GitHubHttp http;
 
   Pages(GitHubHttp http) {
@@ -301,17 +304,21 @@ public final class Pages {
       if (response.status() != 202) {
         throw ApiErrors.failure(call, response);
       }
-      if (!waiter.pause(Duration.ofSeconds(2))) {
+      if (!waiter.pause(waiter.pollInterval())) {
         break;
       }
     }
     return Optional.empty();
   }
 
-  /** The health check's explanation for a message, or "" when it cannot be had. */
+  /**
+   * The health check's explanation for a message, or "" when it cannot be had; asked within a
+   * grace of its own, since the operation's budget has run out.
+   */
   private String healthHint(RepositoryName repository, Waiter waiter) {
     try {
-      return health(repository, waiter).map(h -> h.explain(repository.owner())).orElse("");
+      return health(repository, waiter.grace(HEALTH_GRACE))
+          .map(h -> h.explain(repository.owner())).orElse("");
     } catch (GitHubException e) {
       return "";
     }

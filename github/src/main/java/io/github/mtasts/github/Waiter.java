@@ -49,8 +49,21 @@ final class Waiter {
     return new Waiter(options);
   }
 
+  /**
+   * A new clock for a short step after this one ran out, such as asking the health check why:
+   * the same progress and polling, a budget of its own.
+   */
+  Waiter grace(Duration budget) {
+    return new Waiter(WaitOptions.builder().timeout(budget).pollInterval(options.pollInterval())
+        .maxPollInterval(options.maxPollInterval()).progress(options.progress()).build());
+  }
+
   Progress progress() {
     return options.progress();
+  }
+
+  Duration pollInterval() {
+    return options.pollInterval();
   }
 
   Duration elapsed() {

@@ -63,7 +63,7 @@ import mockwebserver3.RecordedRequest;
  * certificate one step (see {@link FakePagesSite}), and {@link #dns(Function)} says where a
  * custom domain's CNAME points, for GitHub's DNS check. Faults: {@link #failBefore} answers an
  * operation with an error without doing it, {@link #failAfter} does it and answers 502; someone
- * else's push is {@link #push}.
+ * else's push is {@link #push}, at a chosen moment with {@link #onNext}.
  */
 public final class FakeGitHubApi implements AutoCloseable {
 
@@ -147,6 +147,7 @@ public final class FakeGitHubApi implements AutoCloseable {
   private final List<Call> calls = new ArrayList<>();
   private final Map<String, Integer> failBefore = new HashMap<>();
   private final Map<String, Integer> failAfter = new HashMap<>();
+  private final Map<String, Runnable> onNext = new HashMap<>();
   private Function<String, Optional<String>> dns = name -> Optional.empty();
   private boolean advanceOnRead;
   private final int primaryLimit = 5000;
@@ -296,6 +297,18 @@ public final class FakeGitHubApi implements AutoCloseable {
    */
   public synchronized void failAfter(String operationId) {
     failAfter.put(operationId, 502);
+  }
+
+  /**
+   * Runs an action once, just before the next request to an operation is carried out: someone
+   * else acting at that moment, e.g. a {@link #push} between a client's read of a branch and its
+   * update of it.
+   *
+   * @param operationId e.g. {@code git/update-ref}
+   * @param action what happens first
+   */
+  public synchronized void onNext(String operationId, Runnable action) {
+    onNext.put(operationId, action);
   }
 
   /**
@@ -544,6 +557,10 @@ public final class FakeGitHubApi implements AutoCloseable {
     Integer before = failBefore.remove(operation);
     if (before != null) {
       return count(error(before, before >= 500 ? "Server Error" : "Injected failure"));
+    }
+    Runnable first = onNext.remove(operation);
+    if (first != null) {
+      first.run();
     }
     Answer answer;
     try {
