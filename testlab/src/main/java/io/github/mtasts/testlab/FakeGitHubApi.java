@@ -157,7 +157,11 @@ public final class FakeGitHubApi implements AutoCloseable {
   private int secondaryStatus;
   private long secondaryRetryAfter;
 
-  private FakeGitHubApi() {}
+  private final InetAddress bind;
+
+  private FakeGitHubApi(InetAddress bind) {
+    this.bind = bind;
+  }
 
   /**
    * Starts the fake on a free port.
@@ -172,7 +176,7 @@ public final class FakeGitHubApi implements AutoCloseable {
       throw new IllegalArgumentException("the fake GitHub API listens on loopback only, not "
           + bind);
     }
-    FakeGitHubApi api = new FakeGitHubApi();
+    FakeGitHubApi api = new FakeGitHubApi(bind);
     api.server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
@@ -189,8 +193,8 @@ public final class FakeGitHubApi implements AutoCloseable {
    * @return e.g. {@code http://127.0.40.1:40123}
    */
   public String url() {
-    String url = server.url("/").toString();
-    return url.substring(0, url.length() - 1);
+    // The address as given: the server's own URL would look its name up, which may be slow.
+    return "http://" + bind.getHostAddress() + ":" + server.getPort();
   }
 
   // ---- accounts and tokens ------------------------------------------------------------------
