@@ -54,6 +54,26 @@ public final class TestPki {
 
   /** A server TLS context with a certificate issued by {@code issuer}, valid between the instants. */
   public SSLContext server(HeldCertificate issuer, Instant notBefore, Instant notAfter, String... names) {
+    HandshakeCertificates certificates = new HandshakeCertificates.Builder()
+        .heldCertificate(certificate(issuer, notBefore, notAfter, names), issuer.certificate())
+        .build();
+    return certificates.sslContext();
+  }
+
+  /**
+   * Returns a server certificate and its key, issued by the trusted root for 90 days, naming
+   * {@code names}.
+   *
+   * @param names the DNS names in the certificate
+   * @return the certificate with its private key
+   */
+  public HeldCertificate certificate(String... names) {
+    return certificate(root, Instant.now().minus(Duration.ofDays(1)),
+        Instant.now().plus(Duration.ofDays(90)), names);
+  }
+
+  private static HeldCertificate certificate(HeldCertificate issuer, Instant notBefore,
+      Instant notAfter, String... names) {
     HeldCertificate.Builder builder = new HeldCertificate.Builder()
         .signedBy(issuer)
         .commonName(names.length > 0 ? names[0] : "no name")
@@ -61,9 +81,6 @@ public final class TestPki {
     for (String name : names) {
       builder.addSubjectAlternativeName(name);
     }
-    HandshakeCertificates certificates = new HandshakeCertificates.Builder()
-        .heldCertificate(builder.build(), issuer.certificate())
-        .build();
-    return certificates.sslContext();
+    return builder.build();
   }
 }
