@@ -169,7 +169,9 @@ public final class WorkersEdge implements AutoCloseable {
   private static Request forward(RecordedRequest request, String host, Workerd workerd) {
     Headers.Builder headers = new Headers.Builder();
     for (int i = 0; i < request.getHeaders().size(); i++) {
-      if (!HOP_BY_HOP.contains(request.getHeaders().name(i).toLowerCase(Locale.ROOT))) {
+      String name = request.getHeaders().name(i).toLowerCase(Locale.ROOT);
+      // HTTP/2 pseudo-headers (":authority" and the like) have no HTTP/1.1 form.
+      if (!HOP_BY_HOP.contains(name) && !name.startsWith(":")) {
         headers.add(request.getHeaders().name(i), request.getHeaders().value(i));
       }
     }
