@@ -20,11 +20,11 @@ public final class DnsRecordExistsException extends CloudflareException {
 
   DnsRecordExistsException(DnsRecord wanted, List<DnsRecord> existing) {
     super("Cloudflare DNS zone " + wanted.zoneId() + " already has "
-        + existing.stream().map(r -> r.type() + " " + r.name() + " (id " + r.id() + ") \""
-            + r.content() + "\"").collect(Collectors.joining(", "))
+        + existing.stream().map(r -> r.type() + " " + r.name() + " (id " + r.id().orElse("?")
+            + ") \"" + r.value() + "\"").collect(Collectors.joining(", "))
         + "; the " + wanted.type() + " record " + wanted.name() + " was not created and nothing"
         + " was changed. Import the existing record to manage it (import id "
-        + wanted.zoneId() + "/" + existing.get(0).id() + ") or delete it, then run again",
+        + importId(wanted, existing) + ") or delete it, then run again",
         0, List.of(), null);
     this.wanted = wanted;
     this.existing = List.copyOf(existing);
@@ -36,7 +36,11 @@ public final class DnsRecordExistsException extends CloudflareException {
    * @return {@code ZONEID/RECORDID}
    */
   public String importId() {
-    return wanted.zoneId() + "/" + existing.get(0).id();
+    return importId(wanted, existing);
+  }
+
+  private static String importId(DnsRecord wanted, List<DnsRecord> existing) {
+    return wanted.zoneId() + "/" + existing.get(0).id().orElseThrow();
   }
 
   /**

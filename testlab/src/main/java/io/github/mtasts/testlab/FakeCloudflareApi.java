@@ -107,6 +107,7 @@ public final class FakeCloudflareApi implements AutoCloseable {
   private final List<Permission> denied = new ArrayList<>();
   private final List<MockResponse> injected = new ArrayList<>();
   private boolean dropNextCreate;
+  private int failNextCreate;
 
   private FakeCloudflareApi(String token, String accountId) {
     this.token = token;
@@ -279,6 +280,15 @@ public final class FakeCloudflareApi implements AutoCloseable {
   }
 
   /**
+   * Answers the next DNS record create with a server error, without creating the record.
+   *
+   * @param status the status, 500 to 599
+   */
+  public synchronized void failNextCreate(int status) {
+    failNextCreate = status;
+  }
+
+  /**
    * Takes a permission away from the token.
    *
    * @param permission the permission
@@ -308,15 +318,20 @@ public final class FakeCloudflareApi implements AutoCloseable {
     if (needed.isPresent() && denied.contains(needed.get())) {
       return FakeCloudflareReply.failure(403, 10000, "Authentication error");
     }
+    boolean create = request.getMethod().equals("POST") && segments.length == 3
+        && segments[2].equals("dns_records");
+    if (create && failNextCreate != 0) {
+      int status = failNextCreate;
+      failNextCreate = 0;
+      return FakeCloudflareReply.failure(status, 10002, "Unexpected internal server error");
+    }
     FakeCloudflareRequest call = new FakeCloudflareRequest(request, segments);
     Optional<MockResponse> answer = segments[0].equals("zones") ? dns.answer(call)
         : workers.answer(call);
     if (answer.isEmpty()) {
       return noRoute(path);
     }
-    boolean created = request.getMethod().equals("POST") && segments.length == 3
-        && segments[2].equals("dns_records") && answer.get().getCode() == 200;
-    if (dropNextCreate && created) {
+    if (dropNextCreate && create && answer.get().getCode() == 200) {
       dropNextCreate = false;
       return new MockResponse.Builder(answer.get())
           .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
