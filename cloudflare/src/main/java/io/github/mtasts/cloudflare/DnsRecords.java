@@ -31,6 +31,8 @@ public final class DnsRecords {
   static final int PAGE_SIZE = 100;
   /** "Record already exists.", for an identical record (name, type and content). */
   private static final int IDENTICAL_EXISTS = 81057;
+  /** "An identical record already exists.", the same refusal in newer answers. */
+  private static final int IDENTICAL_EXISTS_NEWER = 81058;
   /** "An A, AAAA, or CNAME record with that host already exists." */
   private static final int HOST_TAKEN = 81053;
   private static final MediaType JSON = MediaType.get("application/json");
@@ -118,7 +120,7 @@ public final class DnsRecords {
         // The record may have been created: the next turn looks before creating again.
         http.backOff(operation, attempt, budget, e.getMessage());
       } catch (CloudflareException e) {
-        if (!e.hasCode(IDENTICAL_EXISTS) && !e.hasCode(HOST_TAKEN)) {
+        if (!e.hasCode(IDENTICAL_EXISTS) && !e.hasCode(IDENTICAL_EXISTS_NEWER) && !e.hasCode(HOST_TAKEN)) {
           throw e;
         }
         refused = true; // created by someone else meanwhile: the next turn reports it
