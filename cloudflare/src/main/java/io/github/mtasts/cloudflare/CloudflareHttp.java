@@ -142,6 +142,38 @@ final class CloudflareHttp implements AutoCloseable {
     }
   }
 
+  /**
+   * Reads what a URL names.
+   *
+   * @return the answer, or empty when there is no such thing (HTTP 404)
+   * @throws CloudflareException for other failures
+   */
+  java.util.Optional<Reply> get(Operation operation, HttpUrl url, TimeBudget budget) {
+    try {
+      return java.util.Optional.of(send(operation, new Request.Builder().url(url), Resend.SAFE, budget));
+    } catch (CloudflareException e) {
+      if (e.status() == 404) {
+        return java.util.Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Deletes what a URL names; something already gone (HTTP 404) is deleted.
+   *
+   * @throws CloudflareException for other failures
+   */
+  void delete(Operation operation, HttpUrl url, TimeBudget budget) {
+    try {
+      send(operation, new Request.Builder().url(url).delete(), Resend.SAFE, budget);
+    } catch (CloudflareException e) {
+      if (e.status() != 404) {
+        throw e;
+      }
+    }
+  }
+
   private Reply execute(Request request, Duration remaining) throws IOException {
     okhttp3.Call call = http.newCall(request);
     call.timeout().timeout(remaining.toMillis(), TimeUnit.MILLISECONDS);

@@ -129,15 +129,7 @@ public final class CustomDomains {
   public void detach(String id, TimeBudget budget) {
     Operation operation = new Operation("the detachment of Workers custom domain " + id, PERMISSION);
     String account = http.accountId(operation);
-    try {
-      http.send(operation, new Request.Builder()
-          .url(http.url("accounts", account, "workers", "domains", id).build()).delete(),
-          Resend.SAFE, budget);
-    } catch (CloudflareException e) {
-      if (e.status() != 404) {
-        throw e;
-      }
-    }
+    http.delete(operation, http.url("accounts", account, "workers", "domains", id).build(), budget);
   }
 
   private static CustomDomain domain(JsonElement element) {

@@ -140,16 +140,8 @@ public final class DnsRecords {
   public Optional<DnsRecord> read(String zoneId, String id, TimeBudget budget) {
     Operation operation = new Operation("the read of DNS record " + id + " in Cloudflare zone "
         + zoneId, PERMISSION);
-    try {
-      Reply reply = http.send(operation, new Request.Builder()
-          .url(http.url("zones", zoneId, "dns_records", id).build()), Resend.SAFE, budget);
-      return Optional.of(record(zoneId, reply.result()));
-    } catch (CloudflareException e) {
-      if (e.status() == 404) {
-        return Optional.empty();
-      }
-      throw e;
-    }
+    return http.get(operation, http.url("zones", zoneId, "dns_records", id).build(), budget)
+        .map(reply -> record(zoneId, reply.result()));
   }
 
   /**
@@ -189,14 +181,7 @@ public final class DnsRecords {
   public void delete(String zoneId, String id, TimeBudget budget) {
     Operation operation = new Operation("the deletion of DNS record " + id + " in Cloudflare zone "
         + zoneId, PERMISSION);
-    try {
-      http.send(operation, new Request.Builder()
-          .url(http.url("zones", zoneId, "dns_records", id).build()).delete(), Resend.SAFE, budget);
-    } catch (CloudflareException e) {
-      if (e.status() != 404) {
-        throw e;
-      }
-    }
+    http.delete(operation, http.url("zones", zoneId, "dns_records", id).build(), budget);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.mtasts.cloudflare;
 
+import io.github.mtasts.policy.CharacterStrings;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -8,9 +9,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>The API reference of {@code TXTRecord.content}: "The content must consist of quoted
  * 'character strings' (RFC 1035), each with a length of up to 255 bytes. Strings exceeding this
- * allowed maximum length are automatically split." This class sends the text so: split into
- * strings of at most 255 octets of UTF-8 (RFC 1035 §3.3), never inside a UTF-8 sequence, each in
- * double quotes, separated by a space, with {@code "} and {@code \} escaped by a backslash and
+ * allowed maximum length are automatically split." This class sends the text so: split by {@link
+ * CharacterStrings} into strings of at most 255 octets, each in double quotes, separated by a space, with {@code "} and {@code \} escaped by a backslash and
  * any other octet outside printable ASCII written as a backslash and three decimal digits (the
  * master-file escapes of RFC 1035 §5.1). Readers join the strings without separator (RFC 8460
  * §3; RFC 8461 §3.1 records are read the same way). Content without quotes, as a record made
@@ -18,36 +18,11 @@ import java.nio.charset.StandardCharsets;
  */
 final class TxtContent {
 
-  /** RFC 1035 §3.3: a character-string holds at most 255 octets. */
-  static final int MAX_STRING_OCTETS = 255;
-
   private TxtContent() {}
 
   /** The quoted content for a text. */
   static String quote(String text) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    StringBuilder out = new StringBuilder(bytes.length + 8);
-    int start = 0;
-    do {
-      int end = Math.min(bytes.length, start + MAX_STRING_OCTETS);
-      while (end < bytes.length && end > start && (bytes[end] & 0xC0) == 0x80) {
-        end--; // a UTF-8 continuation octet (10xxxxxx): split before its sequence
-      }
-      out.append(start == 0 ? "\"" : " \"");
-      for (int i = start; i < end; i++) {
-        int b = bytes[i] & 0xFF;
-        if (b == '"' || b == '\\') {
-          out.append('\\').append((char) b);
-        } else if (b < 0x20 || b > 0x7E) {
-          out.append('\\').append(String.format("%03d", b));
-        } else {
-          out.append((char) b);
-        }
-      }
-      out.append('"');
-      start = end;
-    } while (start < bytes.length);
-    return out.toString();
+    return CharacterStrings.quote(text, b -> String.format("\\%03d", b));
   }
 
   /**

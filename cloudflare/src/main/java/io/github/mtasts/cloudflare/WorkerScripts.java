@@ -74,16 +74,12 @@ public final class WorkerScripts {
   public Optional<String> read(String name, TimeBudget budget) {
     Operation operation = new Operation("the read of Worker " + name, PERMISSION);
     String account = http.accountId(operation);
-    Reply reply;
-    try {
-      reply = http.send(operation, new Request.Builder()
-          .url(http.url("accounts", account, "workers", "scripts", name).build()), Resend.SAFE, budget);
-    } catch (CloudflareException e) {
-      if (e.status() == 404) {
-        return Optional.empty();
-      }
-      throw e;
+    Optional<Reply> found = http.get(operation,
+        http.url("accounts", account, "workers", "scripts", name).build(), budget);
+    if (found.isEmpty()) {
+      return Optional.empty();
     }
+    Reply reply = found.get();
     MediaType type = MediaType.parse(reply.contentType());
     if (type == null || !type.type().equals("multipart") || type.parameter("boundary") == null) {
       return Optional.of(new String(reply.body(), StandardCharsets.UTF_8));
@@ -112,14 +108,6 @@ public final class WorkerScripts {
   public void delete(String name, TimeBudget budget) {
     Operation operation = new Operation("the deletion of Worker " + name, PERMISSION);
     String account = http.accountId(operation);
-    try {
-      http.send(operation, new Request.Builder()
-          .url(http.url("accounts", account, "workers", "scripts", name).build()).delete(),
-          Resend.SAFE, budget);
-    } catch (CloudflareException e) {
-      if (e.status() != 404) {
-        throw e;
-      }
-    }
+    http.delete(operation, http.url("accounts", account, "workers", "scripts", name).build(), budget);
   }
 }

@@ -24,7 +24,7 @@ class CloudflareSettingsTest {
         () -> CloudflareSettings.builder().accountId("my-account"));
     assertEquals("accountId 'my-account' is invalid: use the 32 hexadecimal digits of the account id,"
         + " shown in the Cloudflare dashboard's account overview", e.getMessage());
-    assertEquals("0123456789abcdef0123456789abcdef", CloudflareSettings.builder().apiToken(FakeCloudflare.TOKEN)
+    assertEquals("0123456789abcdef0123456789abcdef", CloudflareSettings.builder().apiToken(FakeCloudflareTest.TOKEN)
         .accountId(" 0123456789ABCDEF0123456789ABCDEF ").build().accountId().orElseThrow());
   }
 
@@ -44,7 +44,7 @@ class CloudflareSettingsTest {
 
   @Test
   void defaultsMarkRecordsByCommentOnlyBecauseTagsNeedAPaidPlan() {
-    CloudflareSettings settings = CloudflareSettings.builder().apiToken(FakeCloudflare.TOKEN).build();
+    CloudflareSettings settings = CloudflareSettings.builder().apiToken(FakeCloudflareTest.TOKEN).build();
     assertEquals(CloudflareSettings.DEFAULT_RECORD_COMMENT, settings.recordComment());
     assertEquals(List.of(), settings.recordTags());
     assertEquals(Duration.ofSeconds(1), settings.firstBackoff());

@@ -9,42 +9,24 @@ import io.github.mtasts.testlab.FakeCloudflareApi;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** DNS records against the fake API; each test says which behaviour of Cloudflare it stands for. */
-class DnsRecordsTest {
+class DnsRecordsTest extends FakeCloudflareTest {
 
   private static final String STS = "v=STSv1; id=20240101T000000";
 
-  private FakeCloudflare cloudflare;
-  private CloudflareClient client;
-  private String zone;
-
-  @BeforeEach
-  void start() throws Exception {
-    cloudflare = FakeCloudflare.start();
-    zone = cloudflare.api.addZone("example.com");
-    client = cloudflare.client();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    cloudflare.close();
-  }
 
   @Test
   void aTxtRecordIsSentQuotedAndMarkedAndReadBackAsItsText() {
-    DnsRecord created = client.dnsRecords().create(sts(STS), FakeCloudflare.budget());
+    DnsRecord created = client.dnsRecords().create(sts(STS), budget());
 
     // Cloudflare keeps TXT content as quoted character strings (TXTRecord.content).
-    FakeCloudflareApi.DnsRecord stored = only(cloudflare.api.records(zone));
+    FakeCloudflareApi.DnsRecord stored = only(api.records(zone));
     assertEquals("\"" + STS + "\"", stored.content());
     assertEquals(CloudflareSettings.DEFAULT_RECORD_COMMENT, stored.comment());
     assertEquals(STS, created.value());
-    assertEquals(Optional.of(created), client.dnsRecords().read(zone, created.id().orElseThrow(), FakeCloudflare.budget()));
+    assertEquals(Optional.of(created), client.dnsRecords().read(zone, created.id().orElseThrow(), budget()));
     assertTrue(client.dnsRecords().isMarked(created));
   }
 
@@ -52,21 +34,21 @@ class DnsRecordsTest {
   void aTextLongerThan255OctetsIsSplitIntoStringsAndJoinedOnRead() {
     String text = "v=TLSRPTv1; rua=mailto:" + "a".repeat(300) + "@example.com";
     DnsRecord created = client.dnsRecords().create(DnsRecord.builder().zoneId(zone)
-        .name("_smtp._tls.example.com").type("TXT").value(text).build(), FakeCloudflare.budget());
+        .name("_smtp._tls.example.com").type("TXT").value(text).build(), budget());
 
-    String content = only(cloudflare.api.records(zone)).content();
+    String content = only(api.records(zone)).content();
     assertTrue(content.startsWith("\"") && content.contains("\" \""), content);
     assertEquals(text, created.value());
   }
 
   @Test
   void tagsAndTheCommentMakeTheRoundTripOnAPaidZone() {
-    try (CloudflareClient tagging = CloudflareClient.create(cloudflare.settings()
+    try (CloudflareClient tagging = CloudflareClient.create(settings()
         .recordComment("mtasts: example-com").recordTag("managed-by:mtasts").build())) {
-      DnsRecord created = tagging.dnsRecords().create(sts(STS), FakeCloudflare.budget());
+      DnsRecord created = tagging.dnsRecords().create(sts(STS), budget());
 
-      assertEquals(List.of("managed-by:mtasts"), only(cloudflare.api.records(zone)).tags());
-      DnsRecord read = tagging.dnsRecords().read(zone, created.id().orElseThrow(), FakeCloudflare.budget()).orElseThrow();
+      assertEquals(List.of("managed-by:mtasts"), only(api.records(zone)).tags());
+      DnsRecord read = tagging.dnsRecords().read(zone, created.id().orElseThrow(), budget()).orElseThrow();
       assertEquals(Optional.of("mtasts: example-com"), read.comment());
       assertEquals(List.of("managed-by:mtasts"), read.tags());
       assertTrue(tagging.dnsRecords().isMarked(read));
@@ -78,50 +60,50 @@ class DnsRecordsTest {
   void createReportsAnExistingRecordOfTheNameWithItsImportIdAndChangesNothing() {
     // Cloudflare keeps several TXT records of one name: only the client's look prevents a second
     // v=STSv1 record.
-    FakeCloudflareApi.DnsRecord theirs = cloudflare.api.addRecord(zone, "_mta-sts.example.com", "TXT",
+    FakeCloudflareApi.DnsRecord theirs = api.addRecord(zone, "_mta-sts.example.com", "TXT",
         "\"v=STSv1; id=old\"");
 
     DnsRecordExistsException e = assertThrows(DnsRecordExistsException.class,
-        () -> client.dnsRecords().create(sts(STS), FakeCloudflare.budget()));
+        () -> client.dnsRecords().create(sts(STS), budget()));
 
     assertEquals(zone + "/" + theirs.id(), e.importId());
     assertTrue(e.getMessage().contains(zone + "/" + theirs.id()) && e.getMessage().contains("v=STSv1; id=old"),
         e.getMessage());
-    assertEquals(List.of(theirs), cloudflare.api.records(zone));
+    assertEquals(List.of(theirs), api.records(zone));
   }
 
   @Test
   void aCnameIsNotCreatedBesideAnyOtherRecordOfItsName() {
-    cloudflare.api.addRecord(zone, "mta-sts.example.com", "TXT", "\"hello\"");
+    api.addRecord(zone, "mta-sts.example.com", "TXT", "\"hello\"");
 
     assertThrows(DnsRecordExistsException.class, () -> client.dnsRecords().create(DnsRecord.builder()
         .zoneId(zone).name("mta-sts.example.com").type("CNAME").value("d111.cloudfront.net").build(),
-        FakeCloudflare.budget()));
-    assertEquals(1, cloudflare.api.records(zone).size());
+        budget()));
+    assertEquals(1, api.records(zone).size());
   }
 
   @Test
   void aCreateWhoseAnswerWasLostIsNotRepeated() {
     // The record exists at Cloudflare; the client saw a broken connection.
-    cloudflare.api.dropResponseToNextCreate();
+    api.dropResponseToNextCreate();
 
-    DnsRecord created = client.dnsRecords().create(sts(STS), FakeCloudflare.budget());
+    DnsRecord created = client.dnsRecords().create(sts(STS), budget());
 
-    assertEquals(only(cloudflare.api.records(zone)).id(), created.id().orElseThrow());
-    assertEquals(1, cloudflare.api.requests().stream().filter(r -> r.startsWith("POST ")).count(),
-        () -> "requests: " + cloudflare.api.requests());
+    assertEquals(only(api.records(zone)).id(), created.id().orElseThrow());
+    assertEquals(1, api.requests().stream().filter(r -> r.startsWith("POST ")).count(),
+        () -> "requests: " + api.requests());
   }
 
   @Test
   void serverErrorsOfTheLookBeforeACreateAreRetried() {
-    cloudflare.api.failNext(1, 502);
-    cloudflare.api.failNext(1, 503);
+    api.failNext(1, 502);
+    api.failNext(1, 503);
 
-    DnsRecord created = client.dnsRecords().create(sts(STS), FakeCloudflare.budget());
+    DnsRecord created = client.dnsRecords().create(sts(STS), budget());
 
-    assertEquals(created.id().orElseThrow(), only(cloudflare.api.records(zone)).id());
+    assertEquals(created.id().orElseThrow(), only(api.records(zone)).id());
     // The two failed lookups are retried, then the create is sent once.
-    List<String> requests = cloudflare.api.requests();
+    List<String> requests = api.requests();
     assertEquals(1, requests.stream().filter(r -> r.startsWith("POST ")).count(), requests::toString);
     assertTrue(requests.get(0).startsWith("GET ") && requests.get(1).startsWith("GET "), requests::toString);
   }
@@ -130,82 +112,82 @@ class DnsRecordsTest {
   void aCreateAnsweredWithAServerErrorLooksAgainBeforeCreatingAgain() {
     // A 5xx says nothing about whether the record was made. This one made nothing, so the look
     // finds nothing and the create is sent again, once.
-    cloudflare.api.failNextCreate(502);
+    api.failNextCreate(502);
 
-    DnsRecord created = client.dnsRecords().create(sts(STS), FakeCloudflare.budget());
+    DnsRecord created = client.dnsRecords().create(sts(STS), budget());
 
     // Each look lists the name's TXT records and its CNAME.
-    assertEquals(List.of("GET", "GET", "POST", "GET", "GET", "POST"), cloudflare.api.requests().stream()
+    assertEquals(List.of("GET", "GET", "POST", "GET", "GET", "POST"), api.requests().stream()
         .map(r -> r.substring(0, r.indexOf(' '))).toList());
-    assertEquals(created.id().orElseThrow(), only(cloudflare.api.records(zone)).id());
+    assertEquals(created.id().orElseThrow(), only(api.records(zone)).id());
   }
 
   @Test
   void aRateLimitIsWaitedOutAsRetryAfterSays() {
     // Rate limits: 429 with retry-after, "the number of seconds, rounded up".
-    cloudflare.api.rateLimitNext(1, 1);
+    api.rateLimitNext(1, 1);
 
-    DnsRecord created = client.dnsRecords().create(sts(STS), FakeCloudflare.budget());
+    DnsRecord created = client.dnsRecords().create(sts(STS), budget());
 
     assertEquals(STS, created.value());
-    assertEquals(1, cloudflare.api.records(zone).size());
+    assertEquals(1, api.records(zone).size());
   }
 
   @Test
   void aRetryAfterLongerThanTheBudgetFailsAtOnceNamingTheWait() {
     // Exceeding the limit blocks calls for five minutes: the operation cannot wait that long.
-    cloudflare.api.rateLimitNext(1, 300);
+    api.rateLimitNext(1, 300);
 
     CloudflareTimeoutException e = assertThrows(CloudflareTimeoutException.class,
         () -> client.dnsRecords().create(sts(STS), TimeBudget.of(Duration.ofSeconds(20))));
 
     assertTrue(e.getMessage().contains("300 s") && e.getMessage().contains("429"), e.getMessage());
-    assertEquals(List.of(), cloudflare.api.records(zone));
+    assertEquals(List.of(), api.records(zone));
   }
 
   @Test
   void serverErrorsOfAReadAreRetried() {
-    DnsRecord created = client.dnsRecords().create(sts(STS), FakeCloudflare.budget());
-    cloudflare.api.failNext(2, 500);
+    DnsRecord created = client.dnsRecords().create(sts(STS), budget());
+    api.failNext(2, 500);
 
-    assertEquals(Optional.of(created), client.dnsRecords().read(zone, created.id().orElseThrow(), FakeCloudflare.budget()));
+    assertEquals(Optional.of(created), client.dnsRecords().read(zone, created.id().orElseThrow(), budget()));
   }
 
   @Test
   void listingFollowsThePagesOfResultInfo() {
     for (int i = 0; i < DnsRecords.PAGE_SIZE + 30; i++) {
-      cloudflare.api.addRecord(zone, "many.example.com", "TXT", "\"value " + i + "\"");
+      api.addRecord(zone, "many.example.com", "TXT", "\"value " + i + "\"");
     }
-    cloudflare.api.addRecord(zone, "other.example.com", "TXT", "\"not this one\"");
+    api.addRecord(zone, "other.example.com", "TXT", "\"not this one\"");
 
-    List<DnsRecord> found = client.dnsRecords().list(zone, "many.example.com", Optional.of("TXT"), FakeCloudflare.budget());
+    List<DnsRecord> found = client.dnsRecords().list(zone, "many.example.com", Optional.of("TXT"), budget());
 
     assertEquals(DnsRecords.PAGE_SIZE + 30, found.size());
-    assertTrue(cloudflare.api.requests().stream().anyMatch(r -> r.contains("page=2")));
-    assertFalse(cloudflare.api.requests().stream().anyMatch(r -> r.contains("page=3")));
+    assertTrue(api.requests().stream().anyMatch(r -> r.contains("page=2")));
+    assertFalse(api.requests().stream().anyMatch(r -> r.contains("page=3")));
   }
 
   @Test
   void updateChangesTheValueInPlaceAndDeleteIsDoneOnceItIsGone() {
-    DnsRecord created = client.dnsRecords().create(sts(STS), FakeCloudflare.budget());
+    DnsRecord created = client.dnsRecords().create(sts(STS), budget());
 
     DnsRecord updated = client.dnsRecords().update(created.toBuilder().value("v=STSv1; id=2").ttl(300).build(),
-        FakeCloudflare.budget());
+        budget());
 
     assertEquals(created.id(), updated.id());
-    assertEquals("\"v=STSv1; id=2\"", only(cloudflare.api.records(zone)).content());
+    assertEquals("\"v=STSv1; id=2\"", only(api.records(zone)).content());
     assertEquals(300, updated.ttl());
-    client.dnsRecords().delete(zone, created.id().orElseThrow(), FakeCloudflare.budget());
-    client.dnsRecords().delete(zone, created.id().orElseThrow(), FakeCloudflare.budget());
-    assertEquals(Optional.empty(), client.dnsRecords().read(zone, created.id().orElseThrow(), FakeCloudflare.budget()));
+    client.dnsRecords().delete(zone, created.id().orElseThrow(), budget());
+    client.dnsRecords().delete(zone, created.id().orElseThrow(), budget());
+    assertEquals(Optional.empty(), client.dnsRecords().read(zone, created.id().orElseThrow(), budget()));
   }
 
   @Test
   void aTokenWithoutDnsEditIsToldWhichPermissionIsMissing() {
-    cloudflare.api.deny(FakeCloudflareApi.Permission.DNS_EDIT);
+    api.deny(FakeCloudflareApi.Permission.DNS_EDIT);
 
     CloudflareAuthenticationException e = assertThrows(CloudflareAuthenticationException.class,
-        () -> client.dnsRecords().create(sts(STS), FakeCloudflare.budget()));
+        () -> client.dnsRecords().create(sts(STS), budget()));
 
     assertEquals("Zone / DNS / Edit", e.permission());
     assertTrue(e.getMessage().contains("Zone / DNS / Edit") && e.getMessage().contains("10000"), e.getMessage());
@@ -213,24 +195,24 @@ class DnsRecordsTest {
 
   @Test
   void anUnknownTokenIsRefusedAndNotRetried() {
-    try (CloudflareClient stranger = CloudflareClient.create(cloudflare.settings()
+    try (CloudflareClient stranger = CloudflareClient.create(settings()
         .apiToken("ZzYyXxWwVvUuTtSsRrQqPpOoNnMmLlKkJjIiHh99").build())) {
       assertThrows(CloudflareAuthenticationException.class,
-          () -> stranger.dnsRecords().list(zone, "example.com", Optional.empty(), FakeCloudflare.budget()));
+          () -> stranger.dnsRecords().list(zone, "example.com", Optional.empty(), budget()));
     }
-    assertEquals(1, cloudflare.api.requests().size());
+    assertEquals(1, api.requests().size());
   }
 
   @Test
   void recordsOutsideWhatCloudflareAcceptsAreRefusedBeforeAnyCall() {
     InvalidSpecException ttl = assertThrows(InvalidSpecException.class, () -> client.dnsRecords()
-        .create(sts(STS).toBuilder().ttl(30).build(), FakeCloudflare.budget()));
+        .create(sts(STS).toBuilder().ttl(30).build(), budget()));
     assertEquals("ttl", ttl.field());
     InvalidSpecException name = assertThrows(InvalidSpecException.class,
         () -> DnsRecord.builder().zoneId(zone).name("_mta-sts.example.com.").type("TXT").value(STS).build());
     assertTrue(name.getMessage().contains("_mta-sts.example.com.") && name.getMessage().contains("trailing dot"),
         name.getMessage());
-    assertEquals(List.of(), cloudflare.api.requests());
+    assertEquals(List.of(), api.requests());
   }
 
   private DnsRecord sts(String text) {

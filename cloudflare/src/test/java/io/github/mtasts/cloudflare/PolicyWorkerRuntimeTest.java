@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mtasts.policy.Mode;
 import io.github.mtasts.policy.Policy;
+import io.github.mtasts.testlab.FakeCloudflareApi;
 import io.github.mtasts.testlab.FakeCloudflareApi.Script;
 import io.github.mtasts.testlab.KnotServer;
 import io.github.mtasts.testlab.TestPki;
@@ -61,7 +62,7 @@ class PolicyWorkerRuntimeTest {
 
   @TempDir
   static Path directory;
-  private static FakeCloudflare cloudflare;
+  private static FakeCloudflareApi api;
   private static KnotServer knot;
   private static WorkersEdge edge;
   private static TestPki pki;
@@ -69,11 +70,11 @@ class PolicyWorkerRuntimeTest {
 
   @BeforeAll
   static void deploy() throws Exception {
-    cloudflare = FakeCloudflare.start();
-    String com = cloudflare.api.addZone("example.com");
-    String org = cloudflare.api.addZone("example.org");
-    try (CloudflareClient client = cloudflare.client()) {
-      TimeBudget budget = FakeCloudflare.budget();
+    api = FakeCloudflareTest.startApi();
+    String com = api.addZone("example.com");
+    String org = api.addZone("example.org");
+    try (CloudflareClient client = CloudflareClient.create(FakeCloudflareTest.settings(api).build())) {
+      TimeBudget budget = FakeCloudflareTest.budget();
       client.workerScripts().upload(PolicyWorkerScript.builder()
           .policy("example.com", COM).policy("example.org", ORG).build().worker(SCRIPT), budget);
       client.customDomains().attach(com, "mta-sts.example.com", SCRIPT, budget);
@@ -82,7 +83,7 @@ class PolicyWorkerRuntimeTest {
     pki = new TestPki(directory);
     httpsPort = KnotServer.freePort(EDGE);
     edge = WorkersEdge.start(EDGE, httpsPort, pki.server("mta-sts.example.com", "mta-sts.example.org"),
-        cloudflare.api, WORKERD);
+        api, WORKERD);
     // What Cloudflare DNS answers once the custom domains exist: the policy hosts at the edge.
     knot = KnotServer.start(DNS, Map.of(
         "example.com", Zone.of("example.com").add("mta-sts", "A", EDGE.getHostAddress()).text(),
@@ -98,8 +99,8 @@ class PolicyWorkerRuntimeTest {
     if (edge != null) {
       edge.close();
     }
-    if (cloudflare != null) {
-      cloudflare.close();
+    if (api != null) {
+      api.close();
     }
   }
 
@@ -123,7 +124,7 @@ class PolicyWorkerRuntimeTest {
 
   @Test
   void theWorkerThatRunsIsTheContentTheApiStoredNotTheRenderedCopy() {
-    Script stored = cloudflare.api.script(SCRIPT).orElseThrow();
+    Script stored = api.script(SCRIPT).orElseThrow();
     assertEquals(PolicyWorkerScript.MODULE_NAME, stored.mainModule(), "metadata main_module");
     assertEquals(PolicyWorkerScript.COMPATIBILITY_DATE, stored.compatibilityDate(), "metadata compatibility_date");
     assertEquals("application/javascript+module", stored.contentTypes().get(PolicyWorkerScript.MODULE_NAME));
@@ -143,7 +144,7 @@ class PolicyWorkerRuntimeTest {
 
   @Test
   void everyOtherPathMethodAndHostIsNotFound() throws Exception {
-    Script stored = cloudflare.api.script(SCRIPT).orElseThrow();
+    Script stored = api.script(SCRIPT).orElseThrow();
     try (Workerd worker = Workerd.start(WORKERD, stored.mainModule(), stored.modules(), stored.compatibilityDate())) {
       OkHttpClient http = new OkHttpClient();
       String base = worker.url().toString();
@@ -186,7 +187,7 @@ class PolicyWorkerRuntimeTest {
         .header("Host", "mta-sts.example.net").build()).execute()) {
       assertEquals(421, response.code(), "SNI and Host must name the same custom domain");
     }
-    assertNull(cloudflare.api.customDomains().stream()
+    assertNull(api.customDomains().stream()
         .filter(d -> d.hostname().equals("mta-sts.example.net")).findFirst().orElse(null));
   }
 

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,29 +14,16 @@ import org.junit.jupiter.api.Test;
  * any form a text could derive from it: as given (with the white space a paste leaves), trimmed,
  * lower-cased, upper-cased.
  */
-class TokenSecrecyTest {
+class TokenSecrecyTest extends FakeCloudflareTest {
 
-  private static final String GIVEN = "  " + FakeCloudflare.TOKEN + "\n";
+  private static final String GIVEN = "  " + FakeCloudflareTest.TOKEN + "\n";
 
-  private FakeCloudflare cloudflare;
-  private String zone;
-
-  @BeforeEach
-  void start() throws Exception {
-    cloudflare = FakeCloudflare.start();
-    zone = cloudflare.api.addZone("example.com");
-  }
-
-  @AfterEach
-  void stop() {
-    cloudflare.close();
-  }
 
   @Test
   void aPastedTokenWorksAndTheSettingsAndClientNeverShowIt() {
-    CloudflareSettings settings = cloudflare.settings().apiToken(GIVEN).build();
+    CloudflareSettings settings = settings().apiToken(GIVEN).build();
     try (CloudflareClient client = CloudflareClient.create(settings)) {
-      assertEquals(new Zone(zone, "example.com"), client.zones().find("example.com", FakeCloudflare.budget()));
+      assertEquals(new Zone(zone, "example.com"), client.zones().find("example.com", budget()));
       assertHidden(settings.toString());
       assertHidden(client.toString());
       assertHidden(settings.toBuilder().build().toString());
@@ -47,11 +32,11 @@ class TokenSecrecyTest {
 
   @Test
   void anErrorThatEchoesTheTokenInAnyCaseReachesNoExceptionMessage() {
-    try (CloudflareClient client = CloudflareClient.create(cloudflare.settings().apiToken(GIVEN).build())) {
+    try (CloudflareClient client = CloudflareClient.create(settings().apiToken(GIVEN).build())) {
       for (String echoed : forms()) {
-        cloudflare.api.failNext(400, 1004, "DNS Validation Error: token " + echoed + " in the wrong place");
+        api.failNext(400, 1004, "DNS Validation Error: token " + echoed + " in the wrong place");
         CloudflareException e = assertThrows(CloudflareException.class, () -> client.dnsRecords()
-            .list(zone, "example.com", Optional.empty(), FakeCloudflare.budget()));
+            .list(zone, "example.com", Optional.empty(), budget()));
         assertHidden(e.getMessage());
         assertHidden(e.toString());
         e.errors().forEach(error -> assertHidden(error.toString()));
@@ -62,9 +47,9 @@ class TokenSecrecyTest {
   @Test
   void aRefusedTokenIsNotNamedInTheRefusal() {
     String wrong = "ZzYyXxWwVvUuTtSsRrQqPpOoNnMmLlKkJjIiHh99";
-    try (CloudflareClient client = CloudflareClient.create(cloudflare.settings().apiToken(wrong).build())) {
+    try (CloudflareClient client = CloudflareClient.create(settings().apiToken(wrong).build())) {
       CloudflareAuthenticationException e = assertThrows(CloudflareAuthenticationException.class,
-          () -> client.zones().find("example.com", FakeCloudflare.budget()));
+          () -> client.zones().find("example.com", budget()));
       for (String form : List.of(wrong, wrong.toLowerCase(Locale.ROOT))) {
         assertFalse(e.getMessage().contains(form), e.getMessage());
       }
@@ -88,6 +73,6 @@ class TokenSecrecyTest {
     for (String form : forms()) {
       assertFalse(text.contains(form.strip()), () -> "the token (as " + form + ") shows in: " + text);
     }
-    assertFalse(text.toLowerCase(Locale.ROOT).contains(FakeCloudflare.TOKEN.toLowerCase(Locale.ROOT)), text);
+    assertFalse(text.toLowerCase(Locale.ROOT).contains(FakeCloudflareTest.TOKEN.toLowerCase(Locale.ROOT)), text);
   }
 }

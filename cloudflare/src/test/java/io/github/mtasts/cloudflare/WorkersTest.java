@@ -9,115 +9,97 @@ import io.github.mtasts.policy.Policy;
 import io.github.mtasts.testlab.FakeCloudflareApi;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Workers scripts and custom domains against the fake API. */
-class WorkersTest {
+class WorkersTest extends FakeCloudflareTest {
 
-  private FakeCloudflare cloudflare;
-  private CloudflareClient client;
-  private String zone;
-
-  @BeforeEach
-  void start() throws Exception {
-    cloudflare = FakeCloudflare.start();
-    zone = cloudflare.api.addZone("example.com");
-    client = cloudflare.client();
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    cloudflare.close();
-  }
 
   @Test
   void anUploadedScriptIsReadBackAndReplacedInPlace() {
     WorkerScript first = worker(Mode.TESTING);
-    client.workerScripts().upload(first, FakeCloudflare.budget());
-    assertEquals(Optional.of(first.source()), client.workerScripts().read("mtasts-policy", FakeCloudflare.budget()));
+    client.workerScripts().upload(first, budget());
+    assertEquals(Optional.of(first.source()), client.workerScripts().read("mtasts-policy", budget()));
 
     WorkerScript second = worker(Mode.ENFORCE);
-    client.workerScripts().upload(second, FakeCloudflare.budget());
+    client.workerScripts().upload(second, budget());
 
-    assertEquals(1, cloudflare.api.scripts().size());
-    assertEquals(second.source(), cloudflare.api.script("mtasts-policy").orElseThrow().mainSource());
+    assertEquals(1, api.scripts().size());
+    assertEquals(second.source(), api.script("mtasts-policy").orElseThrow().mainSource());
   }
 
   @Test
   void aDeletedScriptReadsAsAbsentAndDeletingItAgainIsDone() {
-    client.workerScripts().upload(worker(Mode.TESTING), FakeCloudflare.budget());
+    client.workerScripts().upload(worker(Mode.TESTING), budget());
 
-    client.workerScripts().delete("mtasts-policy", FakeCloudflare.budget());
-    client.workerScripts().delete("mtasts-policy", FakeCloudflare.budget());
+    client.workerScripts().delete("mtasts-policy", budget());
+    client.workerScripts().delete("mtasts-policy", budget());
 
-    assertEquals(Optional.empty(), client.workerScripts().read("mtasts-policy", FakeCloudflare.budget()));
+    assertEquals(Optional.empty(), client.workerScripts().read("mtasts-policy", budget()));
   }
 
   @Test
   void aCustomDomainIsAttachedOnceListedAndDetached() {
-    client.workerScripts().upload(worker(Mode.TESTING), FakeCloudflare.budget());
+    client.workerScripts().upload(worker(Mode.TESTING), budget());
 
-    CustomDomain attached = client.customDomains().attach(zone, "mta-sts.example.com", "mtasts-policy", FakeCloudflare.budget());
-    CustomDomain again = client.customDomains().attach(zone, "mta-sts.example.com", "mtasts-policy", FakeCloudflare.budget());
+    CustomDomain attached = client.customDomains().attach(zone, "mta-sts.example.com", "mtasts-policy", budget());
+    CustomDomain again = client.customDomains().attach(zone, "mta-sts.example.com", "mtasts-policy", budget());
 
     assertEquals(attached, again);
-    assertEquals(1, cloudflare.api.customDomains().size());
-    assertEquals(Optional.of(attached), client.customDomains().find("mta-sts.example.com", FakeCloudflare.budget()));
-    client.customDomains().detach(attached.id(), FakeCloudflare.budget());
-    client.customDomains().detach(attached.id(), FakeCloudflare.budget());
-    assertEquals(List.of(), client.customDomains().list(Optional.empty(), Optional.empty(), FakeCloudflare.budget()));
+    assertEquals(1, api.customDomains().size());
+    assertEquals(Optional.of(attached), client.customDomains().find("mta-sts.example.com", budget()));
+    client.customDomains().detach(attached.id(), budget());
+    client.customDomains().detach(attached.id(), budget());
+    assertEquals(List.of(), client.customDomains().list(Optional.empty(), Optional.empty(), budget()));
   }
 
   @Test
   void aHostNameOfAnotherWorkerIsReportedWithThatWorkersNameAndNotTakenOver() {
     // 409 with code 100116: "already in use by other custom domain".
-    client.workerScripts().upload(worker(Mode.TESTING), FakeCloudflare.budget());
+    client.workerScripts().upload(worker(Mode.TESTING), budget());
     client.workerScripts().upload(new WorkerScript("their-site", "main.mjs",
-        "export default { fetch() { return new Response('theirs'); } };", "2025-01-01"), FakeCloudflare.budget());
-    client.customDomains().attach(zone, "mta-sts.example.com", "their-site", FakeCloudflare.budget());
+        "export default { fetch() { return new Response('theirs'); } };", "2025-01-01"), budget());
+    client.customDomains().attach(zone, "mta-sts.example.com", "their-site", budget());
 
     CustomDomainConflictException e = assertThrows(CustomDomainConflictException.class,
-        () -> client.customDomains().attach(zone, "mta-sts.example.com", "mtasts-policy", FakeCloudflare.budget()));
+        () -> client.customDomains().attach(zone, "mta-sts.example.com", "mtasts-policy", budget()));
 
     assertEquals(Optional.of("their-site"), e.otherScript());
     assertTrue(e.getMessage().contains("'their-site'") && e.getMessage().contains("Detach it"), e.getMessage());
-    assertEquals("their-site", cloudflare.api.customDomains().get(0).service());
+    assertEquals("their-site", api.customDomains().get(0).service());
   }
 
   @Test
   void aHostNameWithDnsRecordsOfItsOwnIsReported() {
     // 409 with code 100117: "already has externally managed DNS records".
-    client.workerScripts().upload(worker(Mode.TESTING), FakeCloudflare.budget());
-    cloudflare.api.addRecord(zone, "mta-sts.example.com", "CNAME", "example.github.io");
+    client.workerScripts().upload(worker(Mode.TESTING), budget());
+    api.addRecord(zone, "mta-sts.example.com", "CNAME", "example.github.io");
 
     CustomDomainConflictException e = assertThrows(CustomDomainConflictException.class,
-        () -> client.customDomains().attach(zone, "mta-sts.example.com", "mtasts-policy", FakeCloudflare.budget()));
+        () -> client.customDomains().attach(zone, "mta-sts.example.com", "mtasts-policy", budget()));
 
     assertEquals(Optional.empty(), e.otherScript());
     assertTrue(e.getMessage().contains("Delete those records"), e.getMessage());
-    assertEquals(List.of(), cloudflare.api.customDomains());
+    assertEquals(List.of(), api.customDomains());
   }
 
   @Test
   void withoutAnAccountIdTheWorkersCallsSayWhatToSet() {
     try (CloudflareClient noAccount = CloudflareClient.create(CloudflareSettings.builder()
-        .apiToken(FakeCloudflare.TOKEN).baseUrl(cloudflare.api.baseUrl()).build())) {
+        .apiToken(FakeCloudflareTest.TOKEN).baseUrl(api.baseUrl()).build())) {
       InvalidSpecException e = assertThrows(InvalidSpecException.class,
-          () -> noAccount.workerScripts().upload(worker(Mode.TESTING), FakeCloudflare.budget()));
+          () -> noAccount.workerScripts().upload(worker(Mode.TESTING), budget()));
       assertEquals("accountId", e.field());
     }
-    assertEquals(List.of(), cloudflare.api.requests());
+    assertEquals(List.of(), api.requests());
   }
 
   @Test
   void aTokenWithoutWorkersScriptsEditIsToldSo() {
-    cloudflare.api.deny(FakeCloudflareApi.Permission.WORKERS_SCRIPTS_EDIT);
+    api.deny(FakeCloudflareApi.Permission.WORKERS_SCRIPTS_EDIT);
 
     CloudflareAuthenticationException e = assertThrows(CloudflareAuthenticationException.class,
-        () -> client.workerScripts().upload(worker(Mode.TESTING), FakeCloudflare.budget()));
+        () -> client.workerScripts().upload(worker(Mode.TESTING), budget()));
 
     assertEquals("Account / Workers Scripts / Edit", e.permission());
   }

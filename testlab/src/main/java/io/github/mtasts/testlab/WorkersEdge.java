@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLContext;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -40,16 +39,6 @@ public final class WorkersEdge implements AutoCloseable {
   private static final Set<String> HOP_BY_HOP = Set.of("host", "connection", "keep-alive",
       "transfer-encoding", "te", "upgrade", "content-length", "proxy-connection");
 
-  /**
-   * One answer the edge gave.
-   *
-   * @param host the requested host name
-   * @param path the request path
-   * @param status the HTTP status
-   * @param body the body served, empty for refusals
-   */
-  public record Served(String host, String path, int status, String body) {}
-
   private record Runtime(String etag, Workerd workerd) {}
 
   private final MockWebServer server = new MockWebServer();
@@ -60,8 +49,7 @@ public final class WorkersEdge implements AutoCloseable {
       .followRedirects(false)
       .retryOnConnectionFailure(false)
       .build();
-  private final List<Served> served = new CopyOnWriteArrayList<>();
-  private final List<String> refusals = new CopyOnWriteArrayList<>();
+  private final EdgeLog log = new EdgeLog();
 
   private WorkersEdge(FakeCloudflareApi api, InetAddress runtimeAddress) {
     this.api = api;
@@ -98,8 +86,8 @@ public final class WorkersEdge implements AutoCloseable {
    *
    * @return the answers in order
    */
-  public List<Served> served() {
-    return List.copyOf(served);
+  public List<EdgeAnswer> served() {
+    return log.answers();
   }
 
   /**
@@ -108,32 +96,31 @@ public final class WorkersEdge implements AutoCloseable {
    * @return one sentence per refusal
    */
   public List<String> refusals() {
-    return List.copyOf(refusals);
+    return log.refusals();
   }
 
   private MockResponse serve(RecordedRequest request) {
-    String sni = request.getHandshakeServerNames().isEmpty() ? ""
-        : request.getHandshakeServerNames().get(0).toLowerCase(Locale.ROOT);
-    String host = request.getUrl().host().toLowerCase(Locale.ROOT);
-    String path = request.getUrl().encodedPath();
-    if (!host.equals(sni)) {
-      return refuse(host, path, 421, "SNI name '" + sni + "' differs from Host '" + host + "'");
+    Optional<MockResponse> misdirected = log.misdirected(request);
+    if (misdirected.isPresent()) {
+      return misdirected.get();
     }
+    String host = EdgeLog.host(request);
+    String path = request.getUrl().encodedPath();
     Optional<CustomDomain> domain = api.customDomains().stream()
         .filter(d -> d.hostname().equals(host)).findFirst();
     if (domain.isEmpty()) {
-      return refuse(host, path, 530, "no Workers custom domain is attached to " + host);
+      return log.refuse(host, path, 530, "no Workers custom domain is attached to " + host);
     }
     Optional<Script> script = api.script(domain.get().service());
     if (script.isEmpty()) {
-      return refuse(host, path, 530, "the custom domain " + host + " names script "
+      return log.refuse(host, path, 530, "the custom domain " + host + " names script "
           + domain.get().service() + ", which does not exist");
     }
     try {
       Workerd workerd = runtime(script.get());
       try (Response response = http.newCall(forward(request, host, workerd)).execute()) {
         byte[] body = response.body().bytes();
-        served.add(new Served(host, path, response.code(), new String(body, StandardCharsets.UTF_8)));
+        log.served(host, path, response.code(), new String(body, StandardCharsets.UTF_8));
         MockResponse.Builder answer = new MockResponse.Builder().code(response.code());
         for (int i = 0; i < response.headers().size(); i++) {
           if (!HOP_BY_HOP.contains(response.headers().name(i).toLowerCase(Locale.ROOT))) {
@@ -144,10 +131,10 @@ public final class WorkersEdge implements AutoCloseable {
             : answer.body(new okio.Buffer().write(body)).build();
       }
     } catch (IOException e) {
-      return refuse(host, path, 502, "the Worker " + script.get().name() + " did not answer: " + e);
+      return log.refuse(host, path, 502, "the Worker " + script.get().name() + " did not answer: " + e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return refuse(host, path, 503, "interrupted while starting workerd");
+      return log.refuse(host, path, 503, "interrupted while starting workerd");
     }
   }
 
@@ -185,13 +172,6 @@ public final class WorkersEdge implements AutoCloseable {
         .method(request.getMethod(), request.getMethod().equals("GET")
             || request.getMethod().equals("HEAD") ? null : RequestBody.create(body))
         .build();
-  }
-
-  private MockResponse refuse(String host, String path, int status, String reason) {
-    refusals.add(host + path + ": " + reason);
-    served.add(new Served(host, path, status, ""));
-    return new MockResponse.Builder().code(status)
-        .addHeader("Content-Type", "text/plain; charset=utf-8").body(reason).build();
   }
 
   @Override
