@@ -25,7 +25,7 @@ public final class CustomDomains {
   /** "Hostname ... already has externally managed DNS records (A, CNAME, etc)" (HTTP 409). */
   private static final int HAS_DNS_RECORDS = 100117;
   /**
-   * The upload description lists {@code environment} as required; every Worker has the
+   * worker-domain-attach-to-domain lists {@code environment} as required; every Worker has the
    * environment {@code production}.
    */
   private static final String ENVIRONMENT = "production";
