@@ -8,14 +8,17 @@
 #   moto     moto in server mode, the AWS emulator, pinned into .venv/
 #   pulumi   the Pulumi CLI and the Java language host, for the end-to-end tests
 #            (scripts/install-pulumi.sh)
+#   workerd  Cloudflare's Workers runtime (npm package workerd), pinned into .tools/workerd/,
+#            which runs the policy Worker in the Cloudflare tests
 #
-# Usage: scripts/test-prereqs.sh [knot] [moto] [pulumi]     (all three when none is named;
-#        `none` for a module whose tests need nothing)
+# Usage: scripts/test-prereqs.sh [knot] [moto] [pulumi] [workerd]     (all four when none is
+#        named; `none` for a module whose tests need nothing)
 # Skip with: ./mvnw verify -Dmtasts.prereqs.skip=true (then provide them yourself).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 MOTO_VERSION=5.2.5
+WORKERD_VERSION=1.20261117.1
 log() { echo "test-prereqs: $*" >&2; }
 
 # apt_install PACKAGE...: installs Debian packages, as root or through sudo.
@@ -49,11 +52,24 @@ pulumi() {
   scripts/install-pulumi.sh >/dev/null
 }
 
-[[ $# -gt 0 ]] || set -- knot moto pulumi
+# The npm package workerd carries the runtime's binary in a platform package
+# (@cloudflare/workerd-linux-64 and the like); the tests start that binary directly.
+workerd() {
+  local installed=.tools/workerd/node_modules/workerd/package.json
+  if [[ ! -f $installed ]] || ! grep -q "\"version\": \"$WORKERD_VERSION\"" "$installed"; then
+    command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+    log "installing workerd@$WORKERD_VERSION into .tools/workerd"
+    mkdir -p .tools/workerd
+    npm install --prefix .tools/workerd --no-audit --no-fund --no-save --loglevel=error \
+      "workerd@$WORKERD_VERSION" >&2
+  fi
+}
+
+[[ $# -gt 0 ]] || set -- knot moto pulumi workerd
 for tool in "$@"; do
   case $tool in
-    knot | moto | pulumi) "$tool" ;;
+    knot | moto | pulumi | workerd) "$tool" ;;
     none) ;;
-    *) log "unknown prerequisite '$tool': the known ones are knot, moto and pulumi"; exit 2 ;;
+    *) log "unknown prerequisite '$tool': the known ones are knot, moto, pulumi and workerd"; exit 2 ;;
   esac
 done

@@ -1,6 +1,7 @@
 package io.github.mtasts.aws;
 
 import java.io.ByteArrayOutputStream;
+import io.github.mtasts.policy.CharacterStrings;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,7 +18,7 @@ import java.nio.charset.StandardCharsets;
 public final class TxtStrings {
 
   /** RFC 1035 §3.3: a character-string holds at most 255 octets. */
-  public static final int MAX_STRING_OCTETS = 255;
+  public static final int MAX_STRING_OCTETS = CharacterStrings.MAX_OCTETS;
 
   private TxtStrings() {}
 
@@ -29,35 +30,8 @@ public final class TxtStrings {
    * @return e.g. {@code "v=STSv1; id=20240101T000000"}
    */
   public static String encode(String text) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    StringBuilder out = new StringBuilder(bytes.length + 8);
-    int start = 0;
-    do {
-      int end = Math.min(bytes.length, start + MAX_STRING_OCTETS);
-      // Back up to the first octet of a UTF-8 sequence (continuation octets are 10xxxxxx).
-      while (end < bytes.length && end > start && (bytes[end] & 0xC0) == 0x80) {
-        end--;
-      }
-      if (start > 0) {
-        out.append(' ');
-      }
-      out.append('"');
-      for (int i = start; i < end; i++) {
-        int b = bytes[i] & 0xFF;
-        if (b == '"' || b == '\\') {
-          out.append('\\').append((char) b);
-        } else if (b < 0x20 || b > 0x7E) {
-          // Route 53 writes escapes in octal, not in RFC 1035 §5.1's decimal.
-          out.append('\\').append((char) ('0' + (b >> 6))).append((char) ('0' + ((b >> 3) & 7)))
-              .append((char) ('0' + (b & 7)));
-        } else {
-          out.append((char) b);
-        }
-      }
-      out.append('"');
-      start = end;
-    } while (start < bytes.length);
-    return out.toString();
+    // Route 53 writes escapes in octal, not in RFC 1035 §5.1's decimal.
+    return CharacterStrings.quote(text, b -> String.format("\\%03o", b));
   }
 
   /**

@@ -8,9 +8,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import javax.net.ssl.SSLContext;
 import mockwebserver3.Dispatcher;
@@ -43,22 +41,11 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 public final class CloudFrontEdge implements AutoCloseable {
   private static final String S3_ORIGIN = ".s3.";
 
-  /**
-   * One answer the edge gave.
-   *
-   * @param host the requested host name
-   * @param path the request path
-   * @param status the HTTP status
-   * @param body the body served, empty for errors
-   */
-  public record Served(String host, String path, int status, String body) {}
-
   private final MockWebServer server = new MockWebServer();
   private final CloudFrontClient cloudFront;
   private final AcmClient acm;
   private final S3Client s3;
-  private final List<Served> served = new CopyOnWriteArrayList<>();
-  private final List<String> refusals = new CopyOnWriteArrayList<>();
+  private final EdgeLog log = new EdgeLog();
   private volatile BiConsumer<String, String> onServe = (host, body) -> { };
 
   private CloudFrontEdge(CloudFrontClient cloudFront, AcmClient acm, S3Client s3) {
@@ -108,8 +95,8 @@ public final class CloudFrontEdge implements AutoCloseable {
    *
    * @return the answers in order
    */
-  public List<Served> served() {
-    return List.copyOf(served);
+  public List<EdgeAnswer> served() {
+    return log.answers();
   }
 
   /**
@@ -118,18 +105,16 @@ public final class CloudFrontEdge implements AutoCloseable {
    * @return one sentence per refusal
    */
   public List<String> refusals() {
-    return List.copyOf(refusals);
+    return log.refusals();
   }
 
   private MockResponse serve(RecordedRequest request) {
-    String sni = request.getHandshakeServerNames().isEmpty() ? ""
-        : request.getHandshakeServerNames().get(0).toLowerCase(Locale.ROOT);
-    // The URL's host comes from the Host header, or :authority over HTTP/2.
-    String host = request.getUrl().host().toLowerCase(Locale.ROOT);
-    String path = request.getUrl().encodedPath();
-    if (!host.equals(sni)) {
-      return refuse(host, path, 421, "SNI name '" + sni + "' differs from Host '" + host + "'");
+    Optional<MockResponse> misdirected = log.misdirected(request);
+    if (misdirected.isPresent()) {
+      return misdirected.get();
     }
+    String host = EdgeLog.host(request);
+    String path = request.getUrl().encodedPath();
     Optional<DistributionSummary> distribution = cloudFront.listDistributionsPaginator(b -> { })
         .stream().flatMap(page -> page.distributionList().items().stream())
         .filter(d -> Boolean.TRUE.equals(d.enabled()))
@@ -137,7 +122,7 @@ public final class CloudFrontEdge implements AutoCloseable {
             .anyMatch(alias -> alias.equalsIgnoreCase(host)))
         .findFirst();
     if (distribution.isEmpty()) {
-      return refuse(host, path, 403, "no enabled distribution has the alias " + host);
+      return log.refuse(host, path, 403, "no enabled distribution has the alias " + host);
     }
     String certificateArn = distribution.get().viewerCertificate().acmCertificateArn();
     CertificateDetail certificate =
@@ -145,27 +130,27 @@ public final class CloudFrontEdge implements AutoCloseable {
     if (!"ISSUED".equals(certificate.statusAsString())
         || !(certificate.domainName().equalsIgnoreCase(host)
             || certificate.subjectAlternativeNames().contains(host))) {
-      return refuse(host, path, 502, "the viewer certificate " + certificateArn + " is "
+      return log.refuse(host, path, 502, "the viewer certificate " + certificateArn + " is "
           + certificate.statusAsString() + " for " + certificate.domainName());
     }
     Origin origin = distribution.get().origins().items().get(0);
     if (!origin.domainName().contains(S3_ORIGIN)) {
-      return refuse(host, path, 502, "origin " + origin.domainName() + " is not an S3 bucket");
+      return log.refuse(host, path, 502, "origin " + origin.domainName() + " is not an S3 bucket");
     }
     String bucket = origin.domainName().substring(0, origin.domainName().indexOf(S3_ORIGIN));
     if (!bucketPolicyAdmits(bucket, distribution.get().arn())) {
-      return refuse(host, path, 403, "the policy of bucket " + bucket
+      return log.refuse(host, path, 403, "the policy of bucket " + bucket
           + " does not let distribution " + distribution.get().arn() + " read objects");
     }
     ResponseBytes<GetObjectResponse> object;
     try {
       object = s3.getObjectAsBytes(b -> b.bucket(bucket).key(path.substring(1)));
     } catch (NoSuchKeyException e) {
-      return refuse(host, path, 404, "no object " + path + " in bucket " + bucket);
+      return log.refuse(host, path, 404, "no object " + path + " in bucket " + bucket);
     }
     String body = object.asString(StandardCharsets.UTF_8);
     onServe.accept(host, body);
-    served.add(new Served(host, path, 200, body));
+    log.served(host, path, 200, body);
     MockResponse.Builder response = new MockResponse.Builder().code(200).body(body)
         .addHeader("Content-Type", object.response().contentType());
     if (object.response().cacheControl() != null) {
@@ -216,13 +201,6 @@ public final class CloudFrontEdge implements AutoCloseable {
     JsonArray single = new JsonArray();
     single.add(element);
     return single;
-  }
-
-  private MockResponse refuse(String host, String path, int status, String reason) {
-    refusals.add(host + path + ": " + reason);
-    served.add(new Served(host, path, status, ""));
-    return new MockResponse.Builder().code(status)
-        .addHeader("Content-Type", "text/plain; charset=utf-8").body(reason).build();
   }
 
   @Override

@@ -1,0 +1,98 @@
+package io.github.mtasts.cloudflare;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import io.github.mtasts.cloudflare.CloudflareHttp.Operation;
+import io.github.mtasts.cloudflare.CloudflareHttp.Resend;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+
+/** Finds zones by id or by name. */
+public final class Zones {
+
+  static final String PERMISSION = "Zone / Zone / Read";
+  /** The {@code identifier} schema of the API description: at most 32 characters; zone ids are hex. */
+  private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
+  /** Codes for an id the token cannot reach: 7003 (no route for it), 9109 (not authorized). */
+  private static final List<Integer> UNREACHABLE = List.of(7003, 9109);
+
+  private final CloudflareHttp http;
+
+  Zones(CloudflareHttp http) {
+    this.http = http;
+  }
+
+  /**
+   * Finds a zone given by id or by name: 32 hexadecimal digits are an id, anything else a name.
+   *
+   * @param zone an id or a domain such as {@code example.com}
+   * @param budget the operation's time budget
+   * @return the zone
+   * @throws ZoneNotFoundException when the token sees no such zone
+   * @throws CloudflareException for other failures
+   */
+  public Zone find(String zone, TimeBudget budget) {
+    String given = zone == null ? "" : zone.strip().toLowerCase(Locale.ROOT);
+    return ID.matcher(given).matches() ? byId(given, budget) : byName(given, budget);
+  }
+
+  /**
+   * Reads a zone by id (zones-0-get, {@code GET /zones/{zone_id}}).
+   *
+   * @param id 32 hexadecimal digits
+   * @param budget the operation's time budget
+   * @return the zone
+   * @throws ZoneNotFoundException when the token sees no such zone
+   * @throws CloudflareException for other failures
+   */
+  public Zone byId(String id, TimeBudget budget) {
+    Operation operation = new Operation("the lookup of Cloudflare zone " + id, PERMISSION);
+    try {
+      Reply reply = http.send(operation, new Request.Builder().url(http.url("zones", id).build()),
+          Resend.SAFE, budget);
+      return zone(reply.result().getAsJsonObject());
+    } catch (CloudflareException e) {
+      if (e.status() == 404 || UNREACHABLE.stream().anyMatch(e::hasCode)) {
+        throw new ZoneNotFoundException(id, e.status(), e.errors());
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Finds a zone by name (zones-get, {@code GET /zones?name=...}, the name filter's default
+   * operator being {@code equal}); within the settings' account when one is set.
+   *
+   * @param name the zone's domain, such as {@code example.com}
+   * @param budget the operation's time budget
+   * @return the zone
+   * @throws ZoneNotFoundException when the token sees no such zone
+   * @throws InvalidSpecException when the name is not a domain name, or when the token sees
+   *     several zones of that name (in several accounts) and no account is set
+   * @throws CloudflareException for other failures
+   */
+  public Zone byName(String name, TimeBudget budget) {
+    String domain = DnsNames.check("zone", name);
+    HttpUrl.Builder url = http.url("zones").addQueryParameter("name", domain)
+        .addQueryParameter("per_page", "50");
+    http.settings().accountId().ifPresent(account -> url.addQueryParameter("account.id", account));
+    Operation operation = new Operation("the lookup of Cloudflare zone " + domain, PERMISSION);
+    Reply reply = http.send(operation, new Request.Builder().url(url.build()), Resend.SAFE, budget);
+    JsonArray zones = reply.result().getAsJsonArray();
+    if (zones.isEmpty()) {
+      throw new ZoneNotFoundException(domain, reply.status(), List.of());
+    }
+    if (zones.size() > 1) {
+      throw new InvalidSpecException("zone", domain, "the API token sees " + zones.size()
+          + " zones of this name in different accounts: give the zone id, or set the account id");
+    }
+    return zone(zones.get(0).getAsJsonObject());
+  }
+
+  private static Zone zone(JsonObject json) {
+    return new Zone(json.get("id").getAsString(), json.get("name").getAsString());
+  }
+}

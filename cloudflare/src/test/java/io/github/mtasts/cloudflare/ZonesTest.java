@@ -1,0 +1,43 @@
+package io.github.mtasts.cloudflare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.mtasts.testlab.FakeCloudflareApi;
+import org.junit.jupiter.api.Test;
+
+/** Zone lookups against the fake API. */
+class ZonesTest extends FakeCloudflareTest {
+
+
+  @Test
+  void aZoneIsFoundByNameOrById() {
+    // zones-get with name (operator equal) and account.id; zones-0-get by id.
+    assertEquals(new Zone(zone, "example.com"), client.zones().find("Example.COM", budget()));
+    assertEquals(new Zone(zone, "example.com"), client.zones().find(zone, budget()));
+    assertTrue(api.requests().get(0).contains("account.id=" + FakeCloudflareTest.ACCOUNT));
+  }
+
+  @Test
+  void anUnknownZoneNameOrIdSaysToCheckItAndTheTokensZoneResources() {
+    ZoneNotFoundException byName = assertThrows(ZoneNotFoundException.class,
+        () -> client.zones().find("example.net", budget()));
+    assertTrue(byName.getMessage().contains("'example.net'") && byName.getMessage().contains("Zone Resources"),
+        byName.getMessage());
+    // A well-formed id the token cannot reach: 9109 "Unauthorized to access requested resource".
+    ZoneNotFoundException byId = assertThrows(ZoneNotFoundException.class,
+        () -> client.zones().find("ffffffffffffffffffffffffffffffff", budget()));
+    assertEquals(403, byId.status());
+  }
+
+  @Test
+  void aTokenWithoutZoneReadIsToldSo() {
+    api.deny(FakeCloudflareApi.Permission.ZONE_READ);
+
+    CloudflareAuthenticationException e = assertThrows(CloudflareAuthenticationException.class,
+        () -> client.zones().find("example.com", budget()));
+
+    assertEquals("Zone / Zone / Read", e.permission());
+  }
+}
