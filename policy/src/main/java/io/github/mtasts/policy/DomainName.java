@@ -78,7 +78,7 @@ public final class DomainName {
    */
   public static ParseResult<DomainName> parseMailDomain(String text) {
     String quoted = "domain '" + text + "'";
-    if (!text.isEmpty() && looksLikeIpLiteral(text.strip())) {
+    if (looksLikeIpLiteral(text)) {
       return failure(text, quoted + " is an IP address: give the name of the mail domain, such as "
           + "example.com (RFC 5321 §2.3.5).");
     }

@@ -9,8 +9,9 @@ import java.util.Locale;
  * ordinary forms, NFC, and IDEOGRAPHIC FULL STOP to a dot.
  *
  * <p>Chosen over UTS #46, whose transitional processing maps ß to ss and ς to σ and so names
- * another domain, and whose wider mapping table would change what the registration rules refuse:
- * RFC 5895 maps only what a person cannot tell apart on screen. ß, ς, ZWJ and ZWNJ are kept.
+ * another domain, and whose wider mapping table (symbols, compatibility forms) would accept
+ * names that the registration rules refuse: RFC 5895 maps only case, width and normalization,
+ * differences a person typing a name does not mean. ß, ς, ZWJ and ZWNJ are kept.
  */
 final class InputMapping {
   private InputMapping() {}
