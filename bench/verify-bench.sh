@@ -66,11 +66,14 @@ if [ ! -x /usr/bin/time ]; then
   { apt-get update -qq && apt-get install -y -qq time >/dev/null; } || die "apt-get install time failed"
 fi
 
-# The verifier's test classes (the benchmark driver) with the test laboratory they run.
+# The verifier's test classes (the benchmark driver) with the test laboratory they run. The
+# project's own modules come from this checkout's build, not from the local Maven repository,
+# which another checkout's install may have replaced since.
 ./mvnw -q install -DskipTests
 ./mvnw -q -pl verify dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile=target/bench-classpath.txt
-classpath="verify/target/test-classes:verify/target/classes:$(cat verify/target/bench-classpath.txt)"
+  -Dmdep.excludeGroupIds=io.github.mtasts -Dmdep.outputFile=target/bench-classpath.txt
+modules="verify/target/test-classes:verify/target/classes:policy/target/classes:testlab/target/classes"
+classpath="$modules:$(cat verify/target/bench-classpath.txt)"
 
 work=$(mktemp -d)
 lab_pid=""

@@ -2,6 +2,7 @@ package io.github.mtasts.cli;
 
 import io.github.mtasts.verify.Check;
 import io.github.mtasts.verify.Report;
+import io.github.mtasts.verify.Summary;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -42,16 +43,10 @@ final class HumanReport {
     if (failed > 0) {
       line.append(", ").append(failed).append(" not fully verified (operational failure)");
     }
-    line.append(" (")
-        .append(total(reports, Check.Severity.ERROR)).append(" errors, ")
-        .append(total(reports, Check.Severity.WARNING)).append(" warnings, ")
-        .append(total(reports, Check.Severity.INFO)).append(" infos, ")
-        .append(total(reports, Check.Severity.PASS)).append(" passes)");
+    Summary total = Summary.total(reports);
+    line.append(" (").append(total.errors()).append(" errors, ").append(total.warnings()).append(" warnings, ")
+        .append(total.infos()).append(" infos, ").append(total.passes()).append(" passes)");
     return line.toString();
-  }
-
-  private static long total(List<Report> reports, Check.Severity severity) {
-    return reports.stream().mapToLong(r -> r.count(severity)).sum();
   }
 
   private String mark(Check.Severity severity) {

@@ -2,12 +2,13 @@ package io.github.mtasts.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.github.mtasts.verify.Check;
+import io.github.mtasts.policy.ParseResult;
 import io.github.mtasts.verify.DomainNames;
 import io.github.mtasts.verify.PolicyState;
 import io.github.mtasts.verify.Report;
 import io.github.mtasts.verify.Scope;
 import io.github.mtasts.verify.StateFile;
+import io.github.mtasts.verify.Summary;
 import io.github.mtasts.verify.Verifier;
 import io.github.mtasts.verify.VerifyOptions;
 import java.io.IOException;
@@ -251,14 +252,11 @@ public final class VerifyCommand implements Callable<Integer> {
   }
 
   private Scope scope() {
-    switch (scope) {
-      case "all":
-        return Scope.ALL;
-      case "policy-host":
-        return Scope.POLICY_HOST;
-      default:
-        throw usage("--scope '" + scope + "' is unknown: use all or policy-host");
+    ParseResult<Scope> parsed = Scope.parse(scope);
+    if (!parsed.isValid()) {
+      throw usage("--scope: " + parsed.errors().get(0).message());
     }
+    return parsed.orElseThrow();
   }
 
   private static String readText(Path file, String option) {
@@ -293,10 +291,7 @@ public final class VerifyCommand implements Callable<Integer> {
     summary.addProperty("domains", reports.size());
     summary.addProperty("domainsWithErrors", reports.stream().filter(Report::hasErrors).count());
     summary.addProperty("operationalFailures", reports.stream().filter(Report::hasOperationalFailures).count());
-    for (Check.Severity severity : Check.Severity.values()) {
-      String key = severity.name().toLowerCase(java.util.Locale.ROOT) + (severity == Check.Severity.PASS ? "es" : "s");
-      summary.addProperty(key, reports.stream().mapToLong(r -> r.count(severity)).sum());
-    }
+    Summary.total(reports).toMap().forEach(summary::addProperty);
     root.add("summary", summary);
     return Json.print(root);
   }

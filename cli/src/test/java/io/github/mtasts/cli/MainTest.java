@@ -2,7 +2,6 @@ package io.github.mtasts.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.mtasts.ProjectVersion;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
@@ -12,10 +11,9 @@ class MainTest {
   }
 
   @Test
-  void versionIsTheVersionThePluginReports() {
-    CliRun run = CliRun.run("--version");
-    assertEquals(0, run.exit());
-    assertEquals("mtasts " + ProjectVersion.get(), run.out().strip());
+  void versionExitsZero() {
+    // What it prints comes from the jar's manifest: MainJarIT checks it on the packaged jar.
+    assertEquals(0, CliRun.run("--version").exit());
   }
 
   @Test

@@ -1,12 +1,9 @@
 package io.github.mtasts.policy;
 
-import java.net.IDN;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * One {@code mx} line of an MTA-STS policy: a host name, or {@code *.} and a domain for every
@@ -17,14 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class MxPattern implements Comparable<MxPattern> {
   private static final String WILDCARD_PREFIX = "*.";
-  // RFC 5321 §4.1.2: sub-domain = Let-dig [Ldh-str]
-  private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?");
-  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
-  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*");
-  // RFC 1035 §2.3.4: labels of at most 63 octets, names of at most 255 octets on the wire
-  // (253 characters in text form without the trailing dot).
-  private static final int MAX_LABEL_LENGTH = 63;
-  private static final int MAX_NAME_LENGTH = 253;
 
   private final String text;
 
@@ -94,16 +83,16 @@ public final class MxPattern implements Comparable<MxPattern> {
           : "the MX host name is empty: give the name the MX record points to, such as "
               + "mx1.example.com (RFC 5321 §4.1.2).";
     }
-    if (looksLikeIpLiteral(text)) {
+    if (DomainName.looksLikeIpLiteral(text)) {
       return quoted + " is an IP address: RFC 8461 §3.2 mx patterns and MX hosts are host names, "
           + "so give the name of the MX host instead.";
     }
-    if (!text.chars().allMatch(c -> c < 0x80)) {
-      return quoted + " contains non-ASCII characters: write the domain in its A-label form"
-          + aLabelHint(text) + " (RFC 8461 §3.2).";
-    }
     boolean wildcard = pattern && text.startsWith(WILDCARD_PREFIX);
     String domain = wildcard ? text.substring(WILDCARD_PREFIX.length()) : text;
+    if (!text.chars().allMatch(c -> c < 0x80)) {
+      return quoted + " contains non-ASCII characters: write the domain in its A-label form"
+          + aLabelHint(wildcard ? WILDCARD_PREFIX : "", domain) + " (RFC 8461 §3.2).";
+    }
     if (domain.isEmpty()) {
       return quoted + " has no domain after the wildcard: write it as *.example.com "
           + "(RFC 8461 §3.2).";
@@ -116,114 +105,26 @@ public final class MxPattern implements Comparable<MxPattern> {
       return quoted + " has a misplaced '*': a wildcard may only be the whole left-most label, "
           + "as in *.example.com (RFC 8461 §3.2).";
     }
-    if (domain.length() > MAX_NAME_LENGTH) {
-      return quoted + " is " + domain.length() + " characters long; a domain name has at most "
-          + MAX_NAME_LENGTH + " (RFC 1035 §2.3.4).";
+    // The one rule for domain names: LDH labels and valid IDNA2008 A-labels, at most 253 characters.
+    List<String> violations = DomainName.check(domain, quoted).violations();
+    if (!violations.isEmpty()) {
+      return violations.get(0);
     }
-    String[] labels = domain.split("\\.", -1);
-    for (String label : labels) {
-      String labelViolation = labelViolation(quoted, label);
-      if (labelViolation != null) {
-        return labelViolation;
-      }
-    }
-    if (DIGITS.matcher(labels[labels.length - 1]).matches()) {
+    if (DomainName.endsInNumericLabel(domain)) {
       // RFC 3696 §2: a top-level domain is never all-numeric, so this is an address or a typo.
-      return quoted + " ends in the all-numeric label '" + labels[labels.length - 1]
+      return quoted + " ends in the all-numeric label '" + domain.substring(domain.lastIndexOf('.') + 1)
           + "', which no host name has: list the MX host's name, not an address "
           + "(RFC 8461 §3.2).";
     }
     return null;
   }
 
-  private static String labelViolation(String quoted, String label) {
-    if (label.isEmpty()) {
-      return quoted + " has an empty label (two dots in a row or a leading dot): remove the "
-          + "extra dot (RFC 5321 §4.1.2).";
-    }
-    if (label.length() > MAX_LABEL_LENGTH) {
-      return quoted + " has a label of " + label.length() + " characters; a label has at most "
-          + MAX_LABEL_LENGTH + " (RFC 1035 §2.3.4).";
-    }
-    if (!LABEL.matcher(label).matches()) {
-      return quoted + " has the invalid label '" + label + "': labels consist of letters, digits "
-          + "and hyphens, and start and end with a letter or digit (RFC 5321 §4.1.2).";
-    }
-    if (label.regionMatches(true, 0, "xn--", 0, 4) && !isALabel(label)) {
-      return quoted + " has the label '" + label + "', which starts with xn-- but is not a valid "
-          + "A-label (punycode): convert the internationalized name again (RFC 5890 §2.3.2.1).";
-    }
-    return null;
-  }
-
   /**
-   * Whether an xn-- label is Punycode for a U-label (RFC 5890 §2.3.2.1): not plain ASCII, in
-   * NFC and lower case, of letters, marks, digits and hyphens. This approximates the IDNA2008
-   * code point rules (RFC 5892) closely enough to catch mistyped or made-up A-labels.
+   * Suggests the A-label form of a domain with non-ASCII characters, read as a person typed it
+   * ({@link DomainName#parseInput}); nothing when it is no valid IDNA2008 name.
    */
-  private static boolean isALabel(String label) {
-    // DNS labels are case-insensitive: XN--BCHER-KVA is the same label as xn--bcher-kva.
-    return Punycode.decode(label.substring(4).toLowerCase(Locale.ROOT))
-        .filter(unicode -> unicode.chars().anyMatch(c -> c >= 0x80))
-        .filter(unicode -> Normalizer.isNormalized(unicode, Normalizer.Form.NFC))
-        .filter(unicode -> unicode.equals(unicode.toLowerCase(Locale.ROOT)))
-        .filter(unicode -> unicode.codePoints().allMatch(MxPattern::isULabelCodePoint))
-        .isPresent();
-  }
-
-  private static boolean isULabelCodePoint(int c) {
-    int type = Character.getType(c);
-    return c == '-'
-        || Character.isLetterOrDigit(c)
-        || type == Character.NON_SPACING_MARK
-        || type == Character.COMBINING_SPACING_MARK
-        || type == Character.ENCLOSING_MARK;
-  }
-
-  /**
-   * Suggests the A-label form of a name with non-ASCII characters, when {@link IDN} (IDNA2003)
-   * gives one that decodes back to the name; IDNA2003 maps some characters (such as ß to ss),
-   * and a wrong suggestion is worse than none.
-   */
-  private static String aLabelHint(String text) {
-    String wanted = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
-    String ascii;
-    try {
-      ascii = IDN.toASCII(text, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      return "";
-    }
-    String[] asciiLabels = ascii.split("\\.", -1);
-    String[] wantedLabels = wanted.split("\\.", -1);
-    if (asciiLabels.length != wantedLabels.length) {
-      return "";
-    }
-    for (int i = 0; i < asciiLabels.length; i++) {
-      String decoded = asciiLabels[i].startsWith("xn--")
-          ? Punycode.decode(asciiLabels[i].substring(4)).orElse("")
-          : asciiLabels[i];
-      if (!decoded.equals(wantedLabels[i])) {
-        return "";
-      }
-    }
-    return ": '" + ascii + "'";
-  }
-
-  private static boolean looksLikeIpLiteral(String text) {
-    // RFC 5321 §4.1.3 address literals ([192.0.2.1], [IPv6:...]) and bare IPv6 addresses.
-    if (text.startsWith("[") || IPV6.matcher(text).matches()) {
-      return true;
-    }
-    String[] parts = text.split("\\.", -1);
-    if (parts.length != 4) {
-      return false;
-    }
-    for (String part : parts) {
-      if (!DIGITS.matcher(part).matches() || part.length() > 3 || Integer.parseInt(part) > 255) {
-        return false;
-      }
-    }
-    return true;
+  private static String aLabelHint(String prefix, String domain) {
+    return DomainName.parseInput(domain).value().map(name -> ": '" + prefix + name.ascii() + "'").orElse("");
   }
 
   /** Whether this is a wildcard pattern ({@code *.} and a domain). */

@@ -3,9 +3,10 @@ package io.github.mtasts.policy;
 import java.util.Optional;
 
 /**
- * Punycode decoding (RFC 3492 §6.2), to tell a real A-label from a label that merely starts with
- * {@code xn--}. {@link java.net.IDN} implements IDNA2003, which refuses valid IDNA2008 A-labels
- * such as {@code xn--strae-oqa} (straße), so it cannot decide this.
+ * Punycode (RFC 3492): the encoding of a U-label's code points into the ASCII of its A-label after
+ * {@code xn--} (RFC 5891 §4.4), and back. {@link java.net.IDN} implements IDNA2003, which maps ß to
+ * ss and refuses valid IDNA2008 A-labels such as {@code xn--strae-oqa} (straße), so it cannot
+ * serve here.
  */
 final class Punycode {
   private static final int BASE = 36;
@@ -74,6 +75,75 @@ final class Punycode {
       length++;
     }
     return Optional.of(new String(out, 0, length));
+  }
+
+  /**
+   * Encodes a label (RFC 3492 §6.3): its basic code points in order, a delimiter when there are
+   * any, then the deltas of the others. Letters keep their case; callers pass lower-case labels.
+   *
+   * @param input the Unicode label
+   * @return the part of the A-label after {@code xn--}
+   * @throws IllegalArgumentException when the label is too long to encode (RFC 3492 §6.4)
+   */
+  static String encode(String input) {
+    int[] codePoints = input.codePoints().toArray();
+    StringBuilder output = new StringBuilder();
+    for (int c : codePoints) {
+      if (c < INITIAL_N) {
+        output.append((char) c);
+      }
+    }
+    int basic = output.length();
+    int handled = basic;
+    if (basic > 0) {
+      output.append('-');
+    }
+    int n = INITIAL_N;
+    int delta = 0;
+    int bias = INITIAL_BIAS;
+    while (handled < codePoints.length) {
+      int m = Integer.MAX_VALUE;
+      for (int c : codePoints) {
+        if (c >= n && c < m) {
+          m = c;
+        }
+      }
+      if (m - n > (Integer.MAX_VALUE - delta) / (handled + 1)) {
+        throw new IllegalArgumentException("the label is too long for Punycode (RFC 3492 §6.4)");
+      }
+      delta += (m - n) * (handled + 1);
+      n = m;
+      for (int c : codePoints) {
+        if (c < n) {
+          if (delta == Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("the label is too long for Punycode (RFC 3492 §6.4)");
+          }
+          delta++;
+        }
+        if (c == n) {
+          int q = delta;
+          for (int k = BASE; ; k += BASE) {
+            int t = k <= bias ? TMIN : k >= bias + TMAX ? TMAX : k - bias;
+            if (q < t) {
+              break;
+            }
+            output.append(encodedDigit(t + (q - t) % (BASE - t)));
+            q = (q - t) / (BASE - t);
+          }
+          output.append(encodedDigit(q));
+          bias = adapt(delta, handled + 1, handled == basic);
+          delta = 0;
+          handled++;
+        }
+      }
+      delta++;
+      n++;
+    }
+    return output.toString();
+  }
+
+  private static char encodedDigit(int d) {
+    return (char) (d < 26 ? 'a' + d : '0' + d - 26);
   }
 
   private static int digit(char c) {

@@ -59,5 +59,13 @@
  * ignored must still fit the grammar as an extension; a policy body is limited to 64 KiB, the
  * size RFC 8461 §3.3 suggests senders read; an {@code mx} pattern whose last label is all digits
  * is refused as an address, as no top-level domain is all-numeric (RFC 1123 §2.1, RFC 3696 §2).
+ *
+ * <h2>Domain names</h2>
+ *
+ * <p>Every domain and host name follows one rule, {@link io.github.mtasts.policy.DomainName}:
+ * IDNA2008 (RFC 5891, with the code points of RFC 5892 derived from the JDK's Unicode data and
+ * the Bidi rule of RFC 5893), under which {@code straße.de} is {@code xn--strae-oqa.de} and not
+ * {@code strasse.de}. Names in policies and records are taken as written; names a person types
+ * are first mapped as RFC 5895 says (case, width, NFC).
  */
 package io.github.mtasts.policy;

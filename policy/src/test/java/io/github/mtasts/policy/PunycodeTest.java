@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class PunycodeTest {
@@ -23,6 +28,32 @@ class PunycodeTest {
   void domainLabels() {
     assertEquals(Optional.of("bücher"), Punycode.decode("bcher-kva"));
     assertEquals(Optional.of("straße"), Punycode.decode("strae-oqa"));
+  }
+
+  @Test
+  void encodesTheRfc3492Samples() {
+    assertEquals("egbpdaj6bu4bxfgehfvwxn", Punycode.encode("\u0644\u064A\u0647\u0645\u0627\u0628"
+        + "\u062A\u0643\u0644\u0645\u0648\u0634\u0639\u0631\u0628\u064A\u061F"));
+    assertEquals("3B-ww4c5e180e575a65lsy2b", Punycode.encode("3\u5E74B\u7D44\u91D1\u516B\u5148\u751F"));
+    assertEquals("bcher-kva", Punycode.encode("bücher"));
+    assertEquals("strae-oqa", Punycode.encode("straße"));
+    assertEquals("ls8h", Punycode.encode("\uD83D\uDCA9"));
+  }
+
+  @Provide
+  Arbitrary<String> scalarValueStrings() {
+    // Any Unicode scalar values (no surrogate code points, which no label holds).
+    return Arbitraries.integers().between(0, Character.MAX_CODE_POINT)
+        .filter(c -> c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE)
+        .list().ofMaxSize(40)
+        .map(codePoints -> codePoints.stream()
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString());
+  }
+
+  @Property
+  void decodingUndoesEncoding(@ForAll("scalarValueStrings") String text) {
+    assertEquals(Optional.of(text), Punycode.decode(Punycode.encode(text)));
   }
 
   @Test

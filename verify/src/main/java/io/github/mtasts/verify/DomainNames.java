@@ -1,43 +1,27 @@
 package io.github.mtasts.verify;
 
-import java.net.IDN;
-import java.util.Locale;
+import io.github.mtasts.policy.DomainName;
 
 /** Checks and normalises the mail domain names the verifier is given. */
 public final class DomainNames {
   private DomainNames() {}
 
   /**
-   * Returns the domain in the form the verifier uses: lower case, A-labels (an internationalised
-   * name is converted), without a trailing dot.
+   * Returns the domain in the form the verifier uses: its A-labels in lower case, without a
+   * trailing dot. The rule is the policy core's IDNA2008 one for mail domains ({@link
+   * DomainName#parseMailDomain}): an internationalised name becomes its IDNA2008 A-labels
+   * ({@code straße.de} is {@code xn--strae-oqa.de}), after the mapping of what a person types
+   * (upper case, fullwidth forms) that RFC 5895 describes.
    *
-   * @param domain the domain as a person typed it
+   * @param domain the domain as a person typed it; surrounding whitespace is ignored
    * @return the normalised domain
-   * @throws IllegalArgumentException naming the value and what is wrong with it
+   * @throws IllegalArgumentException naming the value, what is wrong with it and the fix
    */
   public static String normalize(String domain) {
     if (domain == null || domain.isBlank()) {
       throw new IllegalArgumentException("domain is empty: give a mail domain such as example.com");
     }
-    String name = domain.strip();
-    if (name.endsWith(".")) {
-      name = name.substring(0, name.length() - 1);
-    }
-    // IDNA with the STD3 rules: letters, digits and inner hyphens, labels of 1 to 63 octets
-    // (RFC 1035 §2.3.1, RFC 5891); an internationalised name becomes its A-labels.
-    try {
-      name = IDN.toASCII(name, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "domain '" + domain + "' is not a valid domain name (" + e.getMessage()
-              + "): use letters, digits and hyphens in dot-separated labels, such as example.com");
-    }
-    // RFC 1035 §2.3.4: at most 253 characters of text.
-    if (name.length() > 253 || !name.contains(".")) {
-      throw new IllegalArgumentException(
-          "domain '" + domain + "' is not a mail domain: give a name of at least two labels"
-              + " and at most 253 characters, such as example.com");
-    }
-    return name;
+    // InvalidInputException is an IllegalArgumentException whose message joins the problems'.
+    return DomainName.parseMailDomain(domain.strip()).orElseThrow().ascii();
   }
 }

@@ -3,7 +3,6 @@ package io.github.mtasts.verify;
 import io.github.mtasts.policy.Mode;
 import io.github.mtasts.policy.Policy;
 import io.github.mtasts.policy.StsRecord;
-import io.github.mtasts.policy.TlsRptRecord;
 import java.net.InetAddress;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -66,11 +65,7 @@ final class DomainVerification {
     List<Check> checks = new ArrayList<>();
     Optional<StsRecord> stsRecord = Optional.empty();
     if (all) {
-      stsRecord = new TxtRecordChecks<>("_mta-sts." + domain,
-          new String[] {CheckIds.STS_TXT, CheckIds.STS_TXT_LOOKUP, CheckIds.STS_TXT_MISSING,
-              CheckIds.STS_TXT_COUNT, CheckIds.STS_TXT_SYNTAX},
-          Check.Severity.ERROR, "no MTA-STS policy published",
-          StsRecord::fromRrset, StsRecord::candidateCount).evaluate(sts.join(), checks);
+      stsRecord = TxtRecordChecks.sts(domain).evaluate(sts.join(), checks);
     }
 
     PolicyChecks policyChecks = new PolicyChecks(options, now);
@@ -100,12 +95,7 @@ final class DomainVerification {
         mxChecks.evaluateAddresses(host.addresses(), checks);
         host.probes().forEach(result -> mxChecks.evaluateProbe(result, mode, checks));
       }
-      new TxtRecordChecks<>("_smtp._tls." + domain,
-          new String[] {CheckIds.TLSRPT, CheckIds.TLSRPT_LOOKUP, CheckIds.TLSRPT_MISSING,
-              CheckIds.TLSRPT_COUNT, CheckIds.TLSRPT_SYNTAX},
-          // RFC 8460 §3 makes reporting optional, but without it failures go unnoticed.
-          Check.Severity.WARNING, "no TLS-RPT record, so nobody receives reports of failed TLS deliveries",
-          TlsRptRecord::fromRrset, TlsRptRecord::candidateCount).evaluate(tlsRpt.join(), checks);
+      TxtRecordChecks.tlsRpt(domain).evaluate(tlsRpt.join(), checks);
     }
     return new Report(domain, options.scope(), checks, Duration.ofNanos(System.nanoTime() - start), observed);
   }

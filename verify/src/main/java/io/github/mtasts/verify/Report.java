@@ -4,9 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The outcome of verifying one domain: its checks in a stable order, and what was observed. */
@@ -64,13 +62,9 @@ public final class Report {
     return checks.stream().filter(c -> c.severity() == severity).count();
   }
 
-  /** The number of checks of each severity (every severity present, zero included). */
-  public Map<Check.Severity, Long> counts() {
-    Map<Check.Severity, Long> counts = new EnumMap<>(Check.Severity.class);
-    for (Check.Severity severity : Check.Severity.values()) {
-      counts.put(severity, count(severity));
-    }
-    return counts;
+  /** How many checks of each severity the report holds. */
+  public Summary summary() {
+    return Summary.of(checks);
   }
 
   /** True when at least one check is an error (operational ones included). */
@@ -87,16 +81,11 @@ public final class Report {
   public JsonObject toJsonTree() {
     JsonObject json = new JsonObject();
     json.addProperty("domain", domain);
-    json.addProperty("scope", scope.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    json.addProperty("scope", scope.word());
     json.addProperty("ok", !hasErrors());
     json.addProperty("operationalFailure", hasOperationalFailures());
     json.addProperty("elapsedMillis", elapsed.toMillis());
-    JsonObject summary = new JsonObject();
-    summary.addProperty("errors", count(Check.Severity.ERROR));
-    summary.addProperty("warnings", count(Check.Severity.WARNING));
-    summary.addProperty("infos", count(Check.Severity.INFO));
-    summary.addProperty("passes", count(Check.Severity.PASS));
-    json.add("summary", summary);
+    json.add("summary", summary().toJson());
     JsonArray array = new JsonArray();
     for (Check check : checks) {
       JsonObject c = new JsonObject();
@@ -123,6 +112,6 @@ public final class Report {
 
   @Override
   public String toString() {
-    return "Report{" + domain + ", " + counts() + "}";
+    return "Report{" + domain + ", " + summary() + "}";
   }
 }

@@ -1,12 +1,55 @@
 package io.github.mtasts.verify;
 
-/** Which part of a deployment a verification covers. */
+import io.github.mtasts.policy.ParseResult;
+import io.github.mtasts.policy.Problem;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Which part of a deployment a verification covers, and the word that names it wherever a person
+ * or a program chooses it (the command line's {@code --scope}, a Verification's {@code scope}
+ * input, the report's JSON): the one place these words are defined.
+ */
 public enum Scope {
   /**
    * Only the policy host: the HTTPS fetch, the parse of the body and the expectations on it.
    * Used before a new {@code _mta-sts} id is published, to prove the new body is live first.
    */
-  POLICY_HOST,
+  POLICY_HOST("policy-host"),
   /** Everything a sending MTA checks: TXT records, policy, MX coverage, STARTTLS of every MX. */
-  ALL
+  ALL("all");
+
+  private final String word;
+
+  Scope(String word) {
+    this.word = word;
+  }
+
+  /** The word that names the scope: {@code policy-host} or {@code all}. */
+  public String word() {
+    return word;
+  }
+
+  /** Every scope's word, in declaration order: {@code policy-host}, {@code all}. */
+  public static List<String> words() {
+    return Arrays.stream(values()).map(Scope::word).toList();
+  }
+
+  /**
+   * Reads the word of a scope.
+   *
+   * @param word {@code all} or {@code policy-host}, exactly
+   * @return the scope, or an error (field {@code scope}) that names the allowed words
+   */
+  public static ParseResult<Scope> parse(String word) {
+    for (Scope scope : values()) {
+      if (scope.word.equals(word)) {
+        return ParseResult.of(List.of(), () -> scope);
+      }
+    }
+    return ParseResult.of(List.of(Problem.error("scope", 0, String.valueOf(word), "scope '" + word
+        + "' is unknown: use " + String.join(" or ", words()) + " (" + ALL.word + " checks what a "
+        + "sending mail server checks; " + POLICY_HOST.word + " only fetches and parses the policy)")),
+        () -> null);
+  }
 }

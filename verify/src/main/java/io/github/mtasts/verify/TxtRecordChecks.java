@@ -2,6 +2,8 @@ package io.github.mtasts.verify;
 
 import io.github.mtasts.policy.ParseResult;
 import io.github.mtasts.policy.Problem;
+import io.github.mtasts.policy.StsRecord;
+import io.github.mtasts.policy.TlsRptRecord;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,7 @@ final class TxtRecordChecks<T> {
   private final Function<List<String>, ParseResult<T>> fromRrset;
   private final Function<List<String>, Integer> candidateCount;
 
-  TxtRecordChecks(String owner, String[] ids, Check.Severity missingSeverity, String missingAdvice,
+  private TxtRecordChecks(String owner, String[] ids, Check.Severity missingSeverity, String missingAdvice,
       Function<List<String>, ParseResult<T>> fromRrset, Function<List<String>, Integer> candidateCount) {
     this.owner = owner;
     this.passId = ids[0];
@@ -38,6 +40,25 @@ final class TxtRecordChecks<T> {
     this.missingAdvice = missingAdvice;
     this.fromRrset = fromRrset;
     this.candidateCount = candidateCount;
+  }
+
+  /** The checks of the {@code _mta-sts} record of a domain (RFC 8461 §3.1). */
+  static TxtRecordChecks<StsRecord> sts(String domain) {
+    return new TxtRecordChecks<>("_mta-sts." + domain,
+        new String[] {CheckIds.STS_TXT, CheckIds.STS_TXT_LOOKUP, CheckIds.STS_TXT_MISSING,
+            CheckIds.STS_TXT_COUNT, CheckIds.STS_TXT_SYNTAX},
+        Check.Severity.ERROR, "no MTA-STS policy published",
+        StsRecord::fromRrset, StsRecord::candidateCount);
+  }
+
+  /** The checks of the {@code _smtp._tls} record of a domain (RFC 8460 §3). */
+  static TxtRecordChecks<TlsRptRecord> tlsRpt(String domain) {
+    return new TxtRecordChecks<>("_smtp._tls." + domain,
+        new String[] {CheckIds.TLSRPT, CheckIds.TLSRPT_LOOKUP, CheckIds.TLSRPT_MISSING,
+            CheckIds.TLSRPT_COUNT, CheckIds.TLSRPT_SYNTAX},
+        // RFC 8460 §3 makes reporting optional, but without it failures go unnoticed.
+        Check.Severity.WARNING, "no TLS-RPT record, so nobody receives reports of failed TLS deliveries",
+        TlsRptRecord::fromRrset, TlsRptRecord::candidateCount);
   }
 
   /**

@@ -50,10 +50,24 @@ class VerifyOptionsTest {
   void domainsAreNormalisedOrRejected() {
     assertEquals("example.com", DomainNames.normalize(" Example.COM. "));
     assertEquals("xn--bcher-kva.example", DomainNames.normalize("bücher.example"));
-    assertMessage("domain 'exa_mple.com'", () -> DomainNames.normalize("exa_mple.com"));
-    assertMessage("is not a mail domain", () -> DomainNames.normalize("localhost"));
-    assertMessage("'a..example' is not a valid domain name", () -> DomainNames.normalize("a..example"));
-    assertMessage("leading or trailing hyphen", () -> DomainNames.normalize("-mx.example"));
+    assertMessage("domain 'exa_mple.com' has the invalid label 'exa_mple'", () -> DomainNames.normalize("exa_mple.com"));
+    assertMessage("'localhost' has a single label", () -> DomainNames.normalize("localhost"));
+    assertMessage("'a..example' has an empty label", () -> DomainNames.normalize("a..example"));
+    assertMessage("has the invalid label '-mx'", () -> DomainNames.normalize("-mx.example"));
+    assertMessage("domain is empty", () -> DomainNames.normalize(" "));
+  }
+
+  @Test
+  void internationalisedDomainsFollowIdna2008() {
+    // IDNA2003 (java.net.IDN) made straße.de into strasse.de, another domain.
+    assertEquals("xn--strae-oqa.de", DomainNames.normalize("straße.de"));
+    assertEquals("xn--strae-oqa.de", DomainNames.normalize("STRAẞE.de"));
+    assertEquals("strasse.de", DomainNames.normalize("strasse.de"));
+    assertEquals("xn--strae-oqa.de", DomainNames.normalize("xn--strae-oqa.de"));
+    // Typed in fullwidth forms, as an input method may give them (RFC 5895 §2).
+    assertEquals("example.com", DomainNames.normalize("ｅｘａｍｐｌｅ．ｃｏｍ"));
+    assertMessage("U+2709 ENVELOPE", () -> DomainNames.normalize("\u2709.example"));
+    assertMessage("is an IP address", () -> DomainNames.normalize("192.0.2.1"));
   }
 
   private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable action) {
