@@ -1,20 +1,21 @@
 package io.github.mtasts.sdk;
 
-import io.github.mtasts.policy.MxPattern;
+import io.github.mtasts.policy.DomainName;
+import io.github.mtasts.policy.ParseResult;
 import io.github.mtasts.policy.Problem;
 import java.util.List;
-import java.util.Locale;
 
-/** Checks the mail domain of {@link MtaStsArgs} with the policy core's host name rules. */
+/** Checks the mail domain of {@link MtaStsArgs} with the policy core's one domain name rule. */
 final class MailDomain {
   private MailDomain() {}
 
   /**
-   * Checks a mail domain.
+   * Checks a mail domain: IDNA2008, at least two labels, no IP address ({@link
+   * DomainName#parseMailDomain}).
    *
    * @param domain the domain as given, or null
    * @param problems receives an error when the domain is missing or invalid
-   * @return the domain in lower case, or null when it is invalid
+   * @return the domain in A-label form, lower case, or null when it is invalid
    */
   static String check(String domain, List<Problem> problems) {
     if (domain == null || domain.isBlank()) {
@@ -27,22 +28,12 @@ final class MailDomain {
           + " mail domain, such as example.com; declare one MtaSts per domain."));
       return null;
     }
-    // A mail domain is a host name in A-label form, the same grammar as a non-wildcard MX pattern
-    // (RFC 8461 §3.2 and RFC 5321 §4.1.2); reuse its checks and speak of the domain.
-    List<Problem> hostProblems = MxPattern.parse(domain).errors();
-    if (!hostProblems.isEmpty()) {
-      String message = hostProblems.get(0).message()
-          .replace("mx '" + domain + "'", "'" + domain + "'")
-          .replace("mx patterns are", "domain names are");
-      problems.add(error(domain, "MtaStsArgs.domain: " + message));
+    ParseResult<DomainName> parsed = DomainName.parseMailDomain(domain);
+    if (!parsed.isValid()) {
+      problems.add(error(domain, "MtaStsArgs.domain: " + parsed.errors().get(0).message()));
       return null;
     }
-    if (!domain.contains(".")) {
-      problems.add(error(domain, "MtaStsArgs.domain: '" + domain + "' has a single label: give"
-          + " the full mail domain, such as example.com."));
-      return null;
-    }
-    return domain.toLowerCase(Locale.ROOT);
+    return parsed.value().orElseThrow().ascii();
   }
 
   private static Problem error(String text, String message) {

@@ -47,6 +47,12 @@ class MtaStsArgsTest {
   }
 
   @Test
+  void anInternationalDomainIsKeptInItsIdna2008ALabelForm() {
+    // IDNA2008 maps nothing: ß stays ß (xn--strae-oqa), it is not the IDNA2003 "strasse".
+    assertEquals("xn--strae-oqa.de", valid().domain("Straße.de").build().domain());
+  }
+
+  @Test
   void withoutReportUrisThereIsNoTlsRptRecord() {
     MtaStsArgs args = valid().tlsRptRua(List.of()).build();
     assertEquals(Optional.empty(), args.tlsRptRecord());
