@@ -14,10 +14,14 @@ import io.github.mtasts.sdk.aws.PolicySite;
 import io.github.mtasts.sdk.aws.PolicySiteArgs;
 import io.github.mtasts.sdk.aws.Record;
 import io.github.mtasts.sdk.aws.RecordArgs;
+import io.github.mtasts.sdk.aws.enums.RecordType;
+import io.github.mtasts.sdk.enums.FailOn;
+import io.github.mtasts.sdk.enums.VerificationScope;
 import io.github.mtasts.sdk.outputs.VerificationSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -135,7 +139,7 @@ public final class MtaSts extends ComponentResource {
     var validationCname = new Record(name + "-validation-record", RecordArgs.builder()
         .zoneId(zoneId)
         .name(validationRecord.applyValue(r -> r.name()))
-        .type("CNAME")
+        .type(RecordType.CNAME)
         .values(validationRecord.applyValue(r -> List.of(r.value())))
         .build(), child());
     var validation = new CertificateValidation(name + "-certificate-validation",
@@ -153,7 +157,7 @@ public final class MtaSts extends ComponentResource {
     var policyHost = new Record(name + "-policy-host", RecordArgs.builder()
         .zoneId(zoneId)
         .name(POLICY_HOST_LABEL + "." + domain)
-        .type("CNAME")
+        .type(RecordType.CNAME)
         .values(site.distributionDomainName().applyValue(List::of))
         .build(), child());
 
@@ -162,13 +166,13 @@ public final class MtaSts extends ComponentResource {
       records.add(new Record(name + "-tlsrpt", RecordArgs.builder()
           .zoneId(zoneId)
           .name(TLSRPT_LABEL + "." + domain)
-          .type("TXT")
+          .type(RecordType.TXT)
           .values(policy.tlsRptRecord().applyValue(value -> List.of(value.orElseThrow())))
           .build(), child()));
     }
 
     var policyHostVerification = new Verification(name + "-verify-policy-host",
-        verificationArgs(args, "policy-host")
+        verificationArgs(args, VerificationScope.POLICY_HOST)
             .expectedPolicy(policy.body())
             .build(), child(site, policyHost));
     // RFC 8461 §3.1: senders fetch the policy when the id changes; announce the new id only
@@ -176,13 +180,13 @@ public final class MtaSts extends ComponentResource {
     var sts = new Record(name + "-sts", RecordArgs.builder()
         .zoneId(zoneId)
         .name(STS_LABEL + "." + domain)
-        .type("TXT")
+        .type(RecordType.TXT)
         .values(policy.stsRecord().applyValue(List::of))
         .build(), child(policyHostVerification));
     records.add(sts);
 
     var finalVerification = new Verification(name + "-verify-all",
-        verificationArgs(args, "all")
+        verificationArgs(args, VerificationScope.ALL)
             .expectedPolicy(policy.body())
             .expectedId(policy.policyId())
             .build(), child(records.toArray(Resource[]::new)));
@@ -204,13 +208,16 @@ public final class MtaSts extends ComponentResource {
     registerOutputs(outputs);
   }
 
-  private static VerificationArgs.Builder verificationArgs(MtaStsArgs args, String scope) {
+  private static VerificationArgs.Builder verificationArgs(
+      MtaStsArgs args, VerificationScope scope) {
     VerificationOptions options = args.verification();
     VerificationArgs.Builder builder = VerificationArgs.builder()
         .domain(args.domain())
         .scope(scope);
     options.timeout().ifPresent(timeout -> builder.timeout((int) timeout.getSeconds()));
-    options.failOn().ifPresent(builder::failOn);
+    // VerificationOptions accepted the word; each FailOn constant is its word in upper case.
+    options.failOn().ifPresent(
+        failOn -> builder.failOn(FailOn.valueOf(failOn.toUpperCase(Locale.ROOT))));
     options.httpsPort().ifPresent(builder::httpsPort);
     options.smtpPort().ifPresent(builder::smtpPort);
     return builder;
