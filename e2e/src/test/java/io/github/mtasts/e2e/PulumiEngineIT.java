@@ -1,7 +1,6 @@
 package io.github.mtasts.e2e;
 
-import io.github.mtasts.sdk.MtastsPackage;
-import io.github.mtasts.sdk.Policy;
+import io.github.mtasts.sdk.Utilities;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -35,8 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole path a user takes, with the real Pulumi engine: a Java program using the SDK
  * ({@link MailDomainProgram}), run by the Java language host from a prebuilt jar, served by the
  * plugin {@code pulumi-resource-mtasts} of this build (bin/), with a local file backend. Each
- * step asserts the exit code and what the stack holds afterwards; a secret provider token must
- * appear in no command output and nowhere in the exported state.
+ * step asserts the exit code and what the stack holds afterwards; secret values (a provider
+ * setting from secret stack config, another that the program marks secret, a secret input of a
+ * resource) must appear in no command output and nowhere in the exported state.
  */
 class PulumiEngineIT {
 
@@ -47,8 +47,10 @@ class PulumiEngineIT {
 
   private static Path pulumiBin;
 
-  private final String secretToken = "cf-token-" + UUID.randomUUID();
-  private final String explicitProviderToken = "gh-token-" + UUID.randomUUID();
+  // Regions that no AWS call uses: the policy and the verification never reach AWS.
+  private final String secretRegion = "secret-region-" + UUID.randomUUID();
+  private final String explicitProviderRegion = "explicit-region-" + UUID.randomUUID();
+  private final String secretTriggers = "secret-triggers-" + UUID.randomUUID();
   private final List<CommandResult> transcript = new ArrayList<>();
 
   @TempDir Path work;
@@ -81,7 +83,7 @@ class PulumiEngineIT {
     pulumi = PulumiCli.forProject(
         pulumiBin, List.of(REPOSITORY.resolve("bin")), project, work, "e2e-passphrase");
     ok("stack", "init", "e2e");
-    ok("config", "set", "--secret", "mtasts:cloudflareApiToken", secretToken);
+    ok("config", "set", "--secret", "mtasts:awsRegion", secretRegion);
   }
 
   @Test
@@ -90,7 +92,7 @@ class PulumiEngineIT {
     ok("config", "set", "mx", "mx1.example.com,*.mail.example.net");
     ok("config", "set", "maxAge", "604800");
     ok("config", "set", "rua", "mailto:tlsrpt@example.com");
-    ok("config", "set", "--secret", "explicitProviderGithubToken", explicitProviderToken);
+    ok("config", "set", "--secret", "explicitProviderRegion", explicitProviderRegion);
 
     CommandResult preview = ok("preview");
     assertTrue(preview.output().contains("mtasts:index:Policy"), "preview names the Policy");
@@ -111,20 +113,22 @@ class PulumiEngineIT {
     JsonObject state = exportedState();
     // The default provider is named after the version the SDK asked for.
     JsonObject defaultProvider = resource(state,
-        "pulumi:providers:mtasts::default_" + MtastsPackage.version().replace('.', '_'));
-    assertEncrypted(defaultProvider, "cloudflareApiToken");
-    assertEncrypted(resource(state, "pulumi:providers:mtasts::explicit"), "githubToken");
+        "pulumi:providers:mtasts::default_" + Utilities.getVersion().replace('.', '_'));
+    assertEncrypted(defaultProvider, "inputs", "awsRegion");
+    assertEncrypted(resource(state, "pulumi:providers:mtasts::explicit"), "inputs", "awsRegion");
     assertEquals(
         resource(state, "pulumi:providers:mtasts::explicit").get("urn").getAsString() + "::"
             + resource(state, "pulumi:providers:mtasts::explicit").get("id").getAsString(),
         resource(state, "mtasts:index:Policy::explicit-provider").get("provider").getAsString(),
         "the policy declared with the explicit provider is served by it");
 
-    // Bad input fails the preview, naming the property and the value.
-    ok("config", "set", "mode", "enforced");
+    // Bad input fails the preview, naming the property and the value (RFC 8461 §3.2 caps
+    // max_age at 31557600). A bad mode cannot be written: the SDK takes the Mode enum.
+    ok("config", "set", "maxAge", "99999999");
     CommandResult rejected = fails("preview");
-    assertTrue(rejected.output().contains("mode") && rejected.output().contains("enforced"),
+    assertTrue(rejected.output().contains("maxAge") && rejected.output().contains("99999999"),
         "the error names the property and the value:\n" + rejected.output());
+    ok("config", "set", "maxAge", "604800");
 
     ok("config", "set", "mode", "enforce");
     CommandResult diff = ok("preview", "--diff");
@@ -162,6 +166,7 @@ class PulumiEngineIT {
       ok("config", "set", "verifyTimeout", "5");
       ok("config", "set", "httpsPort", String.valueOf(lab.httpsPort()));
       ok("config", "set", "smtpPort", String.valueOf(lab.smtpPort()));
+      ok("config", "set", "--secret", "verifyTriggers", secretTriggers);
 
       int fetchesBefore = lab.policyHost("enforce.test").getRequestCount();
       ok("preview");
@@ -176,6 +181,9 @@ class PulumiEngineIT {
       assertTrue(checks.contains("expect.policy:pass"), checks.toString());
       assertTrue(lab.policyHost("enforce.test").getRequestCount() > fetchesBefore,
           "the update fetched the live policy");
+      JsonObject verification = resource(exportedState(), "mtasts:index:Verification::example-com");
+      assertEncrypted(verification, "inputs", "triggers");
+      assertEncrypted(verification, "outputs", "triggers");
 
       // The program now asks for a testing policy while enforce.test still serves enforce:
       // the verification fails the update and says what differs.
@@ -197,8 +205,8 @@ class PulumiEngineIT {
     JsonArray left = exportedState().getAsJsonObject("deployment").getAsJsonArray("resources");
     assertTrue(left == null || left.isEmpty(), "destroy leaves nothing: " + left);
     for (CommandResult result : transcript) {
-      for (String secret : List.of(secretToken, explicitProviderToken)) {
-        assertFalse(result.output().contains(secret), "a token leaked into command output");
+      for (String secret : secrets()) {
+        assertFalse(result.output().contains(secret), "a secret leaked into command output");
       }
     }
     ok("stack", "rm", "--yes");
@@ -220,16 +228,25 @@ class PulumiEngineIT {
     return result;
   }
 
+  /**
+   * The stack outputs in clear text: those derived from a secret input are secret too (the
+   * verification's report, once its triggers are), and no output is a secret itself.
+   */
   private JsonObject stackOutputs() {
-    return JsonParser.parseString(ok("stack", "output", "--json").stdout()).getAsJsonObject();
+    return JsonParser.parseString(ok("stack", "output", "--json", "--show-secrets").stdout())
+        .getAsJsonObject();
   }
 
   private JsonObject exportedState() {
     String exported = ok("stack", "export").stdout();
-    for (String secret : List.of(secretToken, explicitProviderToken)) {
-      assertFalse(exported.contains(secret), "a token is in the state in clear text");
+    for (String secret : secrets()) {
+      assertFalse(exported.contains(secret), "a secret is in the state in clear text");
     }
     return JsonParser.parseString(exported).getAsJsonObject();
+  }
+
+  private List<String> secrets() {
+    return List.of(secretRegion, explicitProviderRegion, secretTriggers);
   }
 
   /** The resource whose URN ends with {@code type::name}. */
@@ -242,11 +259,12 @@ class PulumiEngineIT {
         .orElseThrow(() -> new AssertionError("no " + typeAndName + " in " + resources));
   }
 
-  private static void assertEncrypted(JsonObject resource, String input) {
-    JsonElement stored = resource.getAsJsonObject("inputs").get(input);
+  /** A property of a resource's inputs or outputs is stored encrypted. */
+  private static void assertEncrypted(JsonObject resource, String section, String property) {
+    JsonElement stored = resource.getAsJsonObject(section).get(property);
     assertTrue(stored != null && stored.isJsonObject()
         && stored.getAsJsonObject().has("ciphertext"),
-        input + " of " + resource.get("urn") + " is stored encrypted: " + stored);
+        section + "." + property + " of " + resource.get("urn") + " is stored encrypted: " + stored);
   }
 
   private static List<String> strings(JsonArray array) {

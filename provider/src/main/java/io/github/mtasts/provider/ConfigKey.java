@@ -14,14 +14,6 @@ public enum ConfigKey {
   AWS_REGION("awsRegion", false, Kind.TEXT, "AWS_REGION", "AWS_DEFAULT_REGION"),
   /** An AWS endpoint override, for emulators. */
   AWS_ENDPOINT("awsEndpoint", false, Kind.URL, "AWS_ENDPOINT_URL"),
-  /** The Cloudflare API token. */
-  CLOUDFLARE_API_TOKEN("cloudflareApiToken", true, Kind.TEXT, "CLOUDFLARE_API_TOKEN"),
-  /** A Cloudflare API base URL override, for emulators. */
-  CLOUDFLARE_API_BASE_URL("cloudflareApiBaseUrl", false, Kind.URL, "CLOUDFLARE_API_BASE_URL"),
-  /** The GitHub token. */
-  GITHUB_TOKEN("githubToken", true, Kind.TEXT, "GITHUB_TOKEN"),
-  /** A GitHub API base URL override, for GitHub Enterprise or emulators. */
-  GITHUB_API_BASE_URL("githubApiBaseUrl", false, Kind.URL, "GITHUB_API_URL"),
   /** The DNS server verifications ask, host[:port]. */
   VERIFY_RESOLVER("verifyResolver", false, Kind.RESOLVER, "MTASTS_VERIFY_RESOLVER"),
   /** Extra trust anchors (PEM) for verifications. */
@@ -54,7 +46,7 @@ public enum ConfigKey {
   /**
    * The name in the configuration and on the wire.
    *
-   * @return for example "githubToken"
+   * @return for example "awsRegion"
    */
   public String key() {
     return key;

@@ -81,8 +81,7 @@ class ProviderPluginIT {
     ConfigureResponse configured = provider.configure(ConfigureRequest.newBuilder()
         .setAcceptSecrets(true)
         .setAcceptResources(true)
-        .setArgs(struct("cloudflareApiToken", secret(TOKEN), "version", "0.1.0"))
-        .putVariables("mtasts:config:cloudflareApiToken", TOKEN)
+        .setArgs(struct("version", "0.1.0"))
         .build());
     assertTrue(configured.getAcceptSecrets());
     assertTrue(configured.getSupportsPreview());
@@ -163,15 +162,14 @@ class ProviderPluginIT {
     CheckResponse response = provider.checkConfig(CheckRequest.newBuilder()
         .setUrn("urn:pulumi:dev::mail::pulumi:providers:mtasts::default")
         .setNews(struct(
-            "githubApiBaseUrl", "ftp://example.test",
+            "awsEndpoint", "ftp://example.test",
             "verifyResolver", "192.0.2.1:99999",
             "githubTokn", TOKEN,
-            "cloudflareApiToken", secret(TOKEN),
             "version", "0.1.0"))
         .build());
     Map<String, String> failures = failures(response);
-    assertEquals(List.of("githubTokn", "githubApiBaseUrl", "verifyResolver"), List.copyOf(failures.keySet()));
-    assertTrue(failures.get("githubApiBaseUrl").contains("absolute http or https URL"), failures.toString());
+    assertEquals(List.of("githubTokn", "awsEndpoint", "verifyResolver"), List.copyOf(failures.keySet()));
+    assertTrue(failures.get("awsEndpoint").contains("absolute http or https URL"), failures.toString());
     assertTrue(failures.get("verifyResolver").contains("99999"), failures.toString());
     assertFalse(response.toString().contains(TOKEN), response.toString());
   }

@@ -5,10 +5,13 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
+import io.github.mtasts.sdk.enums.FailOn;
+import io.github.mtasts.sdk.enums.VerificationScope;
 import io.github.mtasts.sdk.outputs.VerificationSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -125,7 +128,7 @@ public final class MtaSts extends ComponentResource {
 
     // 4. The policy host verified alone: the body served is the body declared.
     var policyHostVerification = new Verification(name + "-verify-policy-host",
-        verificationArgs(args, "policy-host")
+        verificationArgs(args, VerificationScope.POLICY_HOST)
             .expectedPolicy(policy.body())
             .build(), child(site.serving().toArray(Resource[]::new)));
 
@@ -138,7 +141,7 @@ public final class MtaSts extends ComponentResource {
     // 6. Everything verified as a sender sees it, after every record and the site.
     records.addAll(site.serving());
     var finalVerification = new Verification(name + "-verify-all",
-        verificationArgs(args, "all")
+        verificationArgs(args, VerificationScope.ALL)
             .expectedPolicy(policy.body())
             .expectedId(policy.policyId())
             .build(), child(records.toArray(Resource[]::new)));
@@ -160,13 +163,16 @@ public final class MtaSts extends ComponentResource {
     registerOutputs(outputs);
   }
 
-  private static VerificationArgs.Builder verificationArgs(MtaStsArgs args, String scope) {
+  private static VerificationArgs.Builder verificationArgs(
+      MtaStsArgs args, VerificationScope scope) {
     VerificationOptions options = args.verification();
     VerificationArgs.Builder builder = VerificationArgs.builder()
         .domain(args.domain())
         .scope(scope);
     options.timeout().ifPresent(timeout -> builder.timeout((int) timeout.getSeconds()));
-    options.failOn().ifPresent(builder::failOn);
+    // VerificationOptions accepted the word; each FailOn constant is its word in upper case.
+    options.failOn().ifPresent(
+        failOn -> builder.failOn(FailOn.valueOf(failOn.toUpperCase(Locale.ROOT))));
     options.httpsPort().ifPresent(builder::httpsPort);
     options.smtpPort().ifPresent(builder::smtpPort);
     return builder;

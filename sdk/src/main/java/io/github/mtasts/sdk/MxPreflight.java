@@ -23,17 +23,19 @@ final class MxPreflight {
    *
    * @param component the component the warning or failure is reported on
    * @param args the component's inputs
-   * @return the mode token
+   * @return the mode
    */
-  static Output<String> gate(MtaSts component, MtaStsArgs args) {
+  static Output<io.github.mtasts.sdk.enums.Mode> gate(MtaSts component, MtaStsArgs args) {
     Mode mode = args.mode();
+    // The SDK's Mode has the policy core's constants, by name.
+    var sdkMode = io.github.mtasts.sdk.enums.Mode.valueOf(mode.name());
     if (mode == Mode.NONE) {
       // RFC 8461 §5: with mode none senders apply no policy, so no MX host can be refused.
-      return Output.of(mode.token());
+      return Output.of(sdkMode);
     }
     return MtastsFunctions.checkMxCoverage(CheckMxCoverageArgs.builder()
             .domain(args.domain())
-            .mode(mode.token())
+            .mode(sdkMode)
             .mx(args.mx())
             .build(), InvokeOptions.builder().parent(component).build())
         .applyValue(result -> {
@@ -41,7 +43,7 @@ final class MxPreflight {
           if (!uncovered.isEmpty()) {
             report(component, args, uncovered);
           }
-          return mode.token();
+          return sdkMode;
         });
   }
 

@@ -4,6 +4,7 @@ import io.github.mtasts.policy.InvalidInputException;
 import io.github.mtasts.policy.Problem;
 import io.github.mtasts.sdk.aws.Record;
 import io.github.mtasts.sdk.aws.RecordArgs;
+import io.github.mtasts.sdk.aws.enums.RecordType;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -48,7 +49,7 @@ final class Route53Dns implements Dns {
     var resource = new Record(record.resourceName(), RecordArgs.builder()
         .zoneId(zoneId)
         .name(record.name())
-        .type(record.type().name())
+        .type(RecordType.valueOf(record.type().name()))
         .values(record.values())
         .build(), record.options());
     return new PublishedRecord(resource, resource.fqdn());

@@ -12,13 +12,16 @@
  *
  * <p>{@link io.github.mtasts.sdk.Policy} computes the canonical body, the id derived from it and
  * both TXT values; {@link io.github.mtasts.sdk.Verification} fetches what is live the way a
- * sender does and fails the deployment when it is wrong. The classes have the shape of Pulumi's
- * generated Java SDKs: a {@code CustomResource} per resource type with {@code Output} getters,
- * an {@code Args} class with a builder per resource, and {@link io.github.mtasts.sdk.Provider}
- * for an explicitly configured plugin. Each registration names the plugin {@code mtasts} at
- * {@link io.github.mtasts.sdk.MtastsPackage#version()}; the plugin
- * ({@code pulumi-resource-mtasts}) does the work. The classes need neither the plugin nor any
- * cloud SDK on the program's class path.
+ * sender does and fails the deployment when it is wrong. These classes, their {@code Args}
+ * builders, the {@code inputs}, {@code outputs} and {@code enums} packages,
+ * {@link io.github.mtasts.sdk.Provider} (an explicitly configured plugin),
+ * {@link io.github.mtasts.sdk.MtastsFunctions}, {@link io.github.mtasts.sdk.Config} (the
+ * provider's stack config) and {@link io.github.mtasts.sdk.Utilities} are
+ * generated from the package schema by Pulumi's Java code generator ({@code scripts/gen-sdk.sh});
+ * the schema's descriptions are their documentation. Each registration names the plugin
+ * {@code mtasts} at {@link io.github.mtasts.sdk.Utilities#getVersion()}, the project version; the
+ * plugin ({@code pulumi-resource-mtasts}) does the work. The classes need neither the plugin nor
+ * any cloud SDK on the program's class path.
  *
  * <p>The resources that publish on AWS are in {@link io.github.mtasts.sdk.aws}. The functions
  * are in {@link io.github.mtasts.sdk.MtastsFunctions}: {@code checkMxCoverage} looks up a domain's

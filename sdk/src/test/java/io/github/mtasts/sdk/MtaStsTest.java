@@ -120,24 +120,29 @@ class MtaStsTest {
         numbers(mocks.named("example-com-policy").inputs));
     assertEquals(Map.of("domain", "mta-sts.example.com"),
         mocks.named("example-com-certificate").inputs);
-    assertEquals(Map.of("zoneId", ZONE, "name", VALIDATION_NAME, "type", "CNAME",
-        "values", List.of(VALIDATION_VALUE)), mocks.named("example-com-validation-record").inputs);
-    assertEquals(Map.of("certificateArn", ARN, "validationRecordFqdns", List.of(VALIDATION_NAME)),
-        mocks.named("example-com-certificate-validation").inputs);
-    assertEquals(Map.of("domain", "example.com", "certificateArn", ARN, "policy", body),
-        mocks.named("example-com-site").inputs);
+    // Inputs the component leaves unset go with their schema default (ttl, timeout, cacheControl,
+    // failOn).
+    assertEquals(Map.of("zoneId", ZONE, "name", VALIDATION_NAME, "type", "CNAME", "ttl", 300,
+        "values", List.of(VALIDATION_VALUE)),
+        numbers(mocks.named("example-com-validation-record").inputs));
+    assertEquals(Map.of("certificateArn", ARN, "validationRecordFqdns", List.of(VALIDATION_NAME),
+        "timeout", 2700), numbers(mocks.named("example-com-certificate-validation").inputs));
+    assertEquals(Map.of("domain", "example.com", "certificateArn", ARN, "policy", body,
+        "cacheControl", "max-age=300"), mocks.named("example-com-site").inputs);
     assertEquals(Map.of("zoneId", ZONE, "name", "mta-sts.example.com", "type", "CNAME",
-        "values", List.of(DISTRIBUTION)), mocks.named("example-com-policy-host").inputs);
+        "ttl", 300, "values", List.of(DISTRIBUTION)),
+        numbers(mocks.named("example-com-policy-host").inputs));
     assertEquals(Map.of("zoneId", ZONE, "name", "_smtp._tls.example.com", "type", "TXT",
-        "values", List.of("v=TLSRPTv1; rua=mailto:tlsrpt@example.com")),
-        mocks.named("example-com-tlsrpt").inputs);
+        "ttl", 300, "values", List.of("v=TLSRPTv1; rua=mailto:tlsrpt@example.com")),
+        numbers(mocks.named("example-com-tlsrpt").inputs));
     assertEquals(Map.of("zoneId", ZONE, "name", "_mta-sts.example.com", "type", "TXT",
-        "values", List.of("v=STSv1; id=" + policy.id().value())),
-        mocks.named("example-com-sts").inputs);
+        "ttl", 300, "values", List.of("v=STSv1; id=" + policy.id().value())),
+        numbers(mocks.named("example-com-sts").inputs));
     assertEquals(Map.of("domain", "example.com", "scope", "policy-host", "expectedPolicy", body,
-        "timeout", 300), numbers(mocks.named("example-com-verify-policy-host").inputs));
+        "failOn", "error", "timeout", 300),
+        numbers(mocks.named("example-com-verify-policy-host").inputs));
     assertEquals(Map.of("domain", "example.com", "scope", "all", "expectedPolicy", body,
-        "expectedId", policy.id().value(), "timeout", 300),
+        "expectedId", policy.id().value(), "failOn", "error", "timeout", 300),
         numbers(mocks.named("example-com-verify-all").inputs));
 
     assertEquals(URL, PulumiTest.extractValue(result.output("policyUrl")));

@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.pulumi.test.Mocks;
 import io.github.mtasts.policy.Mode;
 import io.github.mtasts.policy.Policy;
-import io.github.mtasts.sdk.aws.Certificate;
-import io.github.mtasts.sdk.aws.CertificateValidation;
-import io.github.mtasts.sdk.aws.PolicySite;
-import io.github.mtasts.sdk.aws.Record;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +47,7 @@ public final class ProviderMocks implements Mocks {
     Map<String, Object> state = new HashMap<>(args.inputs);
     long delay = 0;
     switch (args.type) {
-      case io.github.mtasts.sdk.Policy.TYPE -> {
+      case "mtasts:index:Policy" -> {
         Policy policy = Policy.builder()
             .mode(Mode.parse((String) args.inputs.get("mode")).orElseThrow())
             .mx(strings(args.inputs.get("mx")))
@@ -65,20 +61,20 @@ public final class ProviderMocks implements Mocks {
               + String.join(",", strings(args.inputs.get("rua"))));
         }
       }
-      case Certificate.TYPE -> {
+      case "mtasts:aws:Certificate" -> {
         state.put("arn", ARN);
         state.put("status", "PENDING_VALIDATION");
         state.put("validationRecords", List.of(
             Map.of("name", VALIDATION_NAME, "type", "CNAME", "value", VALIDATION_VALUE)));
       }
-      case CertificateValidation.TYPE -> state.put("status", "ISSUED");
-      case PolicySite.TYPE -> {
+      case "mtasts:aws:CertificateValidation" -> state.put("status", "ISSUED");
+      case "mtasts:aws:PolicySite" -> {
         state.put("distributionDomainName", DISTRIBUTION);
         state.put("policyUrl", "https://mta-sts." + args.inputs.get("domain")
             + "/.well-known/mta-sts.txt");
       }
-      case Record.TYPE -> state.put("fqdn", args.inputs.get("name"));
-      case Verification.TYPE -> {
+      case "mtasts:aws:Record" -> state.put("fqdn", args.inputs.get("name"));
+      case "mtasts:index:Verification" -> {
         state.put("ok", true);
         state.put("summary", Map.of("errors", 0, "warnings", 1, "infos", 2, "passes", 9));
         state.put("checks", List.of());
@@ -97,7 +93,7 @@ public final class ProviderMocks implements Mocks {
   @Override
   public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
     calls.add(args);
-    assertEquals(MtastsFunctions.CHECK_MX_COVERAGE, args.token);
+    assertEquals("mtasts:index:checkMxCoverage", args.token);
     return CompletableFuture.completedFuture(Map.of("mxHosts", mxHosts, "uncovered", uncovered,
         "message", uncovered.isEmpty() ? "every MX host is covered" : "uncovered"));
   }

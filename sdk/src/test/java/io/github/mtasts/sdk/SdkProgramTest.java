@@ -1,22 +1,27 @@
 package io.github.mtasts.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.pulumi.core.Output;
-import io.github.mtasts.testlab.Repository;
-import com.pulumi.core.internal.Internal;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.pulumi.exceptions.MissingRequiredPropertyException;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
+import io.github.mtasts.sdk.enums.FailOn;
+import io.github.mtasts.sdk.enums.Mode;
+import io.github.mtasts.sdk.enums.VerificationScope;
+import io.github.mtasts.testlab.PulumiCli.CommandResult;
+import io.github.mtasts.testlab.Repository;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +50,12 @@ class SdkProgramTest {
       registered.add(args);
       Map<String, Object> state = new HashMap<>(args.inputs);
       switch (args.type) {
-        case Policy.TYPE -> {
+        case "mtasts:index:Policy" -> {
           state.put("body", "version: STSv1\r\nmode: testing\r\n");
           state.put("policyId", "abc123");
           state.put("stsRecord", "v=STSv1; id=abc123");
         }
-        case Verification.TYPE -> {
+        case "mtasts:index:Verification" -> {
           state.put("ok", false);
           state.put("summary", Map.of("errors", 1, "warnings", 0, "infos", 2, "passes", 5));
           state.put(
@@ -83,7 +88,7 @@ class SdkProgramTest {
         new Policy(
             "example-com",
             PolicyArgs.builder()
-                .mode("testing")
+                .mode(Mode.TESTING)
                 .mx("mx1.example.com", "*.mail.example.net")
                 .maxAge(604800)
                 .rua("mailto:tlsrpt@example.com")
@@ -95,8 +100,8 @@ class SdkProgramTest {
                 .domain("example.com")
                 .expectedPolicy(policy.body())
                 .expectedId(policy.policyId())
-                .scope("policy-host")
-                .failOn("warning")
+                .scope(VerificationScope.POLICY_HOST)
+                .failOn(FailOn.WARNING)
                 .timeout(30)
                 .httpsPort(8443)
                 .build(),
@@ -177,39 +182,38 @@ class SdkProgramTest {
                 ctx -> {
                   var provider =
                       new Provider(
-                          "cf",
+                          "lab",
                           ProviderArgs.builder()
-                              .cloudflareApiToken("token-value")
-                              .cloudflareApiBaseUrl("http://127.0.0.1:9999/client/v4")
+                              .awsRegion("eu-west-1")
+                              .verifyResolver("127.0.0.1:5353")
                               .build());
                   new Policy(
                       "p",
-                      PolicyArgs.builder().mode("none").mx("mx.example.com").maxAge(86400).build(),
+                      PolicyArgs.builder().mode(Mode.NONE).mx("mx.example.com").maxAge(86400).build(),
                       CustomResourceOptions.builder().provider(provider).build());
                 });
 
     assertEquals(0, result.exitCode(), () -> "errors: " + result.errors());
     var provider = mocks.only("pulumi:providers:mtasts");
-    assertEquals("http://127.0.0.1:9999/client/v4", provider.inputs.get("cloudflareApiBaseUrl"));
-    assertTrue(provider.inputs.containsKey("cloudflareApiToken"));
+    assertEquals("eu-west-1", provider.inputs.get("awsRegion"));
+    assertEquals("127.0.0.1:5353", provider.inputs.get("verifyResolver"));
     var policy = mocks.only("mtasts:index:Policy");
+    assertEquals("none", policy.inputs.get("mode"), "an enum travels as its value");
     assertTrue(
-        policy.provider != null && policy.provider.contains("pulumi:providers:mtasts::cf"),
+        policy.provider != null && policy.provider.contains("pulumi:providers:mtasts::lab"),
         () -> "provider reference of the policy: " + policy.provider);
   }
 
   @Test
-  void tokensAreSecretEvenWhenGivenInPlainText() {
-    var args =
-        ProviderArgs.builder()
-            .cloudflareApiToken("cf-token")
-            .githubToken(Output.of("gh-token"))
-            .githubApiBaseUrl("http://127.0.0.1:1/")
-            .build();
+  void defaultsOfTheSchemaAreSentWhenTheProgramLeavesThemUnset() {
+    TestResult result =
+        PulumiTest.withMocks(mocks)
+            .runTest(ctx -> new Verification("v", VerificationArgs.builder().domain("example.com").build()));
 
-    assertTrue(isSecret(args.cloudflareApiToken().orElseThrow()));
-    assertTrue(isSecret(args.githubToken().orElseThrow()));
-    assertFalse(isSecret(args.githubApiBaseUrl().orElseThrow()));
+    assertEquals(0, result.exitCode(), () -> "errors: " + result.errors());
+    assertEquals(
+        Map.of("domain", "example.com", "scope", "all", "failOn", "error", "timeout", 600),
+        normalizeNumbers(mocks.only("mtasts:index:Verification").inputs));
   }
 
   @Test
@@ -217,25 +221,44 @@ class SdkProgramTest {
     var error =
         assertThrows(
             MissingRequiredPropertyException.class,
-            () -> PolicyArgs.builder().mode("enforce").maxAge(86400).build());
+            () -> PolicyArgs.builder().mode(Mode.ENFORCE).maxAge(86400).build());
     assertTrue(error.getMessage().contains("mx"), error.getMessage());
     assertThrows(MissingRequiredPropertyException.class, () -> VerificationArgs.builder().build());
   }
 
   @Test
-  void packageVersionIsTheProjectVersion() throws IOException {
-    // The plugin descriptor is filtered from the pom; the engine looks for the plugin at this
-    // version, and the plugin reports the project version.
+  void everyResourceAsksForThePluginAtTheProjectVersion() throws IOException {
+    // version.txt is filtered from the pom; the generated classes register every resource and
+    // call every function with it, and the plugin reports the project version.
+    assertEquals(projectVersion(), Utilities.getVersion());
+  }
+
+  @Test
+  void theJavaLanguageHostFindsThePluginAtTheProjectVersion() throws IOException {
+    // The host learns which plugins a program needs by running this over the program's class
+    // path; it reads com/<namespace>/<name>/plugin.json only, hence com/github/mtasts.
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    CommandResult packages = CommandResult.run(Path.of("").toAbsolutePath(),
+        List.of(java, "-cp", System.getProperty("java.class.path"),
+            "com.pulumi.bootstrap.internal.Main", "packages"),
+        Map.of(), Duration.ofMinutes(2));
+
+    assertEquals(0, packages.exitCode(), packages::output);
+    JsonArray plugins = JsonParser.parseString(packages.stdout()).getAsJsonArray();
+    JsonObject expected = new JsonObject();
+    expected.addProperty("resource", true);
+    expected.addProperty("name", "mtasts");
+    expected.addProperty("version", projectVersion());
+    assertTrue(plugins.contains(expected), () -> "plugins found: " + plugins);
+  }
+
+  private static String projectVersion() throws IOException {
     String pom = Files.readString(Repository.resolve("pom.xml"));
     Matcher version =
         Pattern.compile("<artifactId>mtasts-parent</artifactId>\\s*<version>([^<]+)</version>")
             .matcher(pom);
     assertTrue(version.find(), "project version in pom.xml");
-    assertEquals(version.group(1), MtastsPackage.version());
-  }
-
-  private static boolean isSecret(Output<?> output) {
-    return Internal.of(output).isSecret().join();
+    return version.group(1);
   }
 
   /** The mock engine decodes protobuf numbers as doubles; compare integers as integers. */

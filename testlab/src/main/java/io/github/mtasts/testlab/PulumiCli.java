@@ -144,7 +144,18 @@ public final class PulumiCli {
       return stdout + stderr;
     }
 
-    static CommandResult run(
+    /**
+     * Runs a command to its end, as {@link PulumiCli#run} runs {@code pulumi}: its own
+     * environment on top of this process's, the executable looked up on that environment's
+     * {@code PATH}.
+     *
+     * @param dir the working directory
+     * @param command the executable and its arguments
+     * @param env variables to add to the environment
+     * @param timeout how long the command may take before it is killed and the test fails
+     * @return what the command did
+     */
+    public static CommandResult run(
         Path dir, List<String> command, Map<String, String> env, Duration timeout) {
       try {
         Path out = Files.createTempFile("pulumi-cli", ".out");

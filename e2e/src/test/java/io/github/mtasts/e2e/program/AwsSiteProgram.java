@@ -14,6 +14,8 @@ import io.github.mtasts.sdk.aws.PolicySite;
 import io.github.mtasts.sdk.aws.PolicySiteArgs;
 import io.github.mtasts.sdk.aws.Record;
 import io.github.mtasts.sdk.aws.RecordArgs;
+import io.github.mtasts.sdk.aws.enums.RecordType;
+import io.github.mtasts.sdk.enums.Mode;
 import java.util.List;
 
 /**
@@ -40,13 +42,13 @@ public final class AwsSiteProgram {
     String zoneId = config.require("zoneId");
     String domain = config.require("domain");
     var policy = new Policy("policy", PolicyArgs.builder()
-        .mode("testing").mx("mx1." + domain).maxAge(604800).build());
+        .mode(Mode.TESTING).mx("mx1." + domain).maxAge(604800).build());
     var certificate = new Certificate("policy-host", CertificateArgs.builder()
         .domain("mta-sts." + domain).build());
     var validationRecord = new Record("policy-host-validation", RecordArgs.builder()
         .zoneId(zoneId)
         .name(certificate.validationRecords().applyValue(records -> records.get(0).name()))
-        .type("CNAME")
+        .type(RecordType.CNAME)
         .values(certificate.validationRecords().applyValue(records -> List.of(records.get(0).value())))
         .build());
     var validation = new CertificateValidation("policy-host", CertificateValidationArgs.builder()
@@ -61,20 +63,20 @@ public final class AwsSiteProgram {
     new Record("policy-host-cname", RecordArgs.builder()
         .zoneId(zoneId)
         .name("mta-sts." + domain)
-        .type("CNAME")
+        .type(RecordType.CNAME)
         .values(site.distributionDomainName().applyValue(List::of))
         .build());
     // RFC 8461 §3.1: the id announces a policy senders can fetch, so the record follows the site.
     new Record("sts", RecordArgs.builder()
         .zoneId(zoneId)
         .name("_mta-sts." + domain)
-        .type("TXT")
+        .type(RecordType.TXT)
         .values(policy.stsRecord().applyValue(List::of))
         .build(), CustomResourceOptions.builder().dependsOn(site).build());
     config.get("tlsRpt").ifPresent(value -> new Record("tls-rpt", RecordArgs.builder()
         .zoneId(zoneId)
         .name("_smtp._tls." + domain)
-        .type("TXT")
+        .type(RecordType.TXT)
         .values(value)
         .build()));
     ctx.export("policyUrl", site.policyUrl());

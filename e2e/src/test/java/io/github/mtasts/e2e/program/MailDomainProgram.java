@@ -9,7 +9,9 @@ import io.github.mtasts.sdk.Provider;
 import io.github.mtasts.sdk.ProviderArgs;
 import io.github.mtasts.sdk.Verification;
 import io.github.mtasts.sdk.VerificationArgs;
+import io.github.mtasts.sdk.enums.Mode;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A Pulumi program as a user writes it, run by the real engine in the end-to-end test: one
@@ -36,7 +38,7 @@ public final class MailDomainProgram {
         new Policy(
             "example-com",
             PolicyArgs.builder()
-                .mode(config.require("mode"))
+                .mode(Mode.valueOf(config.require("mode").toUpperCase(Locale.ROOT)))
                 .mx(List.of(config.require("mx").split(",")))
                 .maxAge(config.requireInteger("maxAge"))
                 .rua(List.of(config.require("rua").split(",")))
@@ -47,16 +49,16 @@ public final class MailDomainProgram {
     ctx.export("stsRecord", policy.stsRecord());
     ctx.export("tlsRptRecord", policy.tlsRptRecord());
 
-    // An explicit provider given a token as a plain string: the SDK must still send it, and the
-    // engine store it, as a secret.
-    config.get("explicitProviderGithubToken").ifPresent(token -> {
-      var provider = new Provider(
-          "explicit", ProviderArgs.builder().githubToken(token).build());
+    // An explicit provider whose setting comes from secret config: the engine must store it,
+    // and the plugin treat it, as a secret.
+    if (config.get("explicitProviderRegion").isPresent()) {
+      var provider = new Provider("explicit", ProviderArgs.builder()
+          .awsRegion(config.requireSecret("explicitProviderRegion")).build());
       new Policy(
           "explicit-provider",
-          PolicyArgs.builder().mode("none").mx("mx.example.org").maxAge(86400).build(),
+          PolicyArgs.builder().mode(Mode.NONE).mx("mx.example.org").maxAge(86400).build(),
           CustomResourceOptions.builder().provider(provider).build());
-    });
+    }
 
     config.get("verifyDomain").ifPresent(domain -> {
       var args = VerificationArgs.builder()
@@ -66,6 +68,10 @@ public final class MailDomainProgram {
       // Lab hooks: the test's servers listen on other ports than 443 and 25.
       config.getInteger("httpsPort").ifPresent(args::httpsPort);
       config.getInteger("smtpPort").ifPresent(args::smtpPort);
+      // A secret input: the plugin must keep it, and the engine store it, secret.
+      if (config.get("verifyTriggers").isPresent()) {
+        args.triggers(config.requireSecret("verifyTriggers").applyValue(Object.class::cast));
+      }
       var verification = new Verification(
           "example-com", args.build(), CustomResourceOptions.builder().dependsOn(policy).build());
       ctx.export("verified", verification.ok());

@@ -13,7 +13,9 @@ import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import io.github.mtasts.sdk.MtastsFunctions;
-import io.github.mtasts.sdk.MtastsPackage;
+import io.github.mtasts.sdk.Utilities;
+import io.github.mtasts.sdk.aws.enums.RecordType;
+import io.github.mtasts.sdk.enums.Mode;
 import io.github.mtasts.sdk.inputs.CheckMxCoverageArgs;
 import io.github.mtasts.sdk.outputs.CheckMxCoverageResult;
 import java.util.HashMap;
@@ -37,6 +39,10 @@ class AwsSdkProgramTest {
   private static final String ARN = "arn:aws:acm:us-east-1:123456789012:certificate/c0ffee";
   private static final String VALIDATION_NAME = "_3f1c.mta-sts.example.com";
   private static final String VALIDATION_VALUE = "_9b2e.abcdefghij.acm-validations.aws";
+  private static final String CERTIFICATE = "mtasts:aws:Certificate";
+  private static final String RECORD = "mtasts:aws:Record";
+  private static final String CERTIFICATE_VALIDATION = "mtasts:aws:CertificateValidation";
+  private static final String POLICY_SITE = "mtasts:aws:PolicySite";
 
   /** Records registrations and calls; answers like the provider would, with made-up outputs. */
   private static final class RecordingMocks implements Mocks {
@@ -49,24 +55,24 @@ class AwsSdkProgramTest {
       Map<String, Object> state = new HashMap<>(args.inputs);
       String id = args.name + "-id";
       switch (args.type) {
-        case Certificate.TYPE -> {
+        case CERTIFICATE -> {
           id = ARN;
           state.put("arn", ARN);
           state.put("status", "PENDING_VALIDATION");
           state.put("validationRecords",
               List.of(Map.of("name", VALIDATION_NAME, "type", "CNAME", "value", VALIDATION_VALUE)));
         }
-        case Record.TYPE -> {
+        case RECORD -> {
           id = args.inputs.get("zoneId") + "/" + args.inputs.get("name") + "/" + args.inputs.get("type");
           state.putIfAbsent("ttl", 300);
           state.put("fqdn", args.inputs.get("name"));
         }
-        case CertificateValidation.TYPE -> {
+        case CERTIFICATE_VALIDATION -> {
           id = ARN;
           state.putIfAbsent("timeout", 2700);
           state.put("status", "ISSUED");
         }
-        case PolicySite.TYPE -> {
+        case POLICY_SITE -> {
           id = "mta-sts-example-com";
           state.putIfAbsent("bucketName", "mta-sts-example-com");
           state.putIfAbsent("cacheControl", "max-age=300");
@@ -113,7 +119,7 @@ class AwsSdkProgramTest {
     var validationRecord = new Record("policy-host-validation", RecordArgs.builder()
         .zoneId("Z0123456789ABC")
         .name(certificate.validationRecords().applyValue(records -> records.get(0).name()))
-        .type(certificate.validationRecords().applyValue(records -> records.get(0).type()))
+        .type(RecordType.CNAME)
         .values(certificate.validationRecords().applyValue(records -> List.of(records.get(0).value())))
         .build());
     var validation = new CertificateValidation("policy-host", CertificateValidationArgs.builder()
@@ -128,14 +134,14 @@ class AwsSdkProgramTest {
     new Record("policy-host-cname", RecordArgs.builder()
         .zoneId("Z0123456789ABC")
         .name("mta-sts.example.com")
-        .type("CNAME")
+        .type(RecordType.CNAME)
         .ttl(3600)
         .values(site.distributionDomainName().applyValue(List::of))
         .build());
     new Record("sts", RecordArgs.builder()
         .zoneId("Z0123456789ABC")
         .name("_mta-sts.example.com")
-        .type("TXT")
+        .type(RecordType.TXT)
         .values("v=STSv1; id=abc123")
         .build(), CustomResourceOptions.builder().dependsOn(site).build());
     ctx.export("validationRecord", certificate.validationRecords()
@@ -155,17 +161,18 @@ class AwsSdkProgramTest {
         .runTest(AwsSdkProgramTest::declareSite);
 
     assertEquals(0, result.exitCode(), () -> "errors: " + result.errors());
-    assertEquals(Map.of("domain", "mta-sts.example.com"), mocks.only(Certificate.TYPE, "policy-host").inputs);
-    assertEquals(Map.of("zoneId", "Z0123456789ABC", "name", VALIDATION_NAME, "type", "CNAME",
-        "values", List.of(VALIDATION_VALUE)), mocks.only(Record.TYPE, "policy-host-validation").inputs);
-    assertEquals(Map.of("certificateArn", ARN, "validationRecordFqdns", List.of(VALIDATION_NAME)),
-        mocks.only(CertificateValidation.TYPE, "policy-host").inputs);
-    Map<String, Object> site = mocks.only(PolicySite.TYPE, "example-com").inputs;
-    assertEquals(Map.of("domain", "example.com", "certificateArn", ARN,
+    assertEquals(Map.of("domain", "mta-sts.example.com"), mocks.only(CERTIFICATE, "policy-host").inputs);
+    // Unset inputs with a default in the schema (ttl, timeout, cacheControl) are sent with it.
+    assertEquals(Map.of("zoneId", "Z0123456789ABC", "name", VALIDATION_NAME, "type", "CNAME", "ttl", 300,
+        "values", List.of(VALIDATION_VALUE)), normalizeNumbers(mocks.only(RECORD, "policy-host-validation").inputs));
+    assertEquals(Map.of("certificateArn", ARN, "validationRecordFqdns", List.of(VALIDATION_NAME), "timeout", 2700),
+        normalizeNumbers(mocks.only(CERTIFICATE_VALIDATION, "policy-host").inputs));
+    Map<String, Object> site = mocks.only(POLICY_SITE, "example-com").inputs;
+    assertEquals(Map.of("domain", "example.com", "certificateArn", ARN, "cacheControl", "max-age=300",
         "policy", "version: STSv1\r\nmode: testing\r\nmx: mx1.example.com\r\nmax_age: 604800\r\n"), site);
     assertEquals(Map.of("zoneId", "Z0123456789ABC", "name", "mta-sts.example.com", "type", "CNAME", "ttl", 3600,
-        "values", List.of("d111abcdef8.cloudfront.net")), normalizeNumbers(mocks.only(Record.TYPE, "policy-host-cname").inputs));
-    assertEquals(List.of("v=STSv1; id=abc123"), mocks.only(Record.TYPE, "sts").inputs.get("values"));
+        "values", List.of("d111abcdef8.cloudfront.net")), normalizeNumbers(mocks.only(RECORD, "policy-host-cname").inputs));
+    assertEquals(List.of("v=STSv1; id=abc123"), mocks.only(RECORD, "sts").inputs.get("values"));
   }
 
   @Test
@@ -186,7 +193,7 @@ class AwsSdkProgramTest {
     TestResult result = PulumiTest.withMocks(mocks).runTest(ctx -> {
       Output<CheckMxCoverageResult> coverage = MtastsFunctions.checkMxCoverage(CheckMxCoverageArgs.builder()
           .domain("example.com")
-          .mode("enforce")
+          .mode(Mode.ENFORCE)
           .mx("mx1.example.com", "*.mail.example.net")
           .build());
       ctx.export("uncovered", coverage.applyValue(CheckMxCoverageResult::uncovered));
@@ -203,20 +210,20 @@ class AwsSdkProgramTest {
     assertEquals(List.of("mx2.example.com"), PulumiTest.extractValue(result.output("uncovered")));
     assertEquals(List.of("mx1.example.com", "mx2.example.com"), PulumiTest.extractValue(result.output("mxHosts")));
     assertTrue(((String) PulumiTest.extractValue(result.output("message"))).contains("mx2.example.com"));
-    assertTrue(MtastsPackage.version().matches("\\d+\\.\\d+\\.\\d+.*"), MtastsPackage.version());
+    assertTrue(Utilities.getVersion().matches("\\d+\\.\\d+\\.\\d+.*"), Utilities.getVersion());
   }
 
   @Test
   void missingRequiredInputsAreNamed() {
     assertTrue(assertThrows(MissingRequiredPropertyException.class,
-        () -> RecordArgs.builder().zoneId("Z1").name("x.example.com").type("TXT").build()).getMessage().contains("values"));
+        () -> RecordArgs.builder().zoneId("Z1").name("x.example.com").type(RecordType.TXT).build()).getMessage().contains("values"));
     assertThrows(MissingRequiredPropertyException.class, () -> CertificateArgs.builder().build());
     assertTrue(assertThrows(MissingRequiredPropertyException.class,
         () -> CertificateValidationArgs.builder().timeout(60).build()).getMessage().contains("certificateArn"));
     assertTrue(assertThrows(MissingRequiredPropertyException.class,
         () -> PolicySiteArgs.builder().domain("example.com").certificateArn(ARN).build()).getMessage().contains("policy"));
     assertTrue(assertThrows(MissingRequiredPropertyException.class,
-        () -> CheckMxCoverageArgs.builder().domain("example.com").mode("enforce").build()).getMessage().contains("mx"));
+        () -> CheckMxCoverageArgs.builder().domain("example.com").mode(Mode.ENFORCE).build()).getMessage().contains("mx"));
   }
 
   /** The mock engine decodes protobuf numbers as doubles; compare integers as integers. */
