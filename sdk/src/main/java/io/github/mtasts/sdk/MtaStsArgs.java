@@ -2,11 +2,11 @@ package io.github.mtasts.sdk;
 
 import io.github.mtasts.policy.InvalidInputException;
 import io.github.mtasts.policy.MaxAge;
-import io.github.mtasts.policy.Mode;
 import io.github.mtasts.policy.ParseResult;
 import io.github.mtasts.policy.Policy;
 import io.github.mtasts.policy.Problem;
 import io.github.mtasts.policy.TlsRptRecord;
+import io.github.mtasts.sdk.enums.Mode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,7 +83,8 @@ public final class MtaStsArgs {
    * @return enforce, testing or none
    */
   public Mode mode() {
-    return policy.mode();
+    // The SDK's Mode has the policy core's constants, by name.
+    return Mode.valueOf(policy.mode().name());
   }
 
   /**
@@ -325,9 +326,11 @@ public final class MtaStsArgs {
     public MtaStsArgs build() {
       List<Problem> problems = new ArrayList<>();
       String normalizedDomain = MailDomain.check(domain, problems);
-      Mode parsedMode = mode;
-      if (modeText != null) {
-        ParseResult<Mode> parsed = Mode.parse(modeText);
+      // The policy core reads the mode from its word, whichever way it was given.
+      io.github.mtasts.policy.Mode parsedMode = null;
+      String word = mode != null ? mode.getValue() : modeText;
+      if (word != null) {
+        ParseResult<io.github.mtasts.policy.Mode> parsed = io.github.mtasts.policy.Mode.parse(word);
         problems.addAll(named(parsed.errors()));
         parsedMode = parsed.value().orElse(null);
       }
@@ -348,7 +351,7 @@ public final class MtaStsArgs {
       } catch (InvalidInputException e) {
         // A missing mode was already reported by its parser; keep the other findings.
         problems.addAll(named(e.problems().stream()
-            .filter(p -> modeText == null || !p.field().equals("mode"))
+            .filter(p -> word == null || !p.field().equals("mode"))
             .filter(p -> maxAge == null || !p.field().equals("max_age") || !p.text().isEmpty())
             .toList()));
       }

@@ -3,7 +3,7 @@ package io.github.mtasts.sdk;
 import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.exceptions.ResourceException;
-import io.github.mtasts.policy.Mode;
+import io.github.mtasts.sdk.enums.Mode;
 import io.github.mtasts.sdk.inputs.CheckMxCoverageArgs;
 import java.util.List;
 
@@ -25,17 +25,15 @@ final class MxPreflight {
    * @param args the component's inputs
    * @return the mode
    */
-  static Output<io.github.mtasts.sdk.enums.Mode> gate(MtaSts component, MtaStsArgs args) {
+  static Output<Mode> gate(MtaSts component, MtaStsArgs args) {
     Mode mode = args.mode();
-    // The SDK's Mode has the policy core's constants, by name.
-    var sdkMode = io.github.mtasts.sdk.enums.Mode.valueOf(mode.name());
     if (mode == Mode.NONE) {
       // RFC 8461 §5: with mode none senders apply no policy, so no MX host can be refused.
-      return Output.of(sdkMode);
+      return Output.of(mode);
     }
     return MtastsFunctions.checkMxCoverage(CheckMxCoverageArgs.builder()
             .domain(args.domain())
-            .mode(sdkMode)
+            .mode(mode)
             .mx(args.mx())
             .build(), InvokeOptions.builder().parent(component).build())
         .applyValue(result -> {
@@ -43,7 +41,7 @@ final class MxPreflight {
           if (!uncovered.isEmpty()) {
             report(component, args, uncovered);
           }
-          return sdkMode;
+          return mode;
         });
   }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mtasts.policy.InvalidInputException;
-import io.github.mtasts.policy.Mode;
+import io.github.mtasts.sdk.enums.Mode;
 import io.github.mtasts.policy.Policy;
 import io.github.mtasts.policy.Problem;
 import io.github.mtasts.policy.S3BucketName;
@@ -36,7 +36,7 @@ class MtaStsArgsTest {
     MtaStsArgs args = valid().build();
 
     assertEquals("example.com", args.domain(), "domains compare in lower case");
-    assertEquals(Policy.builder().mode(Mode.TESTING).mx("mx1.example.com", "*.mail.example.net")
+    assertEquals(Policy.builder().mode(io.github.mtasts.policy.Mode.TESTING).mx("mx1.example.com", "*.mail.example.net")
         .maxAge(604800).build(), args.policy());
     assertEquals("v=TLSRPTv1; rua=mailto:tlsrpt@example.com",
         args.tlsRptRecord().orElseThrow().render());

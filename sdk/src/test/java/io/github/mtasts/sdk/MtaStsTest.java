@@ -11,7 +11,7 @@ import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import io.github.mtasts.policy.InvalidInputException;
-import io.github.mtasts.policy.Mode;
+import io.github.mtasts.sdk.enums.Mode;
 import io.github.mtasts.policy.Policy;
 import io.github.mtasts.sdk.aws.PolicySite;
 import io.github.mtasts.sdk.aws.PolicySiteArgs;
