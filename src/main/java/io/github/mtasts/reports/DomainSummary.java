@@ -2,6 +2,8 @@ package io.github.mtasts.reports;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,10 +47,10 @@ public record DomainSummary(
   /** The host shown for failure details that name no {@code receiving-mx-hostname}. */
   public static final String UNNAMED_HOST = "(not named)";
 
-  /** Copies the collections. */
+  /** Copies the collections, keeping the order of the maps. */
   public DomainSummary {
-    failuresByType = Map.copyOf(failuresByType);
-    failuresByMxHost = Map.copyOf(failuresByMxHost);
+    failuresByType = Collections.unmodifiableMap(new LinkedHashMap<>(failuresByType));
+    failuresByMxHost = Collections.unmodifiableMap(new LinkedHashMap<>(failuresByMxHost));
     organizations = List.copyOf(organizations);
     policies = List.copyOf(policies);
     days = List.copyOf(days);

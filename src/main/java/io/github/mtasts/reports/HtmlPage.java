@@ -46,7 +46,8 @@ public final class HtmlPage {
         .append(".note{color:#555;font-size:.9em}.totals span{margin-right:1.5em}")
         .append("svg text{font-family:sans-serif;font-size:11px}")
         .append("</style></head><body>\n<h1>TLS-RPT reports</h1>\n<p class=\"note\">")
-        .append(escape(period)).append(", made ").append(generated)
+        .append(escape(period)).append(", made ")
+        .append(generated.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
         .append(". Aggregate reports of RFC 8460 as the sending mail servers sent them.</p>\n");
     if (summaries.isEmpty()) {
       out.append("<p>No report in this period.</p>\n");
@@ -190,7 +191,7 @@ public final class HtmlPage {
   /** The plot area of a chart: days across, sessions up. */
   private record Frame(int days, long max) {
     double band() {
-      return (WIDTH - LEFT - RIGHT) / (double) Math.max(days, 1);
+      return Math.min(60, (WIDTH - LEFT - RIGHT) / (double) Math.max(days, 1));
     }
 
     double x(int day) {

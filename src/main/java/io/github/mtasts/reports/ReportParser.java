@@ -87,14 +87,20 @@ public final class ReportParser {
     TlsReport report = null;
     try {
       int first = reader.read();
+      if (first == '<') {
+        problems.add(Problem.error("$", 0, "<", "the input starts with '<' (XML or HTML), not JSON: "
+            + "it is not a TLS-RPT report (" + SPEC + "); DMARC aggregate reports (RFC 7489) "
+            + "are XML."));
+        return ParseResult.of(problems, () -> null);
+      }
       if (first != '\uFEFF' && first >= 0) {
         reader.unread(first); // a byte order mark is tolerated (RFC 8259 §8.1 allows ignoring it)
       }
       JsonReader json = new JsonReader(reader);
       if (json.peek() != JsonToken.BEGIN_OBJECT) {
         problems.add(Problem.error("$", 0, json.peek().toString(), "the input is not a TLS-RPT "
-            + "report: " + SPEC + " reports are one JSON object, this is a JSON "
-            + json.peek().toString().toLowerCase(Locale.ROOT) + "."));
+            + "report: " + SPEC + " reports are one JSON object, this is " + kind(json.peek())
+            + "."));
         return ParseResult.of(problems, () -> null);
       }
       report = report(json);
@@ -110,7 +116,9 @@ public final class ReportParser {
           + "truncated."));
     } catch (MalformedJsonException | JsonParseException | IllegalStateException
         | NumberFormatException e) {
-      problems.add(Problem.error("$", 0, "", "the input is not valid JSON (" + e.getMessage()
+      String detail = String.valueOf(e.getMessage())
+          .replace("Use JsonReader.setLenient(true) to accept malformed JSON", "malformed JSON");
+      problems.add(Problem.error("$", 0, "", "the input is not valid JSON (" + detail
           + "): it is not a TLS-RPT report or it is damaged."));
     } catch (TooDeep e) {
       // recorded where it was found
@@ -481,7 +489,7 @@ public final class ReportParser {
 
   private void wrongType(JsonReader json, String path, String wanted, int depth)
       throws IOException {
-    String found = json.peek().toString().toLowerCase(Locale.ROOT).replace('_', ' ');
+    String found = kind(json.peek());
     problems.add(Problem.error(path, 0, found, path + " is " + found + ", not " + wanted
         + " (" + SPEC + ")."));
     skip(json, depth, path);
@@ -527,6 +535,18 @@ public final class ReportParser {
           + maxDepth + " levels deep, far deeper than any " + SPEC + " report: it is not one."));
       throw new TooDeep();
     }
+  }
+
+  private static String kind(JsonToken token) {
+    return switch (token) {
+      case BEGIN_ARRAY -> "a list";
+      case BEGIN_OBJECT -> "an object";
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "true or false";
+      case NULL -> "null";
+      default -> "nothing";
+    };
   }
 
   private static int depthOf(String path) {
