@@ -52,7 +52,7 @@ final class MailReports {
     } catch (MessagingException e) {
       // MimeMessage wraps the errors of the stream it reads.
       if (e.getCause() instanceof LimitExceededException limit) {
-        return List.of(Outcome.Rejected.of(source, limit.getMessage() + ": rejected unread."));
+        return List.of(Outcome.Rejected.of(source, limit.getMessage() + ": rejected."));
       }
       if (e.getCause() instanceof IOException io) {
         throw io;

@@ -55,8 +55,8 @@ public final class Payloads {
       return parsed.value().<Outcome>map(r -> new Outcome.Read(source, r))
           .orElseGet(() -> new Outcome.Rejected(source, parsed.errors()));
     } catch (LimitExceededException e) {
-      return Outcome.Rejected.of(source, e.getMessage() + ": rejected unread, as no real report "
-          + "is near that size (limit " + limits.maxReportBytes() + " bytes).");
+      return Outcome.Rejected.of(source, e.getMessage() + ": rejected, as no real report comes "
+          + "near that size.");
     } catch (ZipException | EOFException e) {
       return Outcome.Rejected.of(source, "the gzip data is damaged (" + e.getMessage() + ").");
     }
