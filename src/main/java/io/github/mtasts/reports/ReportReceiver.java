@@ -29,7 +29,8 @@ import javax.net.ssl.SSLContext;
  * 201 when the report is stored, 200 when it was stored before (a sender retrying, RFC 8460
  * §5.4, or two rua addresses reaching the same store), 400 with the problems when the body is no
  * report, 405 for another method, 413 when the body or the decompressed report passes {@link
- * Limits}, 415 for another media type. The body is read only up to the limit.
+ * Limits}, 415 for another media type. The body is kept only up to the limit (what follows, up to
+ * twice the limit, is read and dropped so that the client sees the answer).
  */
 public final class ReportReceiver implements AutoCloseable {
   private final HttpsServer server;
@@ -104,14 +105,17 @@ public final class ReportReceiver implements AutoCloseable {
     String length = exchange.getRequestHeaders().getFirst("Content-Length");
     if (length != null && length.matches("\\d{1,18}")
         && Long.parseLong(length) > limits.maxMessageBytes()) {
+      drain(exchange, limits);
       return new Answer(413, "the body is " + length + " bytes, more than the "
           + limits.maxMessageBytes() + " accepted");
     }
     byte[] body;
-    try (InputStream in = new BoundedInputStream(exchange.getRequestBody(),
-        limits.maxMessageBytes(), "the body")) {
-      body = in.readAllBytes();
+    try {
+      // Not closed here: the exchange's close ends the body, after a drain if need be.
+      body = new BoundedInputStream(exchange.getRequestBody(), limits.maxMessageBytes(),
+          "the body").readAllBytes();
     } catch (LimitExceededException e) {
+      drain(exchange, limits);
       return new Answer(413, e.getMessage());
     }
     byte[] json;
@@ -135,6 +139,21 @@ public final class ReportReceiver implements AutoCloseable {
     String which = "report " + report.reportId() + " of " + report.organization();
     return stored ? new Answer(201, "stored " + which)
         : new Answer(200, "already stored " + which);
+  }
+
+  /**
+   * Reads and drops up to twice the body limit, so that a client that is still sending a body
+   * somewhat too large receives the 413 instead of a reset connection; a larger body is cut off
+   * when the connection closes.
+   */
+  private static void drain(HttpExchange exchange, Limits limits) throws IOException {
+    InputStream in = exchange.getRequestBody();
+    byte[] buffer = new byte[8192];
+    long left = 2 * limits.maxMessageBytes();
+    int n;
+    while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+      left -= n;
+    }
   }
 
   private static String mediaType(String header) {
