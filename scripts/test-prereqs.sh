@@ -6,6 +6,8 @@
 #   knotd         the authoritative DNS server of the verifier tests (Debian package knot)
 #   .venv/        moto in server mode, the AWS emulator of the aws tests (pinned)
 #   pulumi CLI    and the Java language host, for the end-to-end tests (scripts/install-pulumi.sh)
+#   dovecot, chromium  the IMAP server and browser of the reports tests
+#                 (scripts/test-prereqs-reports.sh)
 #
 # Skip with: ./mvnw verify -Dmtasts.prereqs.skip=true (then provide them yourself).
 set -euo pipefail
@@ -36,5 +38,7 @@ if [[ ! -x .venv/bin/moto_server ]] ||
   log "installing moto[server]==$MOTO_VERSION into .venv"
   .venv/bin/pip install -q --disable-pip-version-check "moto[server]==$MOTO_VERSION"
 fi
+
+scripts/test-prereqs-reports.sh
 
 scripts/install-pulumi.sh >/dev/null
