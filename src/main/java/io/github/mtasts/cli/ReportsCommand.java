@@ -7,6 +7,7 @@ import io.github.mtasts.reports.Limits;
 import io.github.mtasts.reports.Readiness;
 import io.github.mtasts.reports.ReportLedger;
 import io.github.mtasts.reports.ReportSources;
+import io.github.mtasts.reports.ResultTypes;
 import io.github.mtasts.reports.SummaryBuilder;
 import io.github.mtasts.reports.TlsFiles;
 import jakarta.mail.MessagingException;
@@ -212,6 +213,13 @@ public final class ReportsCommand implements Callable<Integer> {
     }
     if (minOrganizations < 1) {
       throw usage("--min-organizations must be 1 or more, not " + minOrganizations);
+    }
+    for (String type : acceptedFailures) {
+      if (!ResultTypes.isRegistered(type)) {
+        spec.commandLine().getErr().println("mtasts reports: warning: --accept-failure " + type
+            + " is not a result type RFC 8460 §4.3 registers (" + String.join(", ",
+            ResultTypes.REGISTERED) + "); it only matches senders that use it");
+      }
     }
     if (moveTo != null && imap.isEmpty()) {
       throw usage("--move-to needs --imap: only IMAP messages are moved");

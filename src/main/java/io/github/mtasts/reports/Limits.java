@@ -27,16 +27,6 @@ public record Limits(long maxReportBytes, long maxMessageBytes, int maxZipEntrie
   }
 
   /**
-   * Returns these limits with another report size.
-   *
-   * @param bytes the largest report JSON, after decompression
-   * @return the new limits
-   */
-  public Limits withMaxReportBytes(long bytes) {
-    return new Limits(bytes, maxMessageBytes, maxZipEntries, maxDepth);
-  }
-
-  /**
    * Returns these limits with another message size.
    *
    * @param bytes the largest message or HTTP body

@@ -7,6 +7,7 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.SharedByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -37,30 +38,23 @@ final class MailReports {
   /**
    * Reads a message in RFC 5322 form, as a {@code .eml} file, a Maildir file or an mbox entry.
    *
-   * @param raw the message; at most {@link Limits#maxMessageBytes()} are read
+   * @param message the message, whose size the caller has checked against {@link
+   *     Limits#maxMessageBytes()}; parsed in place, not copied
    * @param source names the message
    * @param limits the bounds
    * @return the outcome of each report attachment, or one {@link Outcome.Skipped}
-   * @throws IOException when the stream cannot be read
+   * @throws IOException when the message cannot be read
    */
-  static List<Outcome> fromStream(InputStream raw, String source, Limits limits)
+  static List<Outcome> fromBytes(byte[] message, String source, Limits limits)
       throws IOException {
-    MimeMessage message;
+    MimeMessage parsed;
     try {
-      message = new MimeMessage(SESSION,
-          new BoundedInputStream(raw, limits.maxMessageBytes(), "the message"));
+      parsed = new MimeMessage(SESSION, new SharedByteArrayInputStream(message));
     } catch (MessagingException e) {
-      // MimeMessage wraps the errors of the stream it reads.
-      if (e.getCause() instanceof LimitExceededException limit) {
-        return List.of(Outcome.Rejected.of(source, limit.getMessage() + ": rejected."));
-      }
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
       return List.of(Outcome.Rejected.of(source, "the message cannot be parsed as MIME ("
           + e.getMessage() + ")."));
     }
-    return fromPart(message, source, limits);
+    return fromPart(parsed, source, limits);
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.github.mtasts.reports;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +24,7 @@ final class Mbox {
      * @param message its bytes, or null when it was larger than the limit
      * @throws IOException when the handler fails to read it
      */
-    void message(int number, InputStream message) throws IOException;
+    void message(int number, byte[] message) throws IOException;
   }
 
   private final InputStream in;
@@ -92,7 +91,7 @@ final class Mbox {
 
   private static void deliver(Handler handler, int number, ByteArrayOutputStream message,
       boolean oversized) throws IOException {
-    handler.message(number, oversized ? null : new ByteArrayInputStream(message.toByteArray()));
+    handler.message(number, oversized ? null : message.toByteArray());
   }
 
   /** Reads up to a line end or {@link #MAX_LINE} bytes; false at the end of the input. */

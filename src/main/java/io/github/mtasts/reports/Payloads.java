@@ -48,9 +48,9 @@ public final class Payloads {
       throws IOException {
     boolean gzip = startsWith(in, GZIP);
     String what = gzip ? "the decompressed report" : "the report";
-    try {
-      InputStream json = new BoundedInputStream(gzip ? new GZIPInputStream(in, 8192) : in,
-          limits.maxReportBytes(), what);
+    // Closed at once: an inflater holds native memory until it ends.
+    try (InputStream json = new BoundedInputStream(gzip ? new GZIPInputStream(in, 8192) : in,
+        limits.maxReportBytes(), what)) {
       ParseResult<TlsReport> parsed = ReportParser.parse(json, limits);
       return parsed.value().<Outcome>map(r -> new Outcome.Read(source, r))
           .orElseGet(() -> new Outcome.Rejected(source, parsed.errors()));

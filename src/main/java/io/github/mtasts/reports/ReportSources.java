@@ -110,15 +110,17 @@ public final class ReportSources {
   }
 
   private void message(Path file, Consumer<Outcome> sink) throws IOException {
-    long size = Files.size(file);
-    if (size > limits.maxMessageBytes()) {
-      sink.accept(Outcome.Rejected.of(file.toString(), "the message is " + size + " bytes, more "
-          + "than the " + limits.maxMessageBytes() + " read: rejected unread."));
+    int limit = (int) Math.min(limits.maxMessageBytes(), Integer.MAX_VALUE - 8);
+    byte[] message;
+    try (InputStream in = Files.newInputStream(file)) {
+      message = in.readNBytes(limit + 1);
+    }
+    if (message.length > limit) {
+      sink.accept(Outcome.Rejected.of(file.toString(), "the message is larger than " + limit
+          + " bytes: rejected."));
       return;
     }
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-      MailReports.fromStream(in, file.toString(), limits).forEach(sink);
-    }
+    MailReports.fromBytes(message, file.toString(), limits).forEach(sink);
   }
 
   private void mbox(Path file, Consumer<Outcome> sink) throws IOException {
@@ -129,7 +131,7 @@ public final class ReportSources {
           sink.accept(Outcome.Rejected.of(source, "the message is larger than "
               + limits.maxMessageBytes() + " bytes: rejected unread."));
         } else {
-          MailReports.fromStream(message, source, limits).forEach(sink);
+          MailReports.fromBytes(message, source, limits).forEach(sink);
         }
       });
     }

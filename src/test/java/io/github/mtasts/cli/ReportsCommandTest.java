@@ -136,6 +136,13 @@ class ReportsCommandTest {
         "--min-organizations", "1", "--accept-failure", "certificate-expired",
         dir.resolve("in").toString());
     assertEquals(0, accepted.exit(), accepted.out());
+    assertEquals("", accepted.err());
+    CliRun typo = CliRun.run("reports", "--ready-for-enforce", "--domain", "example.com",
+        "--min-organizations", "1", "--accept-failure", "certificate-expire",
+        dir.resolve("in").toString());
+    assertEquals(1, typo.exit(), typo.out());
+    assertTrue(typo.err().contains("warning: --accept-failure certificate-expire is not a result "
+        + "type RFC 8460 §4.3 registers"), typo.err());
   }
 
   @Test
