@@ -8,6 +8,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.SharedByteArrayInputStream;
+import jakarta.mail.util.StreamProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.eclipse.angus.mail.util.MailStreamProvider;
 
 /**
  * Finds the report attachments of an e-mail message (RFC 8460 §5.3.1): parts of type {@code
@@ -32,6 +34,16 @@ final class MailReports {
       "application/octet-stream");
   private static final Pattern REPORT_FILE = Pattern.compile("(?i).*\\.(json|gz|zip)");
   private static final int MAX_NESTING = 10;
+
+  static {
+    // jakarta.mail 2.1 looks up its StreamProvider through ServiceLoader for every header block
+    // it parses, reading the jar each time (most of the time of a message); named here, the
+    // same provider is one class lookup. A caller's own setting is kept.
+    String key = StreamProvider.class.getName();
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, MailStreamProvider.class.getName());
+    }
+  }
 
   private MailReports() {}
 
