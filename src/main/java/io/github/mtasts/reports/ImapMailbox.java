@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +26,8 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
  *
  * <p>The mailbox is opened read-only (EXAMINE): reading changes nothing, not even the {@code
  * \Seen} flags. Only the message structure is fetched for every message, then only the report
- * attachments, each after its declared size is checked against {@link Limits}. With a folder to
+ * attachments, each after its declared size is checked against {@link Limits}. Messages are read
+ * in batches of a thousand, so that memory does not grow with the mailbox. With a folder to
  * move to, the mailbox is opened read-write and each message whose attachments were all read as
  * reports is moved there (MOVE, RFC 6851, where the server has it); other messages stay.
  *
@@ -36,6 +38,7 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
  */
 public record ImapMailbox(String user, String host, int port, String mailbox) {
   private static final int IMAPS_PORT = 993;
+  private static final int BATCH = 1000;
 
   /** Checks the components. */
   public ImapMailbox {
@@ -111,36 +114,72 @@ public record ImapMailbox(String user, String host, int port, String mailbox) {
     store.connect(host, port, user, new String(password));
     try {
       Folder folder = store.getFolder(mailbox);
-      folder.open(moveTo.isPresent() ? Folder.READ_WRITE : Folder.READ_ONLY);
-      try {
-        Message[] messages = folder.getMessages();
-        FetchProfile profile = new FetchProfile();
-        profile.add(UIDFolder.FetchProfileItem.UID);
-        profile.add(FetchProfile.Item.CONTENT_INFO);
-        folder.fetch(messages, profile);
-        List<Message> done = new ArrayList<>();
-        UIDFolder uids = (UIDFolder) folder;
-        for (Message message : messages) {
-          String source = this + " UID " + uids.getUID(message);
-          List<Outcome> outcomes = MailReports.fromPart(message, source, limits);
-          outcomes.forEach(sink);
-          if (outcomes.stream().allMatch(o -> o instanceof Outcome.Read)) {
-            done.add(message);
-          }
+      int mode = moveTo.isPresent() ? Folder.READ_WRITE : Folder.READ_ONLY;
+      long[] uids = uids(folder);
+      Folder target = null;
+      if (moveTo.isPresent()) {
+        target = store.getFolder(moveTo.get());
+        if (!target.exists()) {
+          target.create(Folder.HOLDS_MESSAGES);
         }
-        if (moveTo.isPresent() && !done.isEmpty()) {
-          Folder target = store.getFolder(moveTo.get());
-          if (!target.exists()) {
-            target.create(Folder.HOLDS_MESSAGES);
-          }
-          ((IMAPFolder) folder).moveMessages(done.toArray(Message[]::new), target);
-        }
-        return moveTo.isPresent() ? done.size() : 0;
-      } finally {
-        folder.close(false);
       }
+      int moved = 0;
+      // The client keeps every message it has fetched until its folder closes: batches, each
+      // in a folder opened anew and addressed by UID (which moving does not change), bound it.
+      for (int from = 0; from < uids.length; from += BATCH) {
+        long[] batch = Arrays.copyOfRange(uids, from, Math.min(uids.length, from + BATCH));
+        folder.open(mode);
+        try {
+          moved += readBatch((UIDFolder) folder, batch, target, limits, sink);
+        } finally {
+          folder.close(false);
+        }
+      }
+      return moved;
     } finally {
       store.close();
     }
+  }
+
+  /** The UIDs of the messages now in the mailbox, in order. */
+  private static long[] uids(Folder folder) throws MessagingException {
+    folder.open(Folder.READ_ONLY);
+    try {
+      Message[] messages = folder.getMessages();
+      FetchProfile profile = new FetchProfile();
+      profile.add(UIDFolder.FetchProfileItem.UID);
+      folder.fetch(messages, profile);
+      long[] uids = new long[messages.length];
+      for (int i = 0; i < messages.length; i++) {
+        uids[i] = ((UIDFolder) folder).getUID(messages[i]);
+      }
+      return uids;
+    } finally {
+      folder.close(false);
+    }
+  }
+
+  private int readBatch(UIDFolder folder, long[] uids, Folder target, Limits limits,
+      Consumer<Outcome> sink) throws MessagingException, IOException {
+    Message[] messages = Arrays.stream(folder.getMessagesByUID(uids)).filter(Objects::nonNull)
+        .toArray(Message[]::new);
+    FetchProfile profile = new FetchProfile();
+    profile.add(UIDFolder.FetchProfileItem.UID);
+    profile.add(FetchProfile.Item.CONTENT_INFO);
+    ((Folder) folder).fetch(messages, profile);
+    List<Message> done = new ArrayList<>();
+    for (Message message : messages) {
+      String source = this + " UID " + folder.getUID(message);
+      List<Outcome> outcomes = MailReports.fromPart(message, source, limits);
+      outcomes.forEach(sink);
+      if (outcomes.stream().allMatch(o -> o instanceof Outcome.Read)) {
+        done.add(message);
+      }
+    }
+    if (target == null || done.isEmpty()) {
+      return 0;
+    }
+    ((IMAPFolder) folder).moveMessages(done.toArray(Message[]::new), target);
+    return done.size();
   }
 }

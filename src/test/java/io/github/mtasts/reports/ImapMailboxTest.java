@@ -83,15 +83,18 @@ class ImapMailboxTest {
   }
 
   @Test
-  void aMailboxOfTenThousandMessagesIsReadWhole() throws Exception {
+  void aMailboxOfTenThousandMessagesIsReadWholeAndMovedBatchByBatch() throws Exception {
     List<byte[]> messages = new ArrayList<>();
     for (int i = 0; i < 10_000; i++) {
       messages.add(reportMail(i % 2 == 0 ? "Google LLC" : "Microsoft Corporation", "r-" + i,
           10, i % 10 == 0 ? 1 : 0));
     }
     dovecot.deliver(messages);
-    Read read = read("INBOX", Optional.empty());
+    Read read = read("INBOX", Optional.of("Processed"));
     assertEquals(10_000, read.ledger().reports(), dovecot.log());
+    assertEquals(10_000, read.moved());
+    assertEquals(0, dovecot.messagesIn("").size());
+    assertEquals(10_000, dovecot.messagesIn("Processed").size());
     assertEquals(List.of(), read.ledger().rejections());
     DomainSummary summary = read.summary().build().get(0);
     assertEquals(100_000, summary.successfulSessions());
