@@ -4,8 +4,8 @@
 # its tool is already there.
 #
 #   dovecot       a real IMAP server for the IMAP source tests (Debian package dovecot-imapd),
-#                 started by the tests on loopback with a throwaway certificate and user; the
-#                 package's own service is not needed and is left stopped
+#                 started by the tests on loopback with a throwaway certificate, user and port;
+#                 the package's own service, where the init system starts it, is not used
 #   chromium      headless Chromium opens the HTML summary page in the tests and takes its
 #                 screenshot (Debian package chromium)
 set -euo pipefail
@@ -22,8 +22,7 @@ apt_install() {
   log "installing Debian packages: $*"
   # The package lists of a fresh machine are empty until the first update.
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  # No service starts during the install: the tests run their own dovecot on a port of their own.
-  $sudo env DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
 missing=()
