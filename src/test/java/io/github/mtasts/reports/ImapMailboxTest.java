@@ -117,6 +117,24 @@ class ImapMailboxTest {
   }
 
   @Test
+  void aMessageLargerThanABatchFetchIsReadAttachmentByAttachment() throws Exception {
+    byte[] report = Corpus.gzip(Corpus.report("Google LLC", "big", DAY)
+        .sts("example.com", List.of("mx1.example.com"), 77, 0).bytes());
+    String text = "From: a@sender.example\r\nTo: tlsrpt@example.com\r\nSubject: big\r\n"
+        + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+        + "--b\r\nContent-Type: text/plain\r\n\r\n" + "padding line\r\n".repeat(30_000)
+        + "--b\r\nContent-Type: application/tlsrpt+gzip\r\nContent-Transfer-Encoding: base64"
+        + "\r\n\r\n" + java.util.Base64.getMimeEncoder().encodeToString(report) + "\r\n--b--\r\n";
+    assertTrue(text.length() > 256 * 1024);
+    dovecot.deliver(List.of(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        reportMail("Microsoft", "small", 3, 0)));
+    Read read = read("INBOX", Optional.empty());
+    assertEquals(List.of(), read.ledger().rejections());
+    assertEquals(2, read.ledger().reports(), dovecot.log());
+    assertEquals(80, read.summary().build().get(0).successfulSessions());
+  }
+
+  @Test
   void aWrongPasswordIsRefusedByTheServer() {
     assertThrows(AuthenticationFailedException.class, () -> ImapMailbox
         .parse(dovecot.url("INBOX")).read("wrong".toCharArray(), trusting(), Optional.empty(),
