@@ -25,14 +25,15 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
  * RFC 8314) that reports are delivered to.
  *
  * <p>The mailbox is opened read-only (EXAMINE): reading changes nothing, not even the {@code
- * \Seen} flags. Messages are read in batches of 200 by UID, each batch in the folder opened anew,
- * so that memory does not grow with the mailbox. A message of at most 256 KiB (a report e-mail is
- * a few kilobytes) is fetched whole with the others of its batch, in one command: a round trip
- * per batch rather than per message, which is what makes a distant server slow. Of a larger
- * message only the structure is fetched, then only its report attachments, each after its
- * declared size is checked against {@link Limits}. With a folder to move to, the mailbox is
- * opened read-write and each message whose attachments were all read as reports is moved there
- * (MOVE, RFC 6851, where the server has it); other messages stay.
+ * \Seen} flags. Messages are read by UID in batches of 200. A message of at most 256 KiB (a
+ * report e-mail is a few kilobytes) is fetched whole with the others of its batch, in one
+ * command: a round trip per batch rather than per message, which is what makes a distant server
+ * slow. Of a larger message only the structure is fetched, then only its report attachments,
+ * each after its declared size is checked against {@link Limits}. The folder is opened anew after
+ * every 32 MiB of messages, which frees what the client keeps of them, so that memory does not
+ * grow with the mailbox. With a folder to move to, the mailbox is opened read-write and each
+ * message whose attachments were all read as reports is moved there (MOVE, RFC 6851, where the
+ * server has it); other messages stay.
  *
  * @param user the login name
  * @param host the server
@@ -43,6 +44,7 @@ public record ImapMailbox(String user, String host, int port, String mailbox) {
   private static final int IMAPS_PORT = 993;
   private static final int BATCH = 200;
   private static final int PREFETCH_MAX_BYTES = 256 * 1024;
+  private static final long REOPEN_BYTES = 32L << 20;
 
   /** Checks the components. */
   public ImapMailbox {
@@ -128,13 +130,21 @@ public record ImapMailbox(String user, String host, int port, String mailbox) {
         }
       }
       int moved = 0;
-      // The client keeps every message it has fetched until its folder closes: batches, each
-      // in a folder opened anew and addressed by UID (which moving does not change), bound it.
-      for (int from = 0; from < uids.length; from += BATCH) {
-        long[] batch = Arrays.copyOfRange(uids, from, Math.min(uids.length, from + BATCH));
+      // The client keeps every message it has fetched until its folder closes, and opening a
+      // folder costs the server a look at the whole mailbox: the folder is opened anew once
+      // the messages fetched since it was opened add up to REOPEN_BYTES.
+      int from = 0;
+      while (from < uids.length) {
         folder.open(mode);
         try {
-          moved += readBatch((UIDFolder) folder, batch, target, limits, sink);
+          long fetched = 0;
+          while (from < uids.length && fetched < REOPEN_BYTES) {
+            long[] batch = Arrays.copyOfRange(uids, from, Math.min(uids.length, from + BATCH));
+            from += batch.length;
+            Batch read = readBatch((UIDFolder) folder, batch, target, limits, sink);
+            moved += read.moved();
+            fetched += read.bytes();
+          }
         } finally {
           folder.close(false);
         }
@@ -163,7 +173,10 @@ public record ImapMailbox(String user, String host, int port, String mailbox) {
     }
   }
 
-  private int readBatch(UIDFolder folder, long[] uids, Folder target, Limits limits,
+  /** What reading a batch did: messages moved, and bytes of the messages in it. */
+  private record Batch(int moved, long bytes) {}
+
+  private Batch readBatch(UIDFolder folder, long[] uids, Folder target, Limits limits,
       Consumer<Outcome> sink) throws MessagingException, IOException {
     Message[] messages = Arrays.stream(folder.getMessagesByUID(uids)).filter(Objects::nonNull)
         .toArray(Message[]::new);
@@ -174,8 +187,10 @@ public record ImapMailbox(String user, String host, int port, String mailbox) {
     // Small messages come whole in one command. (Looking into a message's structure first
     // would tie it to fetching its parts one by one.)
     List<Message> small = new ArrayList<>();
+    long bytes = 0;
     for (Message message : messages) {
       int size = message.getSize();
+      bytes += Math.max(size, 0);
       if (size >= 0 && size <= PREFETCH_MAX_BYTES) {
         small.add(message);
       }
@@ -195,9 +210,9 @@ public record ImapMailbox(String user, String host, int port, String mailbox) {
       }
     }
     if (target == null || done.isEmpty()) {
-      return 0;
+      return new Batch(0, bytes);
     }
     ((IMAPFolder) folder).moveMessages(done.toArray(Message[]::new), target);
-    return done.size();
+    return new Batch(done.size(), bytes);
   }
 }

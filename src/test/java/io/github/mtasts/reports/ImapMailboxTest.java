@@ -85,9 +85,16 @@ class ImapMailboxTest {
   @Test
   void aMailboxOfTenThousandMessagesIsReadWholeAndMovedBatchByBatch() throws Exception {
     List<byte[]> messages = new ArrayList<>();
+    // A folded header of 3.6 kB makes the mailbox about 50 MB: the reader opens it again after
+    // 32 MiB, in the middle, while it moves messages.
+    byte[] padding = ("X-Padding: " + ("x".repeat(70) + "\r\n ").repeat(50) + "end\r\n")
+        .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     for (int i = 0; i < 10_000; i++) {
-      messages.add(reportMail(i % 2 == 0 ? "Google LLC" : "Microsoft Corporation", "r-" + i,
-          10, i % 10 == 0 ? 1 : 0));
+      byte[] mail = reportMail(i % 2 == 0 ? "Google LLC" : "Microsoft Corporation", "r-" + i,
+          10, i % 10 == 0 ? 1 : 0);
+      byte[] padded = java.util.Arrays.copyOf(padding, padding.length + mail.length);
+      System.arraycopy(mail, 0, padded, padding.length, mail.length);
+      messages.add(padded);
     }
     dovecot.deliver(messages);
     Read read = read("INBOX", Optional.of("Processed"));
