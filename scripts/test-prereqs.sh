@@ -10,9 +10,14 @@
 #            (scripts/install-pulumi.sh)
 #   workerd  Cloudflare's Workers runtime (npm package workerd), pinned into .tools/workerd/,
 #            which runs the policy Worker in the Cloudflare tests
+#   dovecot  a real IMAP server for the reports tests (Debian package dovecot-imapd), started
+#            by the tests on loopback with a throwaway certificate, user and port; the
+#            package's own service, where an init system starts it, is not used
+#   chromium headless Chromium, which opens the reports' HTML page in the tests and takes its
+#            screenshot (Debian package chromium, and a font to draw text with)
 #
-# Usage: scripts/test-prereqs.sh [knot] [moto] [pulumi] [workerd]     (all four when none is
-#        named; `none` for a module whose tests need nothing)
+# Usage: scripts/test-prereqs.sh [knot] [moto] [pulumi] [workerd] [dovecot] [chromium]
+#        (all when none is named; `none` for a module whose tests need nothing)
 # Skip with: ./mvnw verify -Dmtasts.prereqs.skip=true (then provide them yourself).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,11 +70,26 @@ workerd() {
   fi
 }
 
-[[ $# -gt 0 ]] || set -- knot moto pulumi workerd
+dovecot() {
+  [[ -x /usr/sbin/dovecot ]] || apt_install dovecot-imapd
+}
+
+chromium() {
+  local missing=()
+  [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+  # Chromium draws text with the system's fonts; without any, the screenshot shows boxes.
+  fc-list 2>/dev/null | grep -q . || missing+=(fonts-dejavu-core)
+  if (( ${#missing[@]} > 0 )); then
+    apt_install "${missing[@]}"
+  fi
+}
+
+[[ $# -gt 0 ]] || set -- knot moto pulumi workerd dovecot chromium
 for tool in "$@"; do
   case $tool in
-    knot | moto | pulumi | workerd) "$tool" ;;
+    knot | moto | pulumi | workerd | dovecot | chromium) "$tool" ;;
     none) ;;
-    *) log "unknown prerequisite '$tool': the known ones are knot, moto, pulumi and workerd"; exit 2 ;;
+    *) log "unknown prerequisite '$tool': the known ones are knot, moto, pulumi, workerd," \
+         "dovecot and chromium"; exit 2 ;;
   esac
 done

@@ -13,9 +13,10 @@ import picocli.CommandLine.Command;
     name = "mtasts",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "MTA-STS (RFC 8461) and TLS-RPT (RFC 8460) for a mail domain: lint, render and verify.",
+    description = "MTA-STS (RFC 8461) and TLS-RPT (RFC 8460) for a mail domain: lint, render, verify, and read TLS reports.",
     subcommands = {
-      CommandLine.HelpCommand.class, LintCommand.class, RenderCommand.class, VerifyCommand.class
+      CommandLine.HelpCommand.class, LintCommand.class, RenderCommand.class, VerifyCommand.class,
+      ReportsCommand.class
     })
 public final class Main implements Runnable {
 
