@@ -20,7 +20,7 @@ import com.pulumi.core.annotations.ResourceType;
 import com.pulumi.core.internal.Internal;
 import com.pulumi.resources.CustomResource;
 import com.pulumi.resources.InvokeArgs;
-import io.github.mtasts.provider.Schema;
+import io.github.mtasts.provider.host.Schema;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;

@@ -1,5 +1,15 @@
 package io.github.mtasts.provider;
 
+import io.github.mtasts.provider.aws.AwsAccess;
+import io.github.mtasts.provider.aws.AwsCertificateResource;
+import io.github.mtasts.provider.aws.AwsCertificateValidationResource;
+import io.github.mtasts.provider.aws.AwsPolicySiteResource;
+import io.github.mtasts.provider.aws.AwsRecordResource;
+import io.github.mtasts.provider.host.ResourceRegistry;
+import io.github.mtasts.provider.index.CheckMxCoverageFunction;
+import io.github.mtasts.provider.index.PolicyResource;
+import io.github.mtasts.provider.index.VerificationResource;
+
 /** The resource types and functions of the {@code mtasts} package and their handlers. */
 final class Resources {
 

@@ -1,5 +1,8 @@
 package io.github.mtasts.provider;
 
+import io.github.mtasts.provider.host.EngineHealthWatch;
+import io.github.mtasts.provider.index.PolicyResource;
+import io.github.mtasts.provider.index.VerificationResource;
 import io.github.mtasts.testlab.FakeEngine;
 import io.github.mtasts.testlab.PluginProcess;
 import io.github.mtasts.testlab.Wire;
