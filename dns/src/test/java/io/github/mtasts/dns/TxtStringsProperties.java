@@ -1,4 +1,4 @@
-package io.github.mtasts.aws;
+package io.github.mtasts.dns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,28 +18,28 @@ class TxtStringsProperties {
   private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   @Property
-  void decodeOfEncodeIsIdentity(@ForAll @StringLength(max = 1200) String text) {
-    assertEquals(text, TxtStrings.decode(TxtStrings.encode(text)));
+  void decodeOfEncodeIsIdentity(@ForAll @StringLength(max = 1200) String text, @ForAll TxtStrings.OctetEscape escape) {
+    assertEquals(text, TxtStrings.decode(TxtStrings.encode(text, escape), escape));
   }
 
   @Property
   void everyStringHoldsAtMost255OctetsOfWholeUtf8(
-      @ForAll @StringLength(max = 1200) String text) throws CharacterCodingException {
-    Matcher m = QUOTED.matcher(TxtStrings.encode(text));
+      @ForAll @StringLength(max = 1200) String text, @ForAll TxtStrings.OctetEscape escape) throws CharacterCodingException {
+    Matcher m = QUOTED.matcher(TxtStrings.encode(text, escape));
     while (m.find()) {
-      byte[] octets = unescape(m.group(1));
+      byte[] octets = unescape(m.group(1), escape == TxtStrings.OctetEscape.OCTAL ? 8 : 10);
       assertTrue(octets.length <= TxtStrings.MAX_STRING_OCTETS, m.group(1));
       // Each string on its own is valid UTF-8: no sequence is cut between two strings.
       StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(octets));
     }
   }
 
-  private static byte[] unescape(String escaped) {
+  private static byte[] unescape(String escaped, int radix) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (int i = 0; i < escaped.length(); i++) {
       char c = escaped.charAt(i);
-      if (c == '\\' && escaped.substring(i + 1).matches("^[0-7]{3}.*")) {
-        out.write(Integer.parseInt(escaped.substring(i + 1, i + 4), 8));
+      if (c == '\\' && escaped.substring(i + 1).matches("^[0-9]{3}.*")) {
+        out.write(Integer.parseInt(escaped.substring(i + 1, i + 4), radix));
         i += 3;
       } else if (c == '\\') {
         out.write(escaped.charAt(++i));

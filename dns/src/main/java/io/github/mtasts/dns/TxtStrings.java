@@ -1,34 +1,63 @@
-package io.github.mtasts.aws;
+package io.github.mtasts.dns;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Converts between the text of one TXT record and the quoted form Route 53 takes and returns
- * as the record's value.
+ * Converts between the text of one TXT record and its presentation form: one or more quoted
+ * character-strings, as DNS services take and return a TXT value.
  *
  * <p>RFC 1035 §3.3.14: TXT RDATA is one or more {@code <character-string>}s, and RFC 1035 §3.3
  * limits each to 255 octets (one length octet, then the data). A longer text is therefore sent
  * as several strings, each in double quotes, separated by a space; a reader concatenates them
  * without separator (RFC 8460 §3 says so for the {@code _smtp._tls} record, and readers of the
- * {@code _mta-sts} record do the same). Inside quotes Route 53 wants {@code "} and {@code \} escaped with a
- * backslash and every other octet outside printable ASCII as a backslash and three octal digits.
+ * {@code _mta-sts} record do the same). Inside quotes {@code "} and {@code \} are escaped with a
+ * backslash and every other octet outside printable ASCII as a backslash and three digits, in
+ * the notation the service reads ({@link OctetEscape}).
  */
 public final class TxtStrings {
 
   /** RFC 1035 §3.3: a character-string holds at most 255 octets. */
   public static final int MAX_STRING_OCTETS = 255;
 
+  /** How a service writes an octet outside printable ASCII: a backslash and three digits. */
+  public enum OctetEscape {
+    /** RFC 1035 §5.1: {@code \DDD}, the octet's decimal value, as zone files write it. */
+    DECIMAL(10),
+    /** Three octal digits, as Route 53 writes and reads them. */
+    OCTAL(8);
+
+    private final int radix;
+
+    OctetEscape(int radix) {
+      this.radix = radix;
+    }
+
+    private void write(int octet, StringBuilder out) {
+      String digits = Integer.toString(octet, radix);
+      out.append('\\').append("0".repeat(3 - digits.length())).append(digits);
+    }
+
+    private boolean isDigit(char c) {
+      return Character.digit(c, radix) >= 0;
+    }
+
+    private int read(String digits) {
+      return Integer.parseInt(digits, radix);
+    }
+  }
+
   private TxtStrings() {}
 
   /**
-   * Quotes a text for Route 53, split into strings of at most 255 octets of UTF-8, never in the
-   * middle of a UTF-8 sequence.
+   * Quotes a text, split into strings of at most 255 octets of UTF-8, never in the middle of a
+   * UTF-8 sequence.
    *
    * @param text the record's text, e.g. {@code v=STSv1; id=20240101T000000}
+   * @param escape how the service writes octets outside printable ASCII
    * @return e.g. {@code "v=STSv1; id=20240101T000000"}
    */
-  public static String encode(String text) {
+  public static String encode(String text, OctetEscape escape) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     StringBuilder out = new StringBuilder(bytes.length + 8);
     int start = 0;
@@ -47,9 +76,7 @@ public final class TxtStrings {
         if (b == '"' || b == '\\') {
           out.append('\\').append((char) b);
         } else if (b < 0x20 || b > 0x7E) {
-          // Route 53 writes escapes in octal, not in RFC 1035 §5.1's decimal.
-          out.append('\\').append((char) ('0' + (b >> 6))).append((char) ('0' + ((b >> 3) & 7)))
-              .append((char) ('0' + (b & 7)));
+          escape.write(b, out);
         } else {
           out.append((char) b);
         }
@@ -61,14 +88,15 @@ public final class TxtStrings {
   }
 
   /**
-   * Reads a TXT value as Route 53 returns it back into the record's text: the strings are
+   * Reads a TXT value in presentation form back into the record's text: the strings are
    * unescaped and concatenated. An unquoted value is taken as one string.
    *
    * @param value e.g. {@code "v=STSv1; " "id=1"}
+   * @param escape how the service writes octets outside printable ASCII
    * @return e.g. {@code v=STSv1; id=1}
    * @throws IllegalArgumentException when a quote is not closed or an escape is cut off
    */
-  public static String decode(String value) {
+  public static String decode(String value, OctetEscape escape) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(value.length());
     int i = 0;
     int n = value.length();
@@ -98,7 +126,7 @@ public final class TxtStrings {
           break;
         }
         if (c == '\\') {
-          i = unescape(value, i, out);
+          i = unescape(value, i, escape, out);
         } else {
           int codePoint = value.codePointAt(i);
           out.writeBytes(new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8));
@@ -110,20 +138,21 @@ public final class TxtStrings {
   }
 
   /** Writes the octet of the escape at {@code i} and returns the index after it. */
-  private static int unescape(String value, int i, ByteArrayOutputStream out) {
+  private static int unescape(String value, int i, OctetEscape escape, ByteArrayOutputStream out) {
     if (i + 1 >= value.length()) {
       throw new IllegalArgumentException("TXT value ends in a lone backslash: " + value);
     }
-    if (i + 3 < value.length() && isOctal(value.charAt(i + 1)) && isOctal(value.charAt(i + 2))
-        && isOctal(value.charAt(i + 3))) {
-      out.write(Integer.parseInt(value.substring(i + 1, i + 4), 8) & 0xFF);
+    if (i + 3 < value.length() && escape.isDigit(value.charAt(i + 1)) && escape.isDigit(value.charAt(i + 2))
+        && escape.isDigit(value.charAt(i + 3))) {
+      int octet = escape.read(value.substring(i + 1, i + 4));
+      if (octet > 0xFF) {
+        throw new IllegalArgumentException("TXT value has an escape beyond one octet, \\" + value.substring(i + 1, i + 4)
+            + ": " + value);
+      }
+      out.write(octet);
       return i + 4;
     }
     out.writeBytes(String.valueOf(value.charAt(i + 1)).getBytes(StandardCharsets.UTF_8));
     return i + 2;
-  }
-
-  private static boolean isOctal(char c) {
-    return c >= '0' && c <= '7';
   }
 }
