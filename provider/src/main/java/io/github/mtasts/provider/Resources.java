@@ -4,7 +4,8 @@ import io.github.mtasts.provider.aws.AwsAccess;
 import io.github.mtasts.provider.aws.AwsCertificateResource;
 import io.github.mtasts.provider.aws.AwsCertificateValidationResource;
 import io.github.mtasts.provider.aws.AwsPolicySiteResource;
-import io.github.mtasts.provider.aws.AwsRecordResource;
+import io.github.mtasts.provider.aws.Route53RecordService;
+import io.github.mtasts.provider.dns.RecordResource;
 import io.github.mtasts.provider.host.ResourceRegistry;
 import io.github.mtasts.provider.index.CheckMxCoverageFunction;
 import io.github.mtasts.provider.index.PolicyResource;
@@ -26,7 +27,7 @@ final class Resources {
     return ResourceRegistry.builder()
         .register(PolicyResource.TOKEN, PolicyResource::new)
         .register(VerificationResource.TOKEN, VerificationResource::new)
-        .register(AwsRecordResource.TOKEN, () -> new AwsRecordResource(aws))
+        .register(Route53RecordService.TOKEN, () -> new RecordResource(new Route53RecordService(aws)))
         .register(AwsCertificateResource.TOKEN, () -> new AwsCertificateResource(aws))
         .register(AwsCertificateValidationResource.TOKEN, () -> new AwsCertificateValidationResource(aws))
         .register(AwsPolicySiteResource.TOKEN, () -> new AwsPolicySiteResource(aws))

@@ -4,6 +4,7 @@
  * starts the gRPC host ({@link io.github.mtasts.provider.host}, which speaks the protocol and
  * knows no resource) with the registry of {@link io.github.mtasts.provider.Resources}, which
  * wires each type token to its resource: the cloud-independent ones in
- * {@link io.github.mtasts.provider.index}, the AWS ones in {@link io.github.mtasts.provider.aws}.
+ * {@link io.github.mtasts.provider.index}, the AWS ones in {@link io.github.mtasts.provider.aws},
+ * and the record resource of every DNS service in {@link io.github.mtasts.provider.dns}.
  */
 package io.github.mtasts.provider;

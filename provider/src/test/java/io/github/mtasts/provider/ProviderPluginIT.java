@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -70,7 +71,7 @@ import pulumirpc.ResourceProviderGrpc.ResourceProviderBlockingStub;
 class ProviderPluginIT {
 
   private static final String POLICY_URN = "urn:pulumi:dev::mail::mtasts:index:Policy::example";
-  private static final String TOKEN = "cf-token-4b1d2c9e";
+  private static final String TOKEN = "gh-token-4b1d2c9e";
 
   private static FakeEngine engine;
   private static PluginProcess plugin;
@@ -84,8 +85,8 @@ class ProviderPluginIT {
     ConfigureResponse configured = provider.configure(ConfigureRequest.newBuilder()
         .setAcceptSecrets(true)
         .setAcceptResources(true)
-        .setArgs(struct("cloudflareApiToken", secret(TOKEN), "version", "0.1.0"))
-        .putVariables("mtasts:config:cloudflareApiToken", TOKEN)
+        .setArgs(struct("verifyResolver", "system", "version", "0.1.0"))
+        .putVariables("mtasts:config:verifyResolver", "system")
         .build());
     assertTrue(configured.getAcceptSecrets());
     assertTrue(configured.getSupportsPreview());
@@ -166,15 +167,16 @@ class ProviderPluginIT {
     CheckResponse response = provider.checkConfig(CheckRequest.newBuilder()
         .setUrn("urn:pulumi:dev::mail::pulumi:providers:mtasts::default")
         .setNews(struct(
-            "githubApiBaseUrl", "ftp://example.test",
+            "awsEndpoint", "ftp://example.test",
             "verifyResolver", "192.0.2.1:99999",
             "githubTokn", TOKEN,
-            "cloudflareApiToken", secret(TOKEN),
+            "githubToken", secret(TOKEN),
             "version", "0.1.0"))
         .build());
     Map<String, String> failures = failures(response);
-    assertEquals(List.of("githubTokn", "githubApiBaseUrl", "verifyResolver"), List.copyOf(failures.keySet()));
-    assertTrue(failures.get("githubApiBaseUrl").contains("absolute http or https URL"), failures.toString());
+    assertEquals(Set.of("githubTokn", "githubToken", "awsEndpoint", "verifyResolver"), failures.keySet());
+    assertTrue(failures.get("githubToken").contains("not a property"), "a setting nothing reads is not one: " + failures);
+    assertTrue(failures.get("awsEndpoint").contains("absolute http or https URL"), failures.toString());
     assertTrue(failures.get("verifyResolver").contains("99999"), failures.toString());
     assertFalse(response.toString().contains(TOKEN), response.toString());
   }
@@ -193,7 +195,8 @@ class ProviderPluginIT {
         .build());
     Map<String, String> failures = failures(response);
     assertEquals(5, response.getFailuresCount(), failures.toString());
-    assertEquals(Mode.parse("Enforce").errors().get(0).message(), failures.get("mode"));
+    assertTrue(failures.get("mode").contains("\"Enforce\"") && failures.get("mode").contains("write \"enforce\""),
+        failures.get("mode"));
     assertEquals(MxPattern.parse("mx1..example.com").errors().get(0).message() + " "
         + MxPattern.parse("*.*.example.com").errors().get(0).message(), failures.get("mx"));
     assertEquals(MaxAge.parse("99999999999").errors().get(0).message(), failures.get("maxAge"));

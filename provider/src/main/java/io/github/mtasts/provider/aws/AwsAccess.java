@@ -45,8 +45,8 @@ public final class AwsAccess {
         endpoint.ifPresent(settings::endpointOverride);
       } catch (InvalidSpecException e) {
         ConfigKey setting = e.field().equals("region") ? ConfigKey.AWS_REGION : ConfigKey.AWS_ENDPOINT;
-        throw new IllegalArgumentException("the provider setting " + setting.key() + " (mtasts:" + setting.key()
-            + " or " + String.join(", ", setting.environment()) + ") is not valid: " + e.getMessage(), e);
+        throw new IllegalArgumentException("the provider setting " + setting.key() + " (" + config.source(setting)
+            + ") is not valid: " + e.getMessage(), e);
       }
       return AwsClients.create(settings.build());
     });

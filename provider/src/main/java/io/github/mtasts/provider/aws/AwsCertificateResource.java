@@ -9,6 +9,7 @@ import io.github.mtasts.provider.host.CommonChecks;
 import io.github.mtasts.provider.host.DiffResult;
 import io.github.mtasts.provider.host.InputCheck;
 import io.github.mtasts.provider.host.InputDiff;
+import io.github.mtasts.provider.host.InputSchema;
 import io.github.mtasts.provider.host.OperationContext;
 import io.github.mtasts.provider.host.OperationFailedException;
 import io.github.mtasts.provider.host.PropertyMap;
@@ -16,6 +17,7 @@ import io.github.mtasts.provider.host.PropertyValue;
 import io.github.mtasts.provider.host.ResourceHandler;
 import io.github.mtasts.provider.host.ResourceInitFailedException;
 import io.github.mtasts.provider.host.ResourceState;
+import io.github.mtasts.provider.host.Schema;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,8 +51,7 @@ public final class AwsCertificateResource implements ResourceHandler {
   static final String VALIDATION_RECORDS = "validationRecords";
   static final String STATUS = "status";
 
-  /** The input properties, in schema order. */
-  public static final List<String> INPUTS = List.of(DOMAIN);
+  private static final InputSchema INPUTS = Schema.model().resource(TOKEN);
 
   /** ACM generates the validation record within seconds. */
   private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
@@ -64,17 +65,20 @@ public final class AwsCertificateResource implements ResourceHandler {
   }
 
   @Override
+  public InputSchema schema() {
+    return INPUTS;
+  }
+
+  @Override
   public CheckResult check(PropertyMap olds, PropertyMap news) {
-    InputCheck check = new InputCheck(news);
-    check.rejectUnknownProperties(INPUTS);
-    PropertyMap.Builder checked = news.toBuilder();
-    CommonChecks.domain(check, DOMAIN, true).ifPresent(domain -> checked.put(DOMAIN, domain));
-    return new CheckResult(checked.build(), check.failures());
+    InputCheck check = new InputCheck(INPUTS, news);
+    CommonChecks.domain(check, DOMAIN).ifPresent(domain -> check.put(DOMAIN, domain));
+    return check.result();
   }
 
   @Override
   public DiffResult diff(PropertyMap oldInputs, PropertyMap oldState, PropertyMap news, Set<String> ignoreChanges) {
-    DiffResult inputs = InputDiff.diff(oldInputs, news, Set.of(DOMAIN), ignoreChanges);
+    DiffResult inputs = InputDiff.diff(oldInputs, news, INPUTS.replaceOnChanges(), ignoreChanges);
     if (oldState.keys().isEmpty() || !inputs.replaces().isEmpty() || oldState.isSet(VALIDATION_RECORDS)) {
       return inputs;
     }
@@ -93,7 +97,7 @@ public final class AwsCertificateResource implements ResourceHandler {
           .put(STATUS, PropertyValue.UNKNOWN)
           .build());
     }
-    String domain = inputs.text(DOMAIN).orElseThrow();
+    String domain = CertificateInputs.of(inputs).domain();
     AcmCertificate certificate = aws.run(context, "the request of an ACM certificate for " + domain,
         context.timeout().orElse(REQUEST_TIMEOUT), (clients, wait) -> {
           try {

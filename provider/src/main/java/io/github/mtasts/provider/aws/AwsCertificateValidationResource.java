@@ -4,16 +4,15 @@ import io.github.mtasts.aws.AcmCertificate;
 import io.github.mtasts.aws.AcmCertificates;
 import io.github.mtasts.aws.InvalidSpecException;
 import io.github.mtasts.provider.host.CheckResult;
-import io.github.mtasts.provider.host.DiffResult;
 import io.github.mtasts.provider.host.InputCheck;
-import io.github.mtasts.provider.host.InputDiff;
+import io.github.mtasts.provider.host.InputSchema;
 import io.github.mtasts.provider.host.OperationContext;
 import io.github.mtasts.provider.host.PropertyMap;
 import io.github.mtasts.provider.host.PropertyValue;
 import io.github.mtasts.provider.host.ResourceHandler;
 import io.github.mtasts.provider.host.ResourceState;
+import io.github.mtasts.provider.host.Schema;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,15 +30,11 @@ public final class AwsCertificateValidationResource implements ResourceHandler {
   public static final String TOKEN = "mtasts:aws:CertificateValidation";
 
   static final String CERTIFICATE_ARN = "certificateArn";
-  static final String VALIDATION_RECORD_FQDNS = "validationRecordFqdns";
   static final String TIMEOUT = "timeout";
   static final String STATUS = "status";
 
-  /** The input properties, in schema order. */
-  public static final List<String> INPUTS = List.of(CERTIFICATE_ARN, VALIDATION_RECORD_FQDNS, TIMEOUT);
+  private static final InputSchema INPUTS = Schema.model().resource(TOKEN);
 
-  /** Three quarters of an hour: ACM usually issues within minutes of the record resolving. */
-  public static final long DEFAULT_TIMEOUT_SECONDS = 2700;
   /** ACM gives up on a pending validation after 72 hours. */
   static final long MAX_TIMEOUT_SECONDS = 72 * 3600;
 
@@ -55,25 +50,22 @@ public final class AwsCertificateValidationResource implements ResourceHandler {
   }
 
   @Override
+  public InputSchema schema() {
+    return INPUTS;
+  }
+
+  @Override
   public CheckResult check(PropertyMap olds, PropertyMap news) {
-    InputCheck check = new InputCheck(news);
-    check.rejectUnknownProperties(INPUTS);
-    check.text(CERTIFICATE_ARN, true).ifPresent(arn -> {
+    InputCheck check = new InputCheck(INPUTS, news);
+    check.text(CERTIFICATE_ARN).ifPresent(arn -> {
       try {
         AcmCertificates.checkArn(CERTIFICATE_ARN, arn);
       } catch (InvalidSpecException e) {
         check.fail(CERTIFICATE_ARN, e.getMessage());
       }
     });
-    check.texts(VALIDATION_RECORD_FQDNS, false);
-    check.integer(TIMEOUT, false, 1, MAX_TIMEOUT_SECONDS, "seconds");
-    PropertyMap checked = news.toBuilder().putIfUnset(TIMEOUT, PropertyValue.of(DEFAULT_TIMEOUT_SECONDS)).build();
-    return new CheckResult(checked, check.failures());
-  }
-
-  @Override
-  public DiffResult diff(PropertyMap oldInputs, PropertyMap oldState, PropertyMap news, Set<String> ignoreChanges) {
-    return InputDiff.diff(oldInputs, news, Set.of(CERTIFICATE_ARN), ignoreChanges);
+    check.integer(TIMEOUT, 1, MAX_TIMEOUT_SECONDS, "seconds");
+    return check.result();
   }
 
   @Override
@@ -94,8 +86,9 @@ public final class AwsCertificateValidationResource implements ResourceHandler {
     if (live.isEmpty()) {
       return new ResourceState("", PropertyMap.empty(), PropertyMap.empty());
     }
+    // An import adopts the certificate with the schema's default timeout.
     PropertyMap current = inputs.keys().isEmpty()
-        ? PropertyMap.builder().put(CERTIFICATE_ARN, id).put(TIMEOUT, PropertyValue.of(DEFAULT_TIMEOUT_SECONDS)).build()
+        ? check(PropertyMap.empty(), PropertyMap.builder().put(CERTIFICATE_ARN, id).build()).inputs()
         : inputs;
     return new ResourceState(id, current, current.toBuilder().put(STATUS, live.get().status()).build());
   }
@@ -115,8 +108,9 @@ public final class AwsCertificateValidationResource implements ResourceHandler {
     if (context.preview()) {
       return inputs.toBuilder().put(STATUS, PropertyValue.UNKNOWN).build();
     }
-    String arn = inputs.text(CERTIFICATE_ARN).orElseThrow();
-    Duration timeout = Duration.ofSeconds(inputs.number(TIMEOUT).orElseThrow().longValue());
+    CertificateValidationInputs typed = CertificateValidationInputs.of(inputs);
+    String arn = typed.certificateArn();
+    Duration timeout = typed.timeout();
     Duration budget = context.timeout().filter(t -> t.compareTo(timeout) < 0).orElse(timeout);
     AcmCertificate issued = aws.run(context, "the wait for ACM certificate " + arn, budget,
         (clients, wait) -> new AcmCertificates(clients).awaitIssued(arn, wait));

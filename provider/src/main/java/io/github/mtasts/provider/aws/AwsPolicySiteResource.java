@@ -13,12 +13,14 @@ import io.github.mtasts.provider.host.CommonChecks;
 import io.github.mtasts.provider.host.DiffResult;
 import io.github.mtasts.provider.host.InputCheck;
 import io.github.mtasts.provider.host.InputDiff;
+import io.github.mtasts.provider.host.InputSchema;
 import io.github.mtasts.provider.host.OperationContext;
 import io.github.mtasts.provider.host.PropertyMap;
 import io.github.mtasts.provider.host.PropertyValue;
 import io.github.mtasts.provider.host.ResourceHandler;
 import io.github.mtasts.provider.host.ResourceInitFailedException;
 import io.github.mtasts.provider.host.ResourceState;
+import io.github.mtasts.provider.host.Schema;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,8 +61,7 @@ public final class AwsPolicySiteResource implements ResourceHandler {
   static final String POLICY_URL = "policyUrl";
   static final String POLICY_SHA256 = "policySha256";
 
-  /** The input properties, in schema order. */
-  public static final List<String> INPUTS = List.of(DOMAIN, CERTIFICATE_ARN, POLICY, BUCKET_NAME, CACHE_CONTROL);
+  private static final InputSchema INPUTS = Schema.model().resource(TOKEN);
 
   /** The parts a complete site has; a state without one is finished by the next update. */
   private static final List<String> PARTS = List.of(OAC_ID, DISTRIBUTION_ID, POLICY_SHA256);
@@ -89,12 +90,14 @@ public final class AwsPolicySiteResource implements ResourceHandler {
   }
 
   @Override
+  public InputSchema schema() {
+    return INPUTS;
+  }
+
+  @Override
   public CheckResult check(PropertyMap olds, PropertyMap news) {
-    InputCheck check = new InputCheck(news);
-    check.rejectUnknownProperties(INPUTS);
-    PropertyMap.Builder checked = news.toBuilder()
-        .putIfUnset(CACHE_CONTROL, PropertyValue.of(PolicySiteSpec.DEFAULT_CACHE_CONTROL));
-    Optional<String> domain = CommonChecks.domain(check, DOMAIN, true).filter(name -> {
+    InputCheck check = new InputCheck(INPUTS, news);
+    Optional<String> domain = CommonChecks.domain(check, DOMAIN).filter(name -> {
       if (name.startsWith(PolicySiteSpec.HOST_LABEL)) {
         check.fail(DOMAIN, DOMAIN + " \"" + name + "\" is a policy host: give the mail domain ("
             + name.substring(PolicySiteSpec.HOST_LABEL.length()) + "); the site adds " + PolicySiteSpec.HOST_LABEL);
@@ -102,34 +105,33 @@ public final class AwsPolicySiteResource implements ResourceHandler {
       }
       return true;
     });
-    domain.ifPresent(name -> checked.put(DOMAIN, name));
-    check.text(CERTIFICATE_ARN, true).ifPresent(arn -> valid(check, CERTIFICATE_ARN,
+    domain.ifPresent(name -> check.put(DOMAIN, name));
+    check.text(CERTIFICATE_ARN).ifPresent(arn -> valid(check, CERTIFICATE_ARN,
         () -> AcmCertificates.checkArn(CERTIFICATE_ARN, arn)));
     // RFC 8461 §3.2: the body must be a policy senders can parse, or they ignore it.
-    check.text(POLICY, true).ifPresent(body -> check.failAll(POLICY,
+    check.text(POLICY).ifPresent(body -> check.failAll(POLICY,
         Policy.parse(body).errors().stream().map(Problem::message).toList()));
-    check.text(BUCKET_NAME, false).ifPresent(name -> valid(check, BUCKET_NAME, () -> PolicySiteSpec.checkBucketName(name)));
-    check.text(CACHE_CONTROL, false);
+    check.text(BUCKET_NAME).ifPresent(name -> valid(check, BUCKET_NAME, () -> PolicySiteSpec.checkBucketName(name)));
     if (!news.isSet(BUCKET_NAME)) {
-      checked.put(BUCKET_NAME, news.isUnknown(DOMAIN) || domain.isEmpty()
+      // The default bucket name derives from the domain, which the schema cannot say.
+      check.put(BUCKET_NAME, news.isUnknown(DOMAIN) || domain.isEmpty()
           ? PropertyValue.UNKNOWN
           : PropertyValue.of(PolicySiteSpec.defaultBucketName(domain.get())));
     }
-    PropertyMap result = checked.build();
-    if (check.failures().isEmpty() && !result.containsUnknowns()) {
+    if (check.failures().isEmpty() && !check.inputs().containsUnknowns()) {
       // The rules of the site as a whole, such as the Cache-Control header's characters.
       try {
-        spec(result);
+        PolicySiteInputs.of(check.inputs()).spec();
       } catch (InvalidSpecException e) {
         check.fail(e.field().equals("policyBody") ? POLICY : e.field(), e.getMessage());
       }
     }
-    return new CheckResult(result, check.failures());
+    return check.result();
   }
 
   @Override
   public DiffResult diff(PropertyMap oldInputs, PropertyMap oldState, PropertyMap news, Set<String> ignoreChanges) {
-    DiffResult inputs = InputDiff.diff(oldInputs, news, Set.of(DOMAIN, BUCKET_NAME), ignoreChanges);
+    DiffResult inputs = InputDiff.diff(oldInputs, news, INPUTS.replaceOnChanges(), ignoreChanges);
     Map<String, PropertyDiff.Kind> changes = new LinkedHashMap<>(inputs.changes());
     if (!oldState.keys().isEmpty() && inputs.replaces().isEmpty()) {
       // A part missing from the recorded state (a create that stopped, a refresh that found it
@@ -146,7 +148,7 @@ public final class AwsPolicySiteResource implements ResourceHandler {
     if (context.preview()) {
       return new ResourceState("", inputs, preview(inputs, PropertyMap.empty()));
     }
-    PolicySiteSpec spec = spec(inputs);
+    PolicySiteSpec spec = PolicySiteInputs.of(inputs).spec();
     PolicySiteState state = aws.run(context, "the creation of the policy site " + spec.bucketName(),
         context.timeout().orElse(TIMEOUT), (clients, wait) -> {
           try {
@@ -163,7 +165,7 @@ public final class AwsPolicySiteResource implements ResourceHandler {
     if (context.preview()) {
       return preview(news, oldState);
     }
-    PolicySiteSpec spec = spec(news);
+    PolicySiteSpec spec = PolicySiteInputs.of(news).spec();
     PolicySiteState current = state(oldState);
     PolicySiteState state = aws.run(context, "the update of the policy site " + id, context.timeout().orElse(TIMEOUT),
         (clients, wait) -> {
@@ -261,16 +263,6 @@ public final class AwsPolicySiteResource implements ResourceHandler {
         .policyBodySha256(outputs.text(POLICY_SHA256).orElse(null))
         .cacheControl(outputs.text(POLICY_SHA256).isPresent() ? outputs.text(CACHE_CONTROL).orElse(null) : null);
     return state.build();
-  }
-
-  private static PolicySiteSpec spec(PropertyMap inputs) {
-    return PolicySiteSpec.builder()
-        .domain(inputs.text(DOMAIN).orElseThrow())
-        .certificateArn(inputs.text(CERTIFICATE_ARN).orElseThrow())
-        .policyBody(inputs.text(POLICY).orElseThrow())
-        .bucketName(inputs.text(BUCKET_NAME).orElseThrow())
-        .cacheControl(inputs.text(CACHE_CONTROL).orElseThrow())
-        .build();
   }
 
   /** RFC 8461 §3.3: where senders fetch the policy. */

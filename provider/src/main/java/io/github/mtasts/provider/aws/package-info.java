@@ -1,7 +1,8 @@
 /**
  * The resources of the {@code aws} module of the {@code mtasts} package, over the cloud
- * operations of {@link io.github.mtasts.aws}: {@code mtasts:aws:Record} (a Route 53 record set,
- * {@link io.github.mtasts.provider.aws.AwsRecordResource}), {@code mtasts:aws:Certificate} and
+ * operations of {@link io.github.mtasts.aws}: {@code mtasts:aws:Record} (a Route 53 record set:
+ * the record resource of {@link io.github.mtasts.provider.dns} over
+ * {@link io.github.mtasts.provider.aws.Route53RecordService}), {@code mtasts:aws:Certificate} and
  * {@code mtasts:aws:CertificateValidation} (an ACM certificate for the policy host and the wait
  * for its issuance, {@link io.github.mtasts.provider.aws.AwsCertificateResource},
  * {@link io.github.mtasts.provider.aws.AwsCertificateValidationResource}) and

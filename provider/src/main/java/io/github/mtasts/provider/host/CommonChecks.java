@@ -28,10 +28,9 @@ public final class CommonChecks {
    *
    * @param check the check to record a failure in
    * @param property the property name
-   * @param required whether the property must be set
    */
-  public static void resolver(InputCheck check, String property, boolean required) {
-    check.text(property, required).filter(value -> !value.equals(SYSTEM_RESOLVER)).ifPresent(value -> {
+  public static void resolver(InputCheck check, String property) {
+    check.text(property).filter(value -> !value.equals(SYSTEM_RESOLVER)).ifPresent(value -> {
       try {
         VerifyOptions.parseHostPort(property, value, DNS_PORT);
       } catch (IllegalArgumentException e) {
@@ -45,10 +44,9 @@ public final class CommonChecks {
    *
    * @param check the check to record a failure in
    * @param property the property name
-   * @param required whether the property must be set
    */
-  public static void pemFile(InputCheck check, String property, boolean required) {
-    check.text(property, required).ifPresent(value -> pemProblem(value).ifPresent(problem ->
+  public static void pemFile(InputCheck check, String property) {
+    check.text(property).ifPresent(value -> pemProblem(value).ifPresent(problem ->
         check.fail(property, property + " must name a readable file of PEM certificates: " + problem)));
   }
 
@@ -77,10 +75,9 @@ public final class CommonChecks {
    *
    * @param check the check to record a failure in
    * @param property the property name
-   * @param required whether the property must be set
    */
-  static void httpUrl(InputCheck check, String property, boolean required) {
-    check.text(property, required).ifPresent(value -> {
+  static void httpUrl(InputCheck check, String property) {
+    check.text(property).ifPresent(value -> {
       boolean valid;
       try {
         URI uri = new URI(value);
@@ -101,11 +98,10 @@ public final class CommonChecks {
    *
    * @param check the check to record a failure in
    * @param property the property name
-   * @param required whether the property must be set
    * @return the name in lower case, or empty when unset, unknown or invalid
    */
-  public static Optional<String> domain(InputCheck check, String property, boolean required) {
-    return check.text(property, required).filter(value -> noTrailingDot(check, property, value)).flatMap(value -> {
+  public static Optional<String> domain(InputCheck check, String property) {
+    return check.text(property).filter(value -> noTrailingDot(check, property, value)).flatMap(value -> {
       try {
         return Optional.of(DomainNames.normalize(value));
       } catch (IllegalArgumentException e) {
@@ -138,10 +134,9 @@ public final class CommonChecks {
    *
    * @param check the check to record a failure in
    * @param property the property name
-   * @param required whether the property must be set
    */
-  static void nonEmpty(InputCheck check, String property, boolean required) {
-    check.text(property, required).ifPresent(value -> {
+  static void nonEmpty(InputCheck check, String property) {
+    check.text(property).ifPresent(value -> {
       if (value.isBlank()) {
         check.fail(property, property + " must not be empty; remove it to leave it unset");
       }

@@ -1,12 +1,11 @@
 package io.github.mtasts.provider.host;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * CheckConfig, DiffConfig and Configure: the lifecycle of the provider's own configuration.
+ * CheckConfig, DiffConfig and Configure: the lifecycle of the provider's own configuration,
+ * whose settings the schema declares ({@code config.variables}).
  *
  * <p>Environment fallbacks apply in {@link #configure} only, never in {@link #check}: checked
  * configuration is stored in the stack's state, and a token taken from the environment must not
@@ -17,17 +16,26 @@ public final class ConfigHandler {
   /** The engine passes the plugin version among the configuration; it is not a setting. */
   static final String VERSION_KEY = "version";
 
-  private static final Set<String> KEYS =
-      Arrays.stream(ConfigKey.values()).map(ConfigKey::key).collect(Collectors.toUnmodifiableSet());
-
+  private final InputSchema settings;
   private final Map<String, String> environment;
 
   /**
-   * A handler reading fallbacks from an environment.
+   * A handler of the schema's settings, reading fallbacks from an environment.
    *
    * @param environment the process environment
    */
   public ConfigHandler(Map<String, String> environment) {
+    this(Schema.model().config(), environment);
+  }
+
+  /**
+   * A handler of given settings, reading fallbacks from an environment.
+   *
+   * @param settings the settings the schema declares
+   * @param environment the process environment
+   */
+  ConfigHandler(InputSchema settings, Map<String, String> environment) {
+    this.settings = settings;
     this.environment = environment;
   }
 
@@ -38,14 +46,13 @@ public final class ConfigHandler {
    * @return the checked configuration
    */
   CheckResult check(PropertyMap news) {
-    InputCheck check = new InputCheck(news.toBuilder().remove(VERSION_KEY).build());
-    check.rejectUnknownProperties(Arrays.stream(ConfigKey.values()).map(ConfigKey::key).toList());
+    InputCheck check = new InputCheck(settings, news.toBuilder().remove(VERSION_KEY).build());
     for (ConfigKey key : ConfigKey.values()) {
       switch (key.kind()) {
-        case TEXT -> CommonChecks.nonEmpty(check, key.key(), false);
-        case URL -> CommonChecks.httpUrl(check, key.key(), false);
-        case RESOLVER -> CommonChecks.resolver(check, key.key(), false);
-        case PEM_FILE -> CommonChecks.pemFile(check, key.key(), false);
+        case TEXT -> CommonChecks.nonEmpty(check, key.key());
+        case URL -> CommonChecks.httpUrl(check, key.key());
+        case RESOLVER -> CommonChecks.resolver(check, key.key());
+        case PEM_FILE -> CommonChecks.pemFile(check, key.key());
         default -> throw new IllegalStateException("unhandled kind " + key.kind());
       }
     }
@@ -71,7 +78,7 @@ public final class ConfigHandler {
    * @return the configuration
    */
   ProviderConfig configure(PropertyMap args) {
-    return ProviderConfig.resolve(args, environment);
+    return ProviderConfig.resolve(settings, args, environment);
   }
 
   /**
@@ -79,13 +86,13 @@ public final class ConfigHandler {
    * send keyed {@code mtasts:config:<name>} (or {@code mtasts:<name>}), every value a string.
    *
    * @param variables the variables
-   * @return the configuration values of known keys
+   * @return the configuration values of declared settings
    */
-  static PropertyMap fromVariables(Map<String, String> variables) {
+  PropertyMap fromVariables(Map<String, String> variables) {
     PropertyMap.Builder builder = PropertyMap.builder();
     variables.forEach((name, value) -> {
       String key = name.substring(name.lastIndexOf(':') + 1);
-      if (KEYS.contains(key)) {
+      if (settings.property(key).isPresent()) {
         builder.put(key, value);
       }
     });

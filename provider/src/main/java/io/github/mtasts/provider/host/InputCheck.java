@@ -1,16 +1,22 @@
 package io.github.mtasts.provider.host;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Reads and validates the inputs of one Check call, collecting at most ONE failure per property
- * so the user sees one clear sentence per field to fix.
+ * Checks the inputs of one Check call, collecting at most ONE failure per property so the user
+ * sees one clear sentence per field to fix.
+ *
+ * <p>What the package schema says is checked as soon as the check starts: a property the schema
+ * does not declare, a required one that is missing, a value of the wrong type or outside its
+ * enum; defaults the schema declares are applied. The resource then adds the rules the schema
+ * cannot express through the readers, which return a value only when it is set, known and
+ * passed the schema's checks, and {@link #fail}; it puts back normalised values with
+ * {@link #put}.
  *
  * <p>A value that is unknown (a preview, where it comes from another resource's output) cannot
  * be validated yet: readers return empty for it and record nothing; Check runs again with the
@@ -18,16 +24,99 @@ import java.util.Set;
  */
 public final class InputCheck {
 
-  private final PropertyMap inputs;
+  private final InputSchema schema;
+  private final PropertyMap.Builder checked;
   private final Map<String, String> failures = new LinkedHashMap<>();
 
   /**
-   * Starts checking inputs.
+   * Starts checking inputs: checks what the schema declares and applies its defaults.
    *
+   * @param schema the inputs the schema declares
    * @param inputs revealed inputs (no secret markers; unknowns allowed)
    */
-  public InputCheck(PropertyMap inputs) {
-    this.inputs = inputs;
+  public InputCheck(InputSchema schema, PropertyMap inputs) {
+    this.schema = schema;
+    this.checked = inputs.toBuilder();
+    for (String key : inputs.keys()) {
+      // The engine and older SDKs add bookkeeping keys starting with "__" (e.g. "__defaults").
+      if (schema.property(key).isEmpty() && !key.startsWith("__")) {
+        fail(key, key + " is not a property of this resource; the properties are: " + String.join(", ", schema.names()));
+      }
+    }
+    for (PropertySchema property : schema.properties()) {
+      Optional<PropertyValue> value = inputs.get(property.name());
+      if (value.isEmpty()) {
+        property.defaultValue().ifPresentOrElse(
+            defaultValue -> checked.put(property.name(), defaultValue),
+            () -> {
+              if (schema.required(property.name())) {
+                fail(property.name(), property.name() + " is required");
+              }
+            });
+      } else if (!value.get().containsUnknowns()) {
+        problem(property, property.name(), value.get()).ifPresent(problem -> fail(property.name(), problem));
+      }
+    }
+  }
+
+  /** What is wrong with a known value by the schema's declaration, if anything. */
+  private static Optional<String> problem(PropertySchema property, String path, PropertyValue value) {
+    boolean fits = switch (property.type()) {
+      case STRING -> value instanceof PropertyValue.Text;
+      case INTEGER -> value instanceof PropertyValue.Number number && isWhole(number.value());
+      case NUMBER -> value instanceof PropertyValue.Number;
+      case BOOLEAN -> value instanceof PropertyValue.Bool;
+      case ARRAY -> value instanceof PropertyValue.Array;
+      case OBJECT -> value instanceof PropertyMap;
+      case ANY -> true;
+    };
+    if (!fits) {
+      // A number that is not whole is shown: it is what the user wrote, as nothing else is.
+      String got = property.type() == PropertySchema.Type.INTEGER && value instanceof PropertyValue.Number number
+          ? Numbers.format(number.value())
+          : PropertyValue.kindName(value);
+      return Optional.of(path + " must be " + expected(property) + ", got " + got);
+    }
+    if (value instanceof PropertyValue.Text text && property.isEnum() && !property.enumValues().contains(text.value())) {
+      return Optional.of(path + " must be one of " + String.join(", ", property.enumValues().stream().sorted().toList())
+          + ", got \"" + text.value() + "\"" + caseHint(property, text.value()));
+    }
+    if (value instanceof PropertyValue.Array array && property.items().isPresent()) {
+      for (int i = 0; i < array.elements().size(); i++) {
+        Optional<String> problem = problem(property.items().get(), path + "[" + i + "]", array.elements().get(i));
+        if (problem.isPresent()) {
+          return problem;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Doubles carry integers exactly up to 2^53; beyond that a "whole" number is a rounding. */
+  private static boolean isWhole(double number) {
+    return number == Math.rint(number) && Math.abs(number) <= 0x1p53;
+  }
+
+  private static String expected(PropertySchema property) {
+    return switch (property.type()) {
+      case STRING -> "a string";
+      case INTEGER -> "a whole number";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "true or false";
+      case ARRAY -> property.items().filter(items -> items.type() == PropertySchema.Type.STRING).isPresent()
+          ? "a list of strings" : "a list";
+      case OBJECT -> "an object";
+      case ANY -> "any value";
+    };
+  }
+
+  /** Enum values are case-sensitive (the policy's mode is, RFC 8461 §3.2): name the one meant. */
+  private static String caseHint(PropertySchema property, String given) {
+    return property.enumValues().stream()
+        .filter(value -> value.toLowerCase(Locale.ROOT).equals(given.toLowerCase(Locale.ROOT)))
+        .findFirst()
+        .map(value -> "; the values are case-sensitive: write \"" + value + "\"")
+        .orElse("");
   }
 
   /**
@@ -63,67 +152,46 @@ public final class InputCheck {
   }
 
   /**
-   * Fails every property that is not among the known ones, so a misspelt name is caught here
-   * instead of being silently ignored.
+   * Whether a property is set to a value that is not known yet (a preview).
    *
-   * @param known the property names the resource accepts
+   * @param property the property name
+   * @return true when some part of its value is unknown
    */
-  public void rejectUnknownProperties(Collection<String> known) {
-    for (String key : inputs.keys()) {
-      // The engine and older SDKs add bookkeeping keys starting with "__" (e.g. "__defaults").
-      if (!known.contains(key) && !key.startsWith("__")) {
-        fail(key, key + " is not a property of this resource; the properties are: " + String.join(", ", known));
-      }
-    }
+  public boolean isUnknown(String property) {
+    return checked.build().isUnknown(property);
   }
 
   /**
-   * Reads a string property.
+   * Reads a string property, or the word of an enum.
    *
    * @param property the property name
-   * @param required whether the property must be set
    * @return the string, or empty when unset, unknown or invalid
    */
-  public Optional<String> text(String property, boolean required) {
-    return value(property, required).flatMap(value -> {
-      if (value instanceof PropertyValue.Text text) {
-        return Optional.of(text.value());
-      }
-      fail(property, property + " must be a string, got " + PropertyValue.kindName(value));
-      return Optional.empty();
-    });
+  public Optional<String> text(String property) {
+    return valid(property).map(value -> ((PropertyValue.Text) value).value());
   }
 
   /**
-   * Reads a string property that must be one of a few words.
+   * Reads a whole-number property.
    *
    * @param property the property name
-   * @param required whether the property must be set
-   * @param allowed the allowed values
-   * @return the string, or empty when unset, unknown or invalid
+   * @return the number, or empty when unset, unknown or invalid
    */
-  public Optional<String> oneOf(String property, boolean required, Set<String> allowed) {
-    return text(property, required).filter(text -> {
-      if (allowed.contains(text)) {
-        return true;
-      }
-      fail(property, property + " must be one of " + String.join(", ", allowed.stream().sorted().toList()) + ", got \"" + text + "\"");
-      return false;
-    });
+  public Optional<Long> wholeNumber(String property) {
+    return valid(property).map(value -> (long) ((PropertyValue.Number) value).value());
   }
 
   /**
-   * Reads a whole-number property within bounds.
+   * Reads a whole-number property that must lie within bounds, a rule the schema cannot say.
    *
    * @param property the property name
-   * @param required whether the property must be set
    * @param min the smallest allowed value
    * @param max the largest allowed value
    * @param unit what the number counts, for the message (e.g. "seconds")
    * @return the number, or empty when unset, unknown or invalid
    */
-  public Optional<Long> integer(String property, boolean required, long min, long max, String unit) {
-    return wholeNumber(property, required, unit).filter(number -> {
+  public Optional<Long> integer(String property, long min, long max, String unit) {
+    return wholeNumber(property).filter(number -> {
       if (number >= min && number <= max) {
         return true;
       }
@@ -133,62 +201,57 @@ public final class InputCheck {
   }
 
   /**
-   * Reads a whole-number property, leaving its range to the caller.
-   *
-   * @param property the property name
-   * @param required whether the property must be set
-   * @param unit what the number counts, for the message (e.g. "seconds")
-   * @return the number, or empty when unset, unknown or invalid
-   */
-  public Optional<Long> wholeNumber(String property, boolean required, String unit) {
-    return value(property, required).flatMap(value -> {
-      // Doubles carry integers exactly up to 2^53; beyond that a "whole" number is a rounding.
-      if (value instanceof PropertyValue.Number number
-          && number.value() == Math.rint(number.value())
-          && Math.abs(number.value()) <= 0x1p53) {
-        return Optional.of((long) number.value());
-      }
-      String got = value instanceof PropertyValue.Number number ? Numbers.format(number.value()) : PropertyValue.kindName(value);
-      fail(property, property + " must be a whole number of " + unit + ", got " + got);
-      return Optional.empty();
-    });
-  }
-
-  /**
    * Reads an array-of-strings property.
    *
    * @param property the property name
-   * @param required whether the property must be set
    * @return the strings, or empty when unset, unknown (in whole or in part) or invalid
    */
-  public Optional<List<String>> texts(String property, boolean required) {
-    return value(property, required).flatMap(value -> {
-      if (!(value instanceof PropertyValue.Array array)) {
-        fail(property, property + " must be a list of strings, got " + PropertyValue.kindName(value));
-        return Optional.empty();
-      }
+  public Optional<List<String>> texts(String property) {
+    return valid(property).map(value -> {
       List<String> texts = new ArrayList<>();
-      for (int i = 0; i < array.elements().size(); i++) {
-        PropertyValue element = array.elements().get(i);
-        if (!(element instanceof PropertyValue.Text text)) {
-          fail(property, property + "[" + i + "] must be a string, got " + PropertyValue.kindName(element));
-          return Optional.empty();
-        }
-        texts.add(text.value());
-      }
-      return Optional.of(List.copyOf(texts));
+      ((PropertyValue.Array) value).elements().forEach(element -> texts.add(((PropertyValue.Text) element).value()));
+      return List.copyOf(texts);
     });
   }
 
-  private Optional<PropertyValue> value(String property, boolean required) {
-    Optional<PropertyValue> value = inputs.get(property);
-    if (value.isEmpty()) {
-      if (required) {
-        fail(property, property + " is required");
-      }
+  /** A value that is set, known, declared and passed the schema's checks so far. */
+  private Optional<PropertyValue> valid(String property) {
+    if (schema.property(property).isEmpty()) {
+      throw new IllegalArgumentException(property + " is not an input the schema declares: " + schema.names());
+    }
+    if (failed(property)) {
       return Optional.empty();
     }
-    return value.filter(v -> !v.containsUnknowns());
+    return checked.build().get(property).filter(value -> !value.containsUnknowns());
+  }
+
+  /**
+   * Replaces a property's value in the checked inputs, such as with its normalised form.
+   *
+   * @param property the property name
+   * @param value the value
+   */
+  public void put(String property, PropertyValue value) {
+    checked.put(property, value);
+  }
+
+  /**
+   * Replaces a string property's value in the checked inputs.
+   *
+   * @param property the property name
+   * @param value the string
+   */
+  public void put(String property, String value) {
+    checked.put(property, value);
+  }
+
+  /**
+   * The checked inputs so far: the inputs with the schema's defaults and the values put back.
+   *
+   * @return the inputs
+   */
+  public PropertyMap inputs() {
+    return checked.build();
   }
 
   /**
@@ -200,5 +263,14 @@ public final class InputCheck {
     List<CheckResult.Failure> list = new ArrayList<>();
     failures.forEach((property, reason) -> list.add(new CheckResult.Failure(property, reason)));
     return List.copyOf(list);
+  }
+
+  /**
+   * The outcome: the checked inputs and the failures.
+   *
+   * @return the result of the check
+   */
+  public CheckResult result() {
+    return new CheckResult(inputs(), failures());
   }
 }

@@ -137,6 +137,22 @@ public final class PropertyMap implements PropertyValue {
                     .toList());
   }
 
+  /**
+   * This object without the properties whose value is not fully known: in a preview, what can
+   * be computed already.
+   *
+   * @return the known properties
+   */
+  public PropertyMap withoutUnknowns() {
+    Builder builder = builder();
+    properties.forEach((key, value) -> {
+      if (!value.containsUnknowns()) {
+        builder.put(key, value);
+      }
+    });
+    return builder.build();
+  }
+
   private static <T extends PropertyValue> T expect(String key, PropertyValue value, Class<T> type) {
     if (!type.isInstance(value)) {
       throw new IllegalStateException(

@@ -134,7 +134,7 @@ public final class ProviderService extends ResourceProviderGrpc.ResourceProvider
     respond(response, redaction -> {
       PropertyMap args = request.hasArgs()
           ? StructCodec.decode(request.getArgs()).reveal()
-          : ConfigHandler.fromVariables(request.getVariablesMap());
+          : configHandler.fromVariables(request.getVariablesMap());
       config = configHandler.configure(args);
       return ConfigureResponse.newBuilder()
           .setAcceptSecrets(true)

@@ -12,7 +12,16 @@ import java.util.Set;
 public interface ResourceHandler {
 
   /**
-   * Validates inputs and applies defaults. Pure: no I/O that changes anything.
+   * The inputs the package schema declares for this type: what {@link #check} checks first, and
+   * which properties replace the resource when they change.
+   *
+   * @return the declared inputs
+   */
+  InputSchema schema();
+
+  /**
+   * Validates inputs and applies defaults: what the schema says ({@link InputCheck}), then the
+   * type's own rules. Pure: no I/O that changes anything.
    *
    * @param olds the previously checked inputs, empty for a new resource
    * @param news the new inputs
@@ -40,7 +49,7 @@ public interface ResourceHandler {
    * @return what changed, and whether it needs a replacement
    */
   default DiffResult diff(PropertyMap oldInputs, PropertyMap oldState, PropertyMap news, Set<String> ignoreChanges) {
-    return InputDiff.diff(oldInputs, news, Set.of(), ignoreChanges);
+    return InputDiff.diff(oldInputs, news, schema().replaceOnChanges(), ignoreChanges);
   }
 
   /**

@@ -23,6 +23,20 @@ public final class Schema {
 
   private Schema() {}
 
+  /** Read on first use: starting the plugin does not parse the schema, the first Check does. */
+  private static final class Model {
+    static final PackageSchema INSTANCE = PackageSchema.parse(resourceText());
+  }
+
+  /**
+   * The inputs the schema declares, read once.
+   *
+   * @return the model of the package's inputs
+   */
+  public static PackageSchema model() {
+    return Model.INSTANCE;
+  }
+
   /**
    * The schema as JSON, with the running version.
    *

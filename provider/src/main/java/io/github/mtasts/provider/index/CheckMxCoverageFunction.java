@@ -8,9 +8,11 @@ import io.github.mtasts.provider.host.CheckResult;
 import io.github.mtasts.provider.host.CommonChecks;
 import io.github.mtasts.provider.host.FunctionHandler;
 import io.github.mtasts.provider.host.InputCheck;
+import io.github.mtasts.provider.host.InputSchema;
 import io.github.mtasts.provider.host.OperationFailedException;
 import io.github.mtasts.provider.host.PropertyMap;
 import io.github.mtasts.provider.host.PropertyValue;
+import io.github.mtasts.provider.host.Schema;
 import io.github.mtasts.provider.host.ProviderConfig;
 import io.github.mtasts.verify.MxHosts;
 import io.github.mtasts.verify.Verifier;
@@ -35,42 +37,38 @@ public final class CheckMxCoverageFunction implements FunctionHandler {
   static final String DOMAIN = "domain";
   static final String MODE = "mode";
   static final String MX = "mx";
-  public static final String MX_HOSTS = "mxHosts";
-  public static final String UNCOVERED = "uncovered";
-  public static final String MESSAGE = "message";
+  static final String MX_HOSTS = "mxHosts";
+  static final String UNCOVERED = "uncovered";
+  static final String MESSAGE = "message";
 
-  /** The arguments, in schema order. */
-  public static final List<String> INPUTS = List.of(DOMAIN, MODE, MX);
+  private static final InputSchema ARGS = Schema.model().function(TOKEN);
 
   @Override
   public CheckResult check(PropertyMap args) {
-    InputCheck check = new InputCheck(args);
-    check.rejectUnknownProperties(INPUTS);
-    for (String arg : INPUTS) {
+    InputCheck check = new InputCheck(ARGS, args);
+    for (String arg : ARGS.names()) {
       if (args.isUnknown(arg)) {
         check.fail(arg, arg + " is not known yet: call " + TOKEN + " with known values (apply on the outputs first)");
       }
     }
-    PropertyMap.Builder checked = args.toBuilder();
-    CommonChecks.domain(check, DOMAIN, true).ifPresent(domain -> checked.put(DOMAIN, domain));
-    check.text(MODE, true).ifPresent(mode -> failWith(check, MODE, Mode.parse(mode)));
-    check.texts(MX, true).ifPresent(patterns -> {
+    CommonChecks.domain(check, DOMAIN).ifPresent(domain -> check.put(DOMAIN, domain));
+    check.text(MODE).ifPresent(mode -> failWith(check, MODE, Mode.parse(mode)));
+    check.texts(MX).ifPresent(patterns -> {
       List<Problem> problems = new ArrayList<>();
       patterns.forEach(pattern -> problems.addAll(MxPattern.parse(pattern).errors()));
       check.failAll(MX, problems.stream().map(Problem::message).toList());
     });
-    return new CheckResult(checked.build(), check.failures());
+    return check.result();
   }
 
   @Override
   public PropertyMap invoke(ProviderConfig config, PropertyMap args) {
-    String domain = args.text(DOMAIN).orElseThrow();
-    Mode mode = Mode.parse(args.text(MODE).orElseThrow()).orElseThrow();
-    List<MxPattern> patterns = args.texts(MX).orElseThrow().stream().map(MxPattern::of).toList();
+    MxCoverageArgs typed = MxCoverageArgs.of(args);
+    List<MxPattern> patterns = typed.patterns();
     VerifyOptions options = VerificationInputs.dns(VerifyOptions.builder(), Optional.empty(), config).build();
     MxHosts found;
     try (Verifier verifier = Verifier.create(options)) {
-      found = verifier.mxHosts(domain);
+      found = verifier.mxHosts(typed.domain());
     }
     if (found.outcome() == MxHosts.Outcome.LOOKUP_FAILED) {
       throw new OperationFailedException(found.description() + "; the MX coverage of the policy cannot be checked:"
@@ -83,7 +81,7 @@ public final class CheckMxCoverageFunction implements FunctionHandler {
     return PropertyMap.builder()
         .put(MX_HOSTS, PropertyValue.ofTexts(found.hosts()))
         .put(UNCOVERED, PropertyValue.ofTexts(uncovered))
-        .put(MESSAGE, message(found, uncovered, patterns, mode))
+        .put(MESSAGE, message(found, uncovered, patterns, typed.mode()))
         .build();
   }
 

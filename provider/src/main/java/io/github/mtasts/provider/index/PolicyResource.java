@@ -13,11 +13,14 @@ import io.github.mtasts.provider.host.CheckResult;
 import io.github.mtasts.provider.host.DiffResult;
 import io.github.mtasts.provider.host.InputCheck;
 import io.github.mtasts.provider.host.InputDiff;
+import io.github.mtasts.provider.host.InputRecord;
+import io.github.mtasts.provider.host.InputSchema;
 import io.github.mtasts.provider.host.OperationContext;
 import io.github.mtasts.provider.host.PropertyMap;
 import io.github.mtasts.provider.host.PropertyValue;
 import io.github.mtasts.provider.host.ResourceHandler;
 import io.github.mtasts.provider.host.ResourceState;
+import io.github.mtasts.provider.host.Schema;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,8 +53,11 @@ public final class PolicyResource implements ResourceHandler {
   static final String STS_RECORD = "stsRecord";
   static final String TLS_RPT_RECORD = "tlsRptRecord";
 
-  /** The input properties, in schema order. */
-  public static final List<String> INPUTS = List.of(MODE, MX, MAX_AGE, RUA);
+  /**
+   * The schema requires mx, but a policy in mode none may leave it out (RFC 8461 §3.2): the
+   * policy core's rule across mode and mx decides, in {@link #check}.
+   */
+  private static final InputSchema INPUTS = Schema.model().resource(TOKEN).optional(MX);
 
   /** The policy core names fields as the policy text does; the inputs are camelCase. */
   private static final Map<String, String> PROPERTY_OF_FIELD = Map.of("mode", MODE, "mx", MX, "max_age", MAX_AGE, "rua", RUA);
@@ -64,24 +70,28 @@ public final class PolicyResource implements ResourceHandler {
       TLS_RPT_RECORD, Set.of(RUA));
 
   @Override
+  public InputSchema schema() {
+    return INPUTS;
+  }
+
+  @Override
   public Map<String, Set<String>> derivations() {
     return DERIVATIONS;
   }
 
   @Override
   public CheckResult check(PropertyMap olds, PropertyMap news) {
-    InputCheck check = new InputCheck(news);
-    check.rejectUnknownProperties(INPUTS);
-    Optional<Mode> mode = check.text(MODE, true).flatMap(token -> parsed(check, MODE, Mode.parse(token)));
-    Optional<List<String>> mx = check.texts(MX, false);
+    InputCheck check = new InputCheck(INPUTS, news);
+    Optional<Mode> mode = check.text(MODE).map(word -> InputRecord.constant(Mode.class, word));
+    Optional<List<String>> mx = check.texts(MX);
     mx.ifPresent(patterns -> {
       List<Problem> problems = new ArrayList<>();
       patterns.forEach(pattern -> problems.addAll(MxPattern.parse(pattern).errors()));
       failWith(check, MX, problems);
     });
-    Optional<Long> maxAge = check.wholeNumber(MAX_AGE, true, "seconds")
+    Optional<Long> maxAge = check.wholeNumber(MAX_AGE)
         .flatMap(seconds -> parsed(check, MAX_AGE, MaxAge.parse(Long.toString(seconds))));
-    check.texts(RUA, false).filter(uris -> !uris.isEmpty()).ifPresent(uris -> {
+    check.texts(RUA).filter(uris -> !uris.isEmpty()).ifPresent(uris -> {
       try {
         TlsRptRecord.of(uris);
       } catch (InvalidInputException e) {
@@ -92,17 +102,17 @@ public final class PolicyResource implements ResourceHandler {
     if (complete && check.failures().isEmpty()) {
       // Rules across fields, such as mx being required unless mode is none (RFC 8461 §3.2).
       try {
-        build(mode.get(), mx.orElse(List.of()), maxAge.get());
+        Policy.builder().mode(mode.get()).mx(mx.orElse(List.of())).maxAge(maxAge.get()).build();
       } catch (InvalidInputException e) {
         e.problems().forEach(problem -> failWith(check, PROPERTY_OF_FIELD.getOrDefault(problem.field(), MODE), List.of(problem)));
       }
     }
-    return new CheckResult(news, check.failures());
+    return check.result();
   }
 
   @Override
   public DiffResult diff(PropertyMap oldInputs, PropertyMap oldState, PropertyMap news, Set<String> ignoreChanges) {
-    DiffResult inputs = InputDiff.diff(oldInputs, news, Set.of(), ignoreChanges);
+    DiffResult inputs = InputDiff.diff(oldInputs, news, INPUTS.replaceOnChanges(), ignoreChanges);
     if (inputs.hasChanges()) {
       return inputs;
     }
@@ -128,7 +138,7 @@ public final class PolicyResource implements ResourceHandler {
   public ResourceState read(OperationContext context, String id, PropertyMap inputs, PropertyMap state) {
     if (inputs.keys().isEmpty()) {
       throw new IllegalArgumentException(TOKEN + " cannot be imported: it has no remote object; declare it in the "
-          + "program with its inputs (mode, mx, maxAge, rua) and its outputs are computed from them");
+          + "program with its inputs (" + String.join(", ", INPUTS.names()) + ") and its outputs are computed from them");
     }
     return new ResourceState(id, inputs, outputs(inputs));
   }
@@ -147,7 +157,7 @@ public final class PolicyResource implements ResourceHandler {
   /** The inputs plus every computed value; unknown where an input it derives from is unknown. */
   private static PropertyMap outputs(PropertyMap inputs) {
     PropertyMap.Builder outputs = PropertyMap.builder();
-    INPUTS.forEach(key -> inputs.get(key).ifPresent(value -> outputs.put(key, value)));
+    INPUTS.names().forEach(key -> inputs.get(key).ifPresent(value -> outputs.put(key, value)));
     Optional<Policy> policy = policyOf(inputs);
     if (policy.isPresent()) {
       outputs.put(BODY, policy.get().render())
@@ -159,7 +169,9 @@ public final class PolicyResource implements ResourceHandler {
     if (inputs.isUnknown(RUA)) {
       outputs.put(TLS_RPT_RECORD, PropertyValue.UNKNOWN);
     } else {
-      rua(inputs).ifPresent(uris -> outputs.put(TLS_RPT_RECORD, TlsRptRecord.of(uris).render()));
+      // An empty list means no report address, like an unset property.
+      inputs.texts(RUA).filter(uris -> !uris.isEmpty())
+          .ifPresent(uris -> outputs.put(TLS_RPT_RECORD, TlsRptRecord.of(uris).render()));
     }
     return outputs.build();
   }
@@ -170,20 +182,10 @@ public final class PolicyResource implements ResourceHandler {
 
   /** The policy of checked inputs, or empty while a field it needs is unknown (a preview). */
   private static Optional<Policy> policyOf(PropertyMap inputs) {
-    if (inputs.isUnknown(MODE) || inputs.isUnknown(MX) || inputs.isUnknown(MAX_AGE)) {
+    if (DERIVATIONS.get(BODY).stream().anyMatch(inputs::isUnknown)) {
       return Optional.empty();
     }
-    return Optional.of(build(Mode.parse(inputs.text(MODE).orElseThrow()).orElseThrow(),
-        inputs.texts(MX).orElse(List.of()), inputs.number(MAX_AGE).orElseThrow().longValue()));
-  }
-
-  private static Policy build(Mode mode, List<String> mx, long maxAge) {
-    return Policy.builder().mode(mode).mx(mx).maxAge(maxAge).build();
-  }
-
-  /** The report URIs; an empty list means none, like an unset property. */
-  private static Optional<List<String>> rua(PropertyMap inputs) {
-    return inputs.texts(RUA).filter(uris -> !uris.isEmpty());
+    return Optional.of(PolicyInputs.of(inputs.withoutUnknowns()).policy());
   }
 
   private static <T> Optional<T> parsed(InputCheck check, String property, ParseResult<T> result) {

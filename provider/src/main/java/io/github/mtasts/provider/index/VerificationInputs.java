@@ -2,7 +2,9 @@ package io.github.mtasts.provider.index;
 
 import io.github.mtasts.provider.host.CommonChecks;
 import io.github.mtasts.provider.host.ConfigKey;
+import io.github.mtasts.provider.host.InputRecord;
 import io.github.mtasts.provider.host.PropertyMap;
+import io.github.mtasts.provider.host.PropertyValue;
 import io.github.mtasts.provider.host.ProviderConfig;
 import io.github.mtasts.verify.Check;
 import io.github.mtasts.verify.Scope;
@@ -13,8 +15,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The checked inputs of a {@code mtasts:index:Verification}, typed, and the verifier options
- * they stand for together with the provider's configuration.
+ * The checked inputs of a {@code mtasts:index:Verification}, decoded once, and the verifier
+ * options they stand for together with the provider's configuration.
  *
  * @param domain the mail domain
  * @param expectedPolicy the body that must be served
@@ -26,6 +28,7 @@ import java.util.Optional;
  * @param caFile extra trust anchors; empty for the provider's
  * @param httpsPort the policy host's port, when not 443
  * @param smtpPort the MX hosts' port, when not 25
+ * @param triggers any value whose change runs the verification again
  */
 public record VerificationInputs(
     String domain,
@@ -37,19 +40,17 @@ public record VerificationInputs(
     Optional<String> resolver,
     Optional<String> caFile,
     Optional<Integer> httpsPort,
-    Optional<Integer> smtpPort) {
+    Optional<Integer> smtpPort,
+    Optional<PropertyValue> triggers) {
 
   static final String DOMAIN = "domain";
   static final String EXPECTED_POLICY = "expectedPolicy";
   static final String EXPECTED_ID = "expectedId";
-  static final String SCOPE = "scope";
-  static final String FAIL_ON = "failOn";
   static final String TIMEOUT = "timeout";
   static final String RESOLVER = "resolver";
   static final String CA_FILE = "caFile";
   static final String HTTPS_PORT = "httpsPort";
   static final String SMTP_PORT = "smtpPort";
-  static final String TRIGGERS = "triggers";
 
   /** The severity from which a check fails the operation. */
   enum FailOn {
@@ -60,13 +61,9 @@ public record VerificationInputs(
     /** Nothing fails: the report is only recorded. Errors are still retried until the timeout. */
     NEVER;
 
-    /** The input's word for this value. */
+    /** The input's word for this value, as the schema's enum mtasts:index:FailOn writes it. */
     String word() {
       return name().toLowerCase(Locale.ROOT);
-    }
-
-    static FailOn of(String word) {
-      return valueOf(word.toUpperCase(Locale.ROOT));
     }
 
     /** Whether a check counts as failing: it fails the operation, and it is retried. */
@@ -79,28 +76,13 @@ public record VerificationInputs(
   }
 
   /**
-   * Reads checked inputs.
+   * Decodes checked, known inputs.
    *
    * @param inputs revealed inputs that passed Check (defaults applied)
    * @return the typed inputs
    */
   static VerificationInputs of(PropertyMap inputs) {
-    return new VerificationInputs(
-        inputs.text(DOMAIN).orElseThrow(),
-        inputs.text(EXPECTED_POLICY),
-        inputs.text(EXPECTED_ID),
-        scopeOf(inputs.text(SCOPE).orElseThrow()),
-        FailOn.of(inputs.text(FAIL_ON).orElseThrow()),
-        Duration.ofSeconds(inputs.number(TIMEOUT).orElseThrow().longValue()),
-        inputs.text(RESOLVER),
-        inputs.text(CA_FILE),
-        inputs.number(HTTPS_PORT).map(Double::intValue),
-        inputs.number(SMTP_PORT).map(Double::intValue));
-  }
-
-  /** The scope of the word of the scope input: "policy-host" or "all". */
-  static Scope scopeOf(String word) {
-    return Scope.valueOf(word.toUpperCase(Locale.ROOT).replace('-', '_'));
+    return InputRecord.decode(inputs, VerificationInputs.class);
   }
 
   /**

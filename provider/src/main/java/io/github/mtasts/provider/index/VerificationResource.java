@@ -4,13 +4,10 @@ import static io.github.mtasts.provider.index.VerificationInputs.CA_FILE;
 import static io.github.mtasts.provider.index.VerificationInputs.DOMAIN;
 import static io.github.mtasts.provider.index.VerificationInputs.EXPECTED_ID;
 import static io.github.mtasts.provider.index.VerificationInputs.EXPECTED_POLICY;
-import static io.github.mtasts.provider.index.VerificationInputs.FAIL_ON;
 import static io.github.mtasts.provider.index.VerificationInputs.HTTPS_PORT;
 import static io.github.mtasts.provider.index.VerificationInputs.RESOLVER;
-import static io.github.mtasts.provider.index.VerificationInputs.SCOPE;
 import static io.github.mtasts.provider.index.VerificationInputs.SMTP_PORT;
 import static io.github.mtasts.provider.index.VerificationInputs.TIMEOUT;
-import static io.github.mtasts.provider.index.VerificationInputs.TRIGGERS;
 
 import io.github.mtasts.policy.Policy;
 import io.github.mtasts.policy.PolicyId;
@@ -18,6 +15,7 @@ import io.github.mtasts.policy.Problem;
 import io.github.mtasts.provider.host.CheckResult;
 import io.github.mtasts.provider.host.CommonChecks;
 import io.github.mtasts.provider.host.InputCheck;
+import io.github.mtasts.provider.host.InputSchema;
 import io.github.mtasts.provider.host.OperationContext;
 import io.github.mtasts.provider.host.OperationFailedException;
 import io.github.mtasts.provider.host.PropertyMap;
@@ -25,6 +23,7 @@ import io.github.mtasts.provider.host.PropertyValue;
 import io.github.mtasts.provider.host.ProviderConfig;
 import io.github.mtasts.provider.host.ResourceHandler;
 import io.github.mtasts.provider.host.ResourceState;
+import io.github.mtasts.provider.host.Schema;
 import io.github.mtasts.verify.Check;
 import io.github.mtasts.verify.DomainNames;
 import io.github.mtasts.verify.Report;
@@ -34,7 +33,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -58,15 +56,10 @@ public final class VerificationResource implements ResourceHandler {
   static final String SUMMARY = "summary";
   static final String VERIFIED_AT = "verifiedAt";
 
-  public static final String DEFAULT_SCOPE = "all";
-  public static final String DEFAULT_FAIL_ON = "error";
-  public static final long DEFAULT_TIMEOUT_SECONDS = 600;
   /** A day: longer than any deployment should wait for its policy to go live. */
   static final long MAX_TIMEOUT_SECONDS = 86_400;
 
-  /** The input properties, in schema order. */
-  public static final List<String> INPUTS = List.of(
-      DOMAIN, EXPECTED_POLICY, EXPECTED_ID, SCOPE, FAIL_ON, TIMEOUT, RESOLVER, CA_FILE, HTTPS_PORT, SMTP_PORT, TRIGGERS);
+  private static final InputSchema INPUTS = Schema.model().resource(TOKEN);
 
   /** One verification attempt. */
   @FunctionalInterface
@@ -108,31 +101,28 @@ public final class VerificationResource implements ResourceHandler {
   }
 
   @Override
+  public InputSchema schema() {
+    return INPUTS;
+  }
+
+  @Override
   public CheckResult check(PropertyMap olds, PropertyMap news) {
-    InputCheck check = new InputCheck(news);
-    check.rejectUnknownProperties(INPUTS);
-    check.text(DOMAIN, true).ifPresent(domain -> {
+    InputCheck check = new InputCheck(INPUTS, news);
+    check.text(DOMAIN).ifPresent(domain -> {
       try {
         DomainNames.normalize(domain);
       } catch (IllegalArgumentException e) {
         check.fail(DOMAIN, e.getMessage());
       }
     });
-    check.text(EXPECTED_POLICY, false).ifPresent(body -> check.failAll(EXPECTED_POLICY, messages(Policy.parse(body).errors())));
-    check.text(EXPECTED_ID, false).ifPresent(id -> check.failAll(EXPECTED_ID, messages(PolicyId.parse(id).errors())));
-    check.oneOf(SCOPE, false, Set.of("policy-host", "all"));
-    check.oneOf(FAIL_ON, false, Set.of("error", "warning", "never"));
-    check.integer(TIMEOUT, false, 0, MAX_TIMEOUT_SECONDS, "seconds");
-    CommonChecks.resolver(check, RESOLVER, false);
-    CommonChecks.pemFile(check, CA_FILE, false);
-    check.integer(HTTPS_PORT, false, 1, 65535, "port");
-    check.integer(SMTP_PORT, false, 1, 65535, "port");
-    PropertyMap checked = news.toBuilder()
-        .putIfUnset(SCOPE, PropertyValue.of(DEFAULT_SCOPE))
-        .putIfUnset(FAIL_ON, PropertyValue.of(DEFAULT_FAIL_ON))
-        .putIfUnset(TIMEOUT, PropertyValue.of(DEFAULT_TIMEOUT_SECONDS))
-        .build();
-    return new CheckResult(checked, check.failures());
+    check.text(EXPECTED_POLICY).ifPresent(body -> check.failAll(EXPECTED_POLICY, messages(Policy.parse(body).errors())));
+    check.text(EXPECTED_ID).ifPresent(id -> check.failAll(EXPECTED_ID, messages(PolicyId.parse(id).errors())));
+    check.integer(TIMEOUT, 0, MAX_TIMEOUT_SECONDS, "seconds");
+    CommonChecks.resolver(check, RESOLVER);
+    CommonChecks.pemFile(check, CA_FILE);
+    check.integer(HTTPS_PORT, 1, 65535, "port");
+    check.integer(SMTP_PORT, 1, 65535, "port");
+    return check.result();
   }
 
   @Override
@@ -157,8 +147,8 @@ public final class VerificationResource implements ResourceHandler {
           + checked.failures().get(0).reason());
     }
     PropertyMap imported = checked.inputs();
-    Report report = attempt.verify(VerificationInputs.of(imported), context.config());
-    return new ResourceState(domainOf(imported), imported, outputs(imported, report));
+    VerificationInputs typed = VerificationInputs.of(imported);
+    return new ResourceState(domainOf(imported), imported, outputs(imported, typed, attempt.verify(typed, context.config())));
   }
 
   @Override
@@ -185,11 +175,10 @@ public final class VerificationResource implements ResourceHandler {
       throw new OperationFailedException(failure(report, failing, typed, timeout));
     }
     context.log().info(VerificationRun.summary(report));
-    return outputs(inputs, report);
+    return outputs(inputs, typed, report);
   }
 
-  private static PropertyMap outputs(PropertyMap inputs, Report report) {
-    VerificationInputs.FailOn failOn = VerificationInputs.FailOn.of(inputs.text(FAIL_ON).orElse(DEFAULT_FAIL_ON));
+  private static PropertyMap outputs(PropertyMap inputs, VerificationInputs typed, Report report) {
     List<PropertyValue> checks = report.checks().stream()
         .map(check -> (PropertyValue) PropertyMap.builder()
             .put("id", check.id())
@@ -204,7 +193,7 @@ public final class VerificationResource implements ResourceHandler {
         .put("passes", PropertyValue.of(report.count(Check.Severity.PASS)))
         .build();
     return inputs.toBuilder()
-        .put(OK, PropertyValue.of(VerificationRun.failing(report, failOn).isEmpty()))
+        .put(OK, PropertyValue.of(VerificationRun.failing(report, typed.failOn()).isEmpty()))
         .put(SUMMARY, summary)
         .put(CHECKS, new PropertyValue.Array(checks))
         .put(VERIFIED_AT, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())

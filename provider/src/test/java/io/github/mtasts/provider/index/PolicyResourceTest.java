@@ -52,7 +52,7 @@ class PolicyResourceTest {
         .build());
     assertEquals("mode must be a string, got a number", failures.get("mode"));
     assertEquals("mx must be a list of strings, got a string", failures.get("mx"));
-    assertEquals("maxAge must be a whole number of seconds, got 1.5", failures.get("maxAge"));
+    assertEquals("maxAge must be a whole number, got 1.5", failures.get("maxAge"));
   }
 
   @Test

@@ -14,6 +14,7 @@ import io.github.mtasts.provider.host.PropertyValue;
 import io.github.mtasts.provider.host.ProviderConfig;
 import io.github.mtasts.provider.host.RecordingLog;
 import io.github.mtasts.provider.host.ResourceState;
+import io.github.mtasts.provider.host.Schema;
 import io.github.mtasts.verify.Check;
 import io.github.mtasts.verify.Report;
 import io.github.mtasts.verify.Scope;
@@ -153,7 +154,7 @@ class VerificationResourceTest {
 
   @Test
   void dnsDefaultsToTheAuthoritativeServersAndInputsOverrideTheConfiguration() {
-    ProviderConfig configured = ProviderConfig.resolve(PropertyMap.builder().put("verifyResolver", "127.0.0.9:5353").build(), Map.of());
+    ProviderConfig configured = ProviderConfig.resolve(Schema.model().config(), PropertyMap.builder().put("verifyResolver", "127.0.0.9:5353").build(), Map.of());
     VerifyOptions fromConfig = VerificationInputs.of(inputs()).options(configured);
     assertEquals(Optional.of(new InetSocketAddress("127.0.0.9", 5353)), fromConfig.resolver());
     assertFalse(fromConfig.authoritative());
