@@ -19,6 +19,7 @@ import com.google.protobuf.Value;
 import io.github.mtasts.aws.AcmCertificates;
 import io.github.mtasts.aws.AwsFixture;
 import io.github.mtasts.testlab.FaultProxy;
+import io.github.mtasts.testlab.RunningPlugin;
 import io.github.mtasts.aws.MotoExtension;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -30,11 +31,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import pulumirpc.EngineOuterClass.LogRequest;
 import pulumirpc.Provider.CreateRequest;
 import pulumirpc.Provider.CreateResponse;
@@ -60,31 +60,19 @@ class AwsCertificatePluginIT {
   private static final String VALIDATION_URN = "urn:pulumi:dev::mail::mtasts:aws:CertificateValidation::policy-host";
   private static final String ACM = "CertificateManager.";
 
-  private static AwsPlugin plugin;
+  @RegisterExtension
+  static final RunningPlugin plugin = MotoExtension.plugin();
 
   private AwsFixture aws;
-
-  @BeforeAll
-  static void start() throws Exception {
-    plugin = AwsPlugin.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (plugin != null) {
-      plugin.close();
-    }
-  }
 
   @BeforeEach
   void setUp(AwsFixture aws) {
     this.aws = aws;
-    plugin.configure(aws);
   }
 
   private CreateResponse requestCertificate(String domain) {
     Struct inputs = plugin.checked(CERTIFICATE_URN, struct("domain", domain));
-    return plugin.provider.create(CreateRequest.newBuilder().setUrn(CERTIFICATE_URN).setProperties(inputs).build());
+    return plugin.provider().create(CreateRequest.newBuilder().setUrn(CERTIFICATE_URN).setProperties(inputs).build());
   }
 
   private long acmCalls() {
@@ -111,14 +99,14 @@ class AwsCertificatePluginIT {
   @Test
   void previewRequestsNothing() {
     Struct inputs = plugin.checked(CERTIFICATE_URN, struct("domain", "mta-sts.example.com"));
-    Map<String, Value> outputs = plugin.provider.create(CreateRequest.newBuilder().setUrn(CERTIFICATE_URN)
+    Map<String, Value> outputs = plugin.provider().create(CreateRequest.newBuilder().setUrn(CERTIFICATE_URN)
         .setPreview(true).setProperties(inputs).build()).getProperties().getFieldsMap();
     for (String output : List.of("arn", "validationRecords", "status")) {
       assertEquals(Wire.UNKNOWN, outputs.get(output).getStringValue(), output);
     }
     Struct validation = plugin.checked(VALIDATION_URN, struct("certificateArn", unknown(), "validationRecordFqdns",
         list(unknown())));
-    Map<String, Value> waited = plugin.provider.create(CreateRequest.newBuilder().setUrn(VALIDATION_URN)
+    Map<String, Value> waited = plugin.provider().create(CreateRequest.newBuilder().setUrn(VALIDATION_URN)
         .setPreview(true).setProperties(validation).build()).getProperties().getFieldsMap();
     assertEquals(Wire.UNKNOWN, waited.get("status").getStringValue());
     assertEquals(Wire.UNKNOWN, waited.get("certificateArn").getStringValue());
@@ -141,7 +129,7 @@ class AwsCertificatePluginIT {
 
     Struct validation = plugin.checked(VALIDATION_URN, struct("certificateArn", arn,
         "validationRecordFqdns", list(record.get("name").getStringValue())));
-    CreateResponse issued = plugin.provider.create(CreateRequest.newBuilder().setUrn(VALIDATION_URN)
+    CreateResponse issued = plugin.provider().create(CreateRequest.newBuilder().setUrn(VALIDATION_URN)
         .setProperties(validation).build());
     assertEquals(arn, issued.getId());
     assertEquals("ISSUED", issued.getProperties().getFieldsOrThrow("status").getStringValue());
@@ -151,11 +139,11 @@ class AwsCertificatePluginIT {
     assertTrue(logs.stream().anyMatch(log -> !log.getEphemeral() && log.getMessage().contains("is ISSUED")), logs.toString());
 
     // A certificate refresh sees the new status; deleting the validation changes nothing.
-    ReadResponse refreshed = plugin.provider.read(ReadRequest.newBuilder().setUrn(CERTIFICATE_URN).setId(arn)
+    ReadResponse refreshed = plugin.provider().read(ReadRequest.newBuilder().setUrn(CERTIFICATE_URN).setId(arn)
         .setInputs(plugin.checked(CERTIFICATE_URN, struct("domain", "mta-sts.example.com")))
         .setProperties(certificate.getProperties()).build());
     assertEquals("ISSUED", refreshed.getProperties().getFieldsOrThrow("status").getStringValue());
-    plugin.provider.delete(DeleteRequest.newBuilder().setUrn(VALIDATION_URN).setId(arn).setProperties(issued.getProperties()).build());
+    plugin.provider().delete(DeleteRequest.newBuilder().setUrn(VALIDATION_URN).setId(arn).setProperties(issued.getProperties()).build());
     assertTrue(new AcmCertificates(aws.clients).read(arn).isPresent());
   }
 
@@ -167,7 +155,7 @@ class AwsCertificatePluginIT {
     aws.proxy.rewriteFirst(FaultProxy.target("CertificateManager.DescribeCertificate"), 1,
         body -> body.replace("PENDING_VALIDATION", "VALIDATION_TIMED_OUT").replace("\"ISSUED\"", "\"VALIDATION_TIMED_OUT\""));
     Struct validation = plugin.checked(VALIDATION_URN, struct("certificateArn", arn));
-    StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> plugin.provider.create(
+    StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> plugin.provider().create(
         CreateRequest.newBuilder().setUrn(VALIDATION_URN).setProperties(validation).build()));
     assertEquals(Status.Code.UNKNOWN, error.getStatus().getCode());
     String message = error.getStatus().getDescription();
@@ -182,15 +170,15 @@ class AwsCertificatePluginIT {
     aws.proxy.rewriteFirst(FaultProxy.target("CertificateManager.DescribeCertificate"), 10_000,
         body -> body.replace("\"ISSUED\"", "\"PENDING_VALIDATION\""));
     // Cancel ends every operation of a plugin for good: this one gets its own.
-    try (AwsPlugin own = AwsPlugin.start()) {
-      own.configure(aws);
+    try (RunningPlugin own = RunningPlugin.start(MotoExtension.PROCESS_ENVIRONMENT)) {
+      own.configure(aws.pluginSettings());
       Struct validation = own.checked(VALIDATION_URN, struct("certificateArn", arn));
-      CompletableFuture<CreateResponse> waiting = CompletableFuture.supplyAsync(() -> own.provider.create(
+      CompletableFuture<CreateResponse> waiting = CompletableFuture.supplyAsync(() -> own.provider().create(
           CreateRequest.newBuilder().setUrn(VALIDATION_URN).setProperties(validation).build()));
       Thread.sleep(4000);
       assertFalse(waiting.isDone(), "still waiting for ACM");
       long cancelledAt = System.nanoTime();
-      own.provider.cancel(Empty.getDefaultInstance());
+      own.provider().cancel(Empty.getDefaultInstance());
       Throwable error = assertThrows(ExecutionException.class, () -> waiting.get(30, TimeUnit.SECONDS)).getCause();
       assertEquals(Status.Code.CANCELLED, Status.fromThrowable(error).getCode(), String.valueOf(error));
       assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - cancelledAt) < 10, "stops at once, not at the timeout");
@@ -206,7 +194,7 @@ class AwsCertificatePluginIT {
     aws.proxy.rewriteFirst(FaultProxy.target(ACM + "DescribeCertificate"), Integer.MAX_VALUE,
         body -> withholdRecords.get() ? withoutResourceRecords(body) : body);
     Struct inputs = plugin.checked(CERTIFICATE_URN, struct("domain", "mta-sts.example.com"));
-    StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> plugin.provider.create(
+    StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> plugin.provider().create(
         CreateRequest.newBuilder().setUrn(CERTIFICATE_URN).setProperties(inputs).setTimeout(3).build()));
     com.google.rpc.Status status = StatusProto.fromThrowable(error);
     assertEquals(1, status.getDetailsCount(), status.toString());
@@ -222,13 +210,13 @@ class AwsCertificatePluginIT {
 
     // The next `pulumi up` diffs the partial state (with the inputs of the create, which the
     // engine records) against the same program, and updates it.
-    DiffResponse diff = plugin.provider.diff(DiffRequest.newBuilder().setUrn(CERTIFICATE_URN).setId(arn)
+    DiffResponse diff = plugin.provider().diff(DiffRequest.newBuilder().setUrn(CERTIFICATE_URN).setId(arn)
         .setOldInputs(inputs).setOlds(state).setNews(inputs).build());
     assertEquals(DiffResponse.DiffChanges.DIFF_SOME, diff.getChanges());
     assertEquals(0, diff.getReplacesCount(), diff.toString());
     withholdRecords.set(false);
     long requests = aws.proxy.exchanges().stream().filter(e -> (ACM + "RequestCertificate").equals(e.target())).count();
-    Struct completed = plugin.provider.update(UpdateRequest.newBuilder().setUrn(CERTIFICATE_URN).setId(arn)
+    Struct completed = plugin.provider().update(UpdateRequest.newBuilder().setUrn(CERTIFICATE_URN).setId(arn)
         .setOlds(state).setNews(inputs).build()).getProperties();
     Map<String, Value> record = completed.getFieldsOrThrow("validationRecords").getListValue().getValues(0)
         .getStructValue().getFieldsMap();
@@ -240,7 +228,7 @@ class AwsCertificatePluginIT {
         "the update requests no other certificate");
 
     // `pulumi destroy` deletes the certificate the partial state names.
-    plugin.provider.delete(DeleteRequest.newBuilder().setUrn(CERTIFICATE_URN).setId(arn).setProperties(state).build());
+    plugin.provider().delete(DeleteRequest.newBuilder().setUrn(CERTIFICATE_URN).setId(arn).setProperties(state).build());
     assertEquals(Optional.empty(), new AcmCertificates(aws.clients).read(arn));
   }
 
@@ -256,17 +244,17 @@ class AwsCertificatePluginIT {
   @Test
   void importByArnGivesInputsThatDiffCleanAgainstTheProgram() {
     String arn = requestCertificate("mta-sts.example.com").getId();
-    ReadResponse imported = plugin.provider.read(ReadRequest.newBuilder().setUrn(CERTIFICATE_URN).setId(arn).build());
+    ReadResponse imported = plugin.provider().read(ReadRequest.newBuilder().setUrn(CERTIFICATE_URN).setId(arn).build());
     Struct program = plugin.checked(CERTIFICATE_URN, struct("domain", "mta-sts.example.com"));
     assertEquals(program, imported.getInputs());
-    assertEquals(DiffResponse.DiffChanges.DIFF_NONE, plugin.provider.diff(DiffRequest.newBuilder().setUrn(CERTIFICATE_URN)
+    assertEquals(DiffResponse.DiffChanges.DIFF_NONE, plugin.provider().diff(DiffRequest.newBuilder().setUrn(CERTIFICATE_URN)
         .setId(arn).setOldInputs(imported.getInputs()).setOlds(imported.getProperties()).setNews(program).build()).getChanges());
 
-    ReadResponse importedValidation = plugin.provider.read(ReadRequest.newBuilder().setUrn(VALIDATION_URN).setId(arn).build());
+    ReadResponse importedValidation = plugin.provider().read(ReadRequest.newBuilder().setUrn(VALIDATION_URN).setId(arn).build());
     Struct validationProgram = plugin.checked(VALIDATION_URN, struct("certificateArn", arn));
     assertEquals(validationProgram, importedValidation.getInputs());
 
-    StatusRuntimeException malformed = assertThrows(StatusRuntimeException.class, () -> plugin.provider.read(
+    StatusRuntimeException malformed = assertThrows(StatusRuntimeException.class, () -> plugin.provider().read(
         ReadRequest.newBuilder().setUrn(CERTIFICATE_URN).setId("mta-sts.example.com").build()));
     assertEquals(Status.Code.INVALID_ARGUMENT, malformed.getStatus().getCode());
   }
@@ -274,7 +262,7 @@ class AwsCertificatePluginIT {
   @Test
   void anotherDomainReplacesTheCertificateNewOneFirst() {
     Struct olds = plugin.checked(CERTIFICATE_URN, struct("domain", "mta-sts.example.com"));
-    DiffResponse diff = plugin.provider.diff(DiffRequest.newBuilder().setUrn(CERTIFICATE_URN).setId("arn")
+    DiffResponse diff = plugin.provider().diff(DiffRequest.newBuilder().setUrn(CERTIFICATE_URN).setId("arn")
         .setOldInputs(olds).setOlds(olds).setNews(plugin.checked(CERTIFICATE_URN, struct("domain", "mta-sts.example.org")))
         .build());
     assertEquals(List.of("domain"), diff.getReplacesList());
@@ -283,7 +271,7 @@ class AwsCertificatePluginIT {
 
     Struct validation = plugin.checked(VALIDATION_URN, struct("certificateArn",
         "arn:aws:acm:us-east-1:123456789012:certificate/old"));
-    DiffResponse longer = plugin.provider.diff(DiffRequest.newBuilder().setUrn(VALIDATION_URN).setId("arn")
+    DiffResponse longer = plugin.provider().diff(DiffRequest.newBuilder().setUrn(VALIDATION_URN).setId("arn")
         .setOldInputs(validation).setOlds(validation).setNews(plugin.checked(VALIDATION_URN, struct("certificateArn",
             "arn:aws:acm:us-east-1:123456789012:certificate/old", "timeout", 600))).build());
     assertEquals(0, longer.getReplacesCount());
@@ -295,16 +283,16 @@ class AwsCertificatePluginIT {
     CreateResponse certificate = requestCertificate("mta-sts.example.com");
     String arn = certificate.getId();
     Struct validation = plugin.checked(VALIDATION_URN, struct("certificateArn", arn));
-    Struct state = plugin.provider.create(CreateRequest.newBuilder().setUrn(VALIDATION_URN).setProperties(validation).build())
+    Struct state = plugin.provider().create(CreateRequest.newBuilder().setUrn(VALIDATION_URN).setProperties(validation).build())
         .getProperties();
-    Struct updated = plugin.provider.update(UpdateRequest.newBuilder().setUrn(VALIDATION_URN).setId(arn).setOlds(state)
+    Struct updated = plugin.provider().update(UpdateRequest.newBuilder().setUrn(VALIDATION_URN).setId(arn).setOlds(state)
         .setNews(plugin.checked(VALIDATION_URN, struct("certificateArn", arn, "timeout", 60))).build()).getProperties();
     assertEquals("ISSUED", updated.getFieldsOrThrow("status").getStringValue());
 
-    plugin.provider.delete(DeleteRequest.newBuilder().setUrn(CERTIFICATE_URN).setId(arn)
+    plugin.provider().delete(DeleteRequest.newBuilder().setUrn(CERTIFICATE_URN).setId(arn)
         .setProperties(certificate.getProperties()).build());
     assertEquals(Optional.empty(), new AcmCertificates(aws.clients).read(arn));
-    assertEquals("", plugin.provider.read(ReadRequest.newBuilder().setUrn(CERTIFICATE_URN).setId(arn)
+    assertEquals("", plugin.provider().read(ReadRequest.newBuilder().setUrn(CERTIFICATE_URN).setId(arn)
         .setInputs(plugin.checked(CERTIFICATE_URN, struct("domain", "mta-sts.example.com")))
         .setProperties(certificate.getProperties()).build()).getId());
   }

@@ -14,6 +14,7 @@ import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import io.github.mtasts.aws.AwsFixture;
 import io.github.mtasts.testlab.FaultProxy;
+import io.github.mtasts.testlab.RunningPlugin;
 import io.github.mtasts.aws.MotoExtension;
 import io.github.mtasts.aws.PolicySiteSpec;
 import io.github.mtasts.aws.PolicySiteState;
@@ -25,11 +26,10 @@ import io.grpc.protobuf.StatusProto;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import pulumirpc.Provider.CreateRequest;
 import pulumirpc.Provider.CreateResponse;
 import pulumirpc.Provider.DeleteRequest;
@@ -58,26 +58,14 @@ class AwsPolicySitePluginIT {
   private static final String ENFORCE = BODY.replace("testing", "enforce");
   private static final String DISTRIBUTIONS = "/2020-05-31/distribution";
 
-  private static AwsPlugin plugin;
+  @RegisterExtension
+  static final RunningPlugin plugin = MotoExtension.plugin();
 
   private AwsFixture aws;
-
-  @BeforeAll
-  static void start() throws Exception {
-    plugin = AwsPlugin.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (plugin != null) {
-      plugin.close();
-    }
-  }
 
   @BeforeEach
   void setUp(AwsFixture aws) {
     this.aws = aws;
-    plugin.configure(aws);
   }
 
   private static Struct site(String body) {
@@ -115,7 +103,7 @@ class AwsPolicySitePluginIT {
   @Test
   void previewCreatesNothingAndKnowsWhatTheInputsTell() {
     Struct inputs = plugin.checked(URN, struct("domain", "example.com", "certificateArn", unknown(), "policy", BODY));
-    Map<String, Value> outputs = plugin.provider.create(CreateRequest.newBuilder().setUrn(URN).setPreview(true)
+    Map<String, Value> outputs = plugin.provider().create(CreateRequest.newBuilder().setUrn(URN).setPreview(true)
         .setProperties(inputs).build()).getProperties().getFieldsMap();
     assertEquals("https://mta-sts.example.com/.well-known/mta-sts.txt", outputs.get("policyUrl").getStringValue());
     assertEquals(PolicySiteSpec.sha256(BODY), outputs.get("policySha256").getStringValue());
@@ -129,7 +117,7 @@ class AwsPolicySitePluginIT {
   @Test
   void createReadUpdateDelete() {
     Struct inputs = site(BODY);
-    CreateResponse created = plugin.provider.create(CreateRequest.newBuilder().setUrn(URN).setProperties(inputs).build());
+    CreateResponse created = plugin.provider().create(CreateRequest.newBuilder().setUrn(URN).setProperties(inputs).build());
     assertEquals("mta-sts-example-com", created.getId());
     Map<String, Value> outputs = created.getProperties().getFieldsMap();
     PolicySiteState site = live().orElseThrow();
@@ -143,7 +131,7 @@ class AwsPolicySitePluginIT {
         plugin.logs(URN).toString());
 
     // A refresh finds what was made: the next diff is clean.
-    ReadResponse refreshed = plugin.provider.read(ReadRequest.newBuilder().setUrn(URN).setId(created.getId())
+    ReadResponse refreshed = plugin.provider().read(ReadRequest.newBuilder().setUrn(URN).setId(created.getId())
         .setInputs(inputs).setProperties(created.getProperties()).build());
     assertEquals(inputs, refreshed.getInputs());
     assertEquals(DiffResponse.DiffChanges.DIFF_NONE, diff(refreshed.getInputs(), refreshed.getProperties(), inputs).getChanges());
@@ -153,7 +141,7 @@ class AwsPolicySitePluginIT {
     DiffResponse diff = diff(inputs, created.getProperties(), enforce);
     assertEquals(List.of("policy"), diff.getDiffsList());
     assertEquals(PropertyDiff.Kind.UPDATE, diff.getDetailedDiffOrThrow("policy").getKind());
-    Struct updated = plugin.provider.update(UpdateRequest.newBuilder().setUrn(URN).setId(created.getId())
+    Struct updated = plugin.provider().update(UpdateRequest.newBuilder().setUrn(URN).setId(created.getId())
         .setOlds(created.getProperties()).setNews(enforce).build()).getProperties();
     assertEquals(PolicySiteSpec.sha256(ENFORCE), updated.getFieldsOrThrow("policySha256").getStringValue());
     assertEquals(outputs.get("distributionId"), updated.getFieldsOrThrow("distributionId"));
@@ -161,9 +149,9 @@ class AwsPolicySitePluginIT {
     assertEquals(1, successfulCalls("POST", DISTRIBUTIONS + "/[^/]+/invalidation"));
     assertEquals(1, successfulCalls("POST", DISTRIBUTIONS), "the update made no second distribution");
 
-    plugin.provider.delete(DeleteRequest.newBuilder().setUrn(URN).setId(created.getId()).setProperties(updated).build());
+    plugin.provider().delete(DeleteRequest.newBuilder().setUrn(URN).setId(created.getId()).setProperties(updated).build());
     assertEquals(Optional.empty(), live());
-    assertEquals("", plugin.provider.read(ReadRequest.newBuilder().setUrn(URN).setId(created.getId())
+    assertEquals("", plugin.provider().read(ReadRequest.newBuilder().setUrn(URN).setId(created.getId())
         .setInputs(enforce).setProperties(updated).build()).getId());
   }
 
@@ -175,7 +163,7 @@ class AwsPolicySitePluginIT {
         FaultProxy.xmlAccessDenied("cloudfront:CreateDistribution"));
     Struct inputs = site(BODY);
     StatusRuntimeException error = assertThrows(StatusRuntimeException.class,
-        () -> plugin.provider.create(CreateRequest.newBuilder().setUrn(URN).setProperties(inputs).build()));
+        () -> plugin.provider().create(CreateRequest.newBuilder().setUrn(URN).setProperties(inputs).build()));
     assertEquals(Status.Code.UNKNOWN, error.getStatus().getCode());
     com.google.rpc.Status status = StatusProto.fromThrowable(error);
     assertEquals(1, status.getDetailsCount(), status.toString());
@@ -194,7 +182,7 @@ class AwsPolicySitePluginIT {
     assertEquals(DiffResponse.DiffChanges.DIFF_SOME, diff.getChanges());
     assertEquals(0, diff.getReplacesCount(), diff.toString());
     assertTrue(diff.getDiffsList().contains("distributionId"), diff.toString());
-    Struct completed = plugin.provider.update(UpdateRequest.newBuilder().setUrn(URN).setId(partial.getId())
+    Struct completed = plugin.provider().update(UpdateRequest.newBuilder().setUrn(URN).setId(partial.getId())
         .setOlds(state).setNews(inputs).build()).getProperties();
     PolicySiteState site = live().orElseThrow();
     assertTrue(site.complete(), site.toString());
@@ -208,14 +196,14 @@ class AwsPolicySitePluginIT {
   @Test
   void importByBucketNameGivesInputsThatDiffCleanAgainstTheProgram() {
     Struct program = site(BODY);
-    plugin.provider.create(CreateRequest.newBuilder().setUrn(URN).setProperties(program).build());
+    plugin.provider().create(CreateRequest.newBuilder().setUrn(URN).setProperties(program).build());
 
-    ReadResponse imported = plugin.provider.read(ReadRequest.newBuilder().setUrn(URN).setId("mta-sts-example-com").build());
+    ReadResponse imported = plugin.provider().read(ReadRequest.newBuilder().setUrn(URN).setId("mta-sts-example-com").build());
     assertEquals("mta-sts-example-com", imported.getId());
     assertEquals(program, imported.getInputs());
     assertEquals(DiffResponse.DiffChanges.DIFF_NONE, diff(imported.getInputs(), imported.getProperties(), program).getChanges());
 
-    StatusRuntimeException malformed = assertThrows(StatusRuntimeException.class, () -> plugin.provider.read(
+    StatusRuntimeException malformed = assertThrows(StatusRuntimeException.class, () -> plugin.provider().read(
         ReadRequest.newBuilder().setUrn(URN).setId("Not A Bucket").build()));
     assertEquals(Status.Code.INVALID_ARGUMENT, malformed.getStatus().getCode());
     assertTrue(malformed.getStatus().getDescription().contains("bucket name"), malformed.getStatus().getDescription());
@@ -247,7 +235,7 @@ class AwsPolicySitePluginIT {
   void aSecretPolicyStaysSecretAndTheIdsDoNot() {
     Struct inputs = plugin.checked(URN, struct("domain", "example.com", "certificateArn", CERTIFICATE,
         "policy", secret(BODY)));
-    Map<String, Value> outputs = plugin.provider.create(CreateRequest.newBuilder().setUrn(URN).setProperties(inputs).build())
+    Map<String, Value> outputs = plugin.provider().create(CreateRequest.newBuilder().setUrn(URN).setProperties(inputs).build())
         .getProperties().getFieldsMap();
     assertTrue(Wire.isSecret(outputs.get("policy")));
     assertTrue(Wire.isSecret(outputs.get("policySha256")), "a hash of a secret is a secret");
@@ -256,7 +244,7 @@ class AwsPolicySitePluginIT {
   }
 
   private DiffResponse diff(Struct oldInputs, Struct oldState, Struct news) {
-    return plugin.provider.diff(DiffRequest.newBuilder().setUrn(URN).setId("mta-sts-example-com")
+    return plugin.provider().diff(DiffRequest.newBuilder().setUrn(URN).setId("mta-sts-example-com")
         .setOldInputs(oldInputs).setOlds(oldState).setNews(news).build());
   }
 }

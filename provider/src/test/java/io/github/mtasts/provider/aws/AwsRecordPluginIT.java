@@ -13,6 +13,7 @@ import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import io.github.mtasts.aws.AwsFixture;
 import io.github.mtasts.testlab.FaultProxy;
+import io.github.mtasts.testlab.RunningPlugin;
 import io.github.mtasts.aws.MotoExtension;
 import io.github.mtasts.aws.RecordSet;
 import io.github.mtasts.aws.RecordSetId;
@@ -24,11 +25,10 @@ import io.grpc.StatusRuntimeException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import pulumirpc.Provider.CreateRequest;
 import pulumirpc.Provider.CreateResponse;
 import pulumirpc.Provider.DeleteRequest;
@@ -50,28 +50,16 @@ class AwsRecordPluginIT {
   private static final String URN = "urn:pulumi:dev::mail::mtasts:aws:Record::mta-sts-txt";
   private static final String CHANGES = "/2013-04-01/hostedzone/[^/]+/rrset/?";
 
-  private static AwsPlugin plugin;
+  @RegisterExtension
+  static final RunningPlugin plugin = MotoExtension.plugin();
 
   private AwsFixture aws;
   private String zoneId;
-
-  @BeforeAll
-  static void start() throws Exception {
-    plugin = AwsPlugin.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (plugin != null) {
-      plugin.close();
-    }
-  }
 
   @BeforeEach
   void setUp(AwsFixture aws) {
     this.aws = aws;
     this.zoneId = aws.createHostedZone("example.com");
-    plugin.configure(aws);
   }
 
   private Struct txt(String name, Object... values) {
@@ -125,14 +113,14 @@ class AwsRecordPluginIT {
   void previewChangesNothingAndLeavesUnknownsUnknown() {
     Struct inputs = plugin.checked(URN, struct("zoneId", zoneId, "name", "_mta-sts.example.com", "type", "TXT",
         "values", list(unknown())));
-    CreateResponse preview = plugin.provider.create(CreateRequest.newBuilder().setUrn(URN).setPreview(true)
+    CreateResponse preview = plugin.provider().create(CreateRequest.newBuilder().setUrn(URN).setPreview(true)
         .setProperties(inputs).build());
     Map<String, Value> outputs = preview.getProperties().getFieldsMap();
     assertEquals(Wire.UNKNOWN, outputs.get("values").getListValue().getValues(0).getStringValue());
     assertEquals("_mta-sts.example.com", outputs.get("fqdn").getStringValue());
     Struct unknownName = plugin.checked(URN, struct("zoneId", zoneId, "name", unknown(), "type", "TXT",
         "values", list("v=STSv1; id=1")));
-    Map<String, Value> nameless = plugin.provider.create(CreateRequest.newBuilder().setUrn(URN).setPreview(true)
+    Map<String, Value> nameless = plugin.provider().create(CreateRequest.newBuilder().setUrn(URN).setPreview(true)
         .setProperties(unknownName).build()).getProperties().getFieldsMap();
     assertEquals(Wire.UNKNOWN, nameless.get("fqdn").getStringValue());
     assertTrue(aws.proxy.matching("POST", CHANGES).isEmpty(), "a preview sends no change to Route 53");
@@ -145,7 +133,7 @@ class AwsRecordPluginIT {
     Struct inputs = txt("long.example.com", longText, "second record");
     String id = zoneId + "/long.example.com/TXT";
 
-    CreateResponse created = plugin.provider.create(CreateRequest.newBuilder().setUrn(URN).setProperties(inputs).build());
+    CreateResponse created = plugin.provider().create(CreateRequest.newBuilder().setUrn(URN).setProperties(inputs).build());
     assertEquals(id, created.getId());
     assertEquals("long.example.com", created.getProperties().getFieldsOrThrow("fqdn").getStringValue());
     RecordSet set = live(id).orElseThrow();
@@ -155,7 +143,7 @@ class AwsRecordPluginIT {
     assertTrue(sent.contains("\" \"") || sent.contains("&quot; &quot;"), "the long text is split into strings: " + sent);
 
     // A refresh finds nothing changed: the next diff is clean.
-    ReadResponse refreshed = plugin.provider.read(ReadRequest.newBuilder().setUrn(URN).setId(id)
+    ReadResponse refreshed = plugin.provider().read(ReadRequest.newBuilder().setUrn(URN).setId(id)
         .setInputs(inputs).setProperties(created.getProperties()).build());
     assertEquals(inputs, refreshed.getInputs());
     assertEquals(DiffResponse.DiffChanges.DIFF_NONE, diff(refreshed.getInputs(), refreshed.getProperties(), inputs).getChanges());
@@ -166,15 +154,15 @@ class AwsRecordPluginIT {
     assertEquals(0, diff.getReplacesCount(), diff.toString());
     assertEquals(PropertyDiff.Kind.UPDATE, diff.getDetailedDiffOrThrow("values").getKind());
     assertEquals(PropertyDiff.Kind.UPDATE, diff.getDetailedDiffOrThrow("ttl").getKind());
-    Struct updated = plugin.provider.update(UpdateRequest.newBuilder().setUrn(URN).setId(id)
+    Struct updated = plugin.provider().update(UpdateRequest.newBuilder().setUrn(URN).setId(id)
         .setOlds(created.getProperties()).setNews(changed).build()).getProperties();
     assertEquals(60, updated.getFieldsOrThrow("ttl").getNumberValue());
     assertEquals(List.of("only record"), live(id).orElseThrow().values());
     assertEquals(60, live(id).orElseThrow().ttl());
 
-    plugin.provider.delete(DeleteRequest.newBuilder().setUrn(URN).setId(id).setProperties(updated).build());
+    plugin.provider().delete(DeleteRequest.newBuilder().setUrn(URN).setId(id).setProperties(updated).build());
     assertEquals(Optional.empty(), live(id));
-    ReadResponse gone = plugin.provider.read(ReadRequest.newBuilder().setUrn(URN).setId(id)
+    ReadResponse gone = plugin.provider().read(ReadRequest.newBuilder().setUrn(URN).setId(id)
         .setInputs(changed).setProperties(updated).build());
     assertEquals("", gone.getId(), "a record set deleted outside the stack reads as gone");
   }
@@ -183,11 +171,11 @@ class AwsRecordPluginIT {
   void aRefreshTakesWhatSomeoneChangedSoTheNextUpdateRepairsIt() {
     Struct inputs = txt("_mta-sts.example.com", "v=STSv1; id=20240101");
     String id = zoneId + "/_mta-sts.example.com/TXT";
-    Struct state = plugin.provider.create(CreateRequest.newBuilder().setUrn(URN).setProperties(inputs).build()).getProperties();
+    Struct state = plugin.provider().create(CreateRequest.newBuilder().setUrn(URN).setProperties(inputs).build()).getProperties();
     new Route53Records(aws.clients).update(RecordSet.builder().zoneId(zoneId).name("_mta-sts.example.com")
         .type(RecordType.TXT).ttl(300).values("v=STSv1; id=tampered").build(), WaitOptions.defaults(message -> { }));
 
-    ReadResponse refreshed = plugin.provider.read(ReadRequest.newBuilder().setUrn(URN).setId(id)
+    ReadResponse refreshed = plugin.provider().read(ReadRequest.newBuilder().setUrn(URN).setId(id)
         .setInputs(inputs).setProperties(state).build());
     assertEquals("v=STSv1; id=tampered",
         refreshed.getInputs().getFieldsOrThrow("values").getListValue().getValues(0).getStringValue());
@@ -203,7 +191,7 @@ class AwsRecordPluginIT {
         .values("d111abcdef8.cloudfront.net").build(), WaitOptions.defaults(message -> { }));
     String id = zoneId + "/mta-sts.example.com/CNAME";
 
-    ReadResponse imported = plugin.provider.read(ReadRequest.newBuilder().setUrn(URN).setId(id).build());
+    ReadResponse imported = plugin.provider().read(ReadRequest.newBuilder().setUrn(URN).setId(id).build());
     assertEquals(id, imported.getId());
     Struct program = plugin.checked(URN, struct("zoneId", zoneId, "name", "mta-sts.example.com", "type", "CNAME",
         "ttl", 3600, "values", list("d111abcdef8.cloudfront.net")));
@@ -212,7 +200,7 @@ class AwsRecordPluginIT {
     assertEquals(DiffResponse.DiffChanges.DIFF_NONE, diff.getChanges(), diff.toString());
 
     StatusRuntimeException malformed = assertThrows(StatusRuntimeException.class,
-        () -> plugin.provider.read(ReadRequest.newBuilder().setUrn(URN).setId("_mta-sts.example.com").build()));
+        () -> plugin.provider().read(ReadRequest.newBuilder().setUrn(URN).setId("_mta-sts.example.com").build()));
     assertEquals(Status.Code.INVALID_ARGUMENT, malformed.getStatus().getCode());
     assertTrue(malformed.getStatus().getDescription().contains("ZONEID/NAME/TYPE"), malformed.getStatus().getDescription());
   }
@@ -229,7 +217,7 @@ class AwsRecordPluginIT {
         FaultProxy.route53AlreadyExists("_mta-sts.example.com.", "TXT"));
 
     StatusRuntimeException error = assertThrows(StatusRuntimeException.class,
-        () -> plugin.provider.create(CreateRequest.newBuilder().setUrn(URN).setProperties(inputs).build()));
+        () -> plugin.provider().create(CreateRequest.newBuilder().setUrn(URN).setProperties(inputs).build()));
     assertEquals(Status.Code.UNKNOWN, error.getStatus().getCode());
     String message = error.getStatus().getDescription();
     assertTrue(message.contains("pulumi import mtasts:aws:Record mta-sts-txt " + zoneId + "/_mta-sts.example.com/TXT"), message);
@@ -238,7 +226,7 @@ class AwsRecordPluginIT {
     assertEquals(List.of("v=STSv1; id=handmade"), live(zoneId + "/_mta-sts.example.com/TXT").orElseThrow().values());
 
     String childUrn = "urn:pulumi:dev::mail::mtasts:index:MtaSts$mtasts:aws:Record::example-com-sts";
-    String child = assertThrows(StatusRuntimeException.class, () -> plugin.provider.create(CreateRequest.newBuilder()
+    String child = assertThrows(StatusRuntimeException.class, () -> plugin.provider().create(CreateRequest.newBuilder()
         .setUrn(childUrn).setProperties(inputs).build())).getStatus().getDescription();
     assertTrue(child.contains("pulumi import mtasts:aws:Record example-com-sts ") && child.contains("--parent"), child);
   }
@@ -273,7 +261,7 @@ class AwsRecordPluginIT {
     Struct inputs = plugin.checked(URN, struct("zoneId", "ZNOSUCHZONE1", "name", "_mta-sts.example.com", "type", "TXT",
         "values", list("v=STSv1; id=1")));
     StatusRuntimeException error = assertThrows(StatusRuntimeException.class,
-        () -> plugin.provider.create(CreateRequest.newBuilder().setUrn(URN).setProperties(inputs).build()));
+        () -> plugin.provider().create(CreateRequest.newBuilder().setUrn(URN).setProperties(inputs).build()));
     assertEquals(Status.Code.UNKNOWN, error.getStatus().getCode());
     assertTrue(error.getStatus().getDescription().contains("hosted zone ZNOSUCHZONE1 does not exist"),
         error.getStatus().getDescription());
@@ -284,13 +272,13 @@ class AwsRecordPluginIT {
     // Route 53 throttles bursts of changes per account with HTTP 400 Throttling.
     aws.proxy.failFirst(FaultProxy.request("POST", CHANGES), 2, FaultProxy.xmlThrottling());
     Struct inputs = txt("_smtp._tls.example.com", "v=TLSRPTv1; rua=mailto:tlsrpt@example.com");
-    plugin.provider.create(CreateRequest.newBuilder().setUrn(URN).setProperties(inputs).build());
+    plugin.provider().create(CreateRequest.newBuilder().setUrn(URN).setProperties(inputs).build());
     assertEquals(3, aws.proxy.matching("POST", CHANGES).size());
     assertTrue(live(zoneId + "/_smtp._tls.example.com/TXT").isPresent());
   }
 
   private DiffResponse diff(Struct oldInputs, Struct oldState, Struct news) {
-    return plugin.provider.diff(DiffRequest.newBuilder().setUrn(URN).setId("id")
+    return plugin.provider().diff(DiffRequest.newBuilder().setUrn(URN).setId("id")
         .setOldInputs(oldInputs).setOlds(oldState).setNews(news).build());
   }
 }

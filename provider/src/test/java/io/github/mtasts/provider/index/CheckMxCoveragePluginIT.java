@@ -1,7 +1,6 @@
 package io.github.mtasts.provider.index;
 
-import io.github.mtasts.testlab.FakeEngine;
-import io.github.mtasts.testlab.PluginProcess;
+import io.github.mtasts.testlab.RunningPlugin;
 import io.github.mtasts.testlab.Wire;
 import static io.github.mtasts.testlab.Wire.list;
 import static io.github.mtasts.testlab.Wire.secret;
@@ -23,11 +22,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import pulumirpc.Provider.CheckFailure;
-import pulumirpc.Provider.ConfigureRequest;
 import pulumirpc.Provider.InvokeRequest;
 import pulumirpc.Provider.InvokeResponse;
-import pulumirpc.ResourceProviderGrpc.ResourceProviderBlockingStub;
 
 /**
  * The function {@code mtasts:index:checkMxCoverage} invoked over gRPC in the packaged plugin, the
@@ -38,36 +36,24 @@ class CheckMxCoveragePluginIT {
 
   private static final String TOKEN = "mtasts:index:checkMxCoverage";
 
+  @RegisterExtension
+  static final RunningPlugin plugin = RunningPlugin.extension(Map.of());
+
   private static VerifyLab lab;
-  private static FakeEngine engine;
-  private static PluginProcess plugin;
-  private static ResourceProviderBlockingStub provider;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void startLab() throws Exception {
     lab = VerifyLab.start();
-    engine = new FakeEngine();
-    plugin = PluginProcess.start(engine.address(), Map.of());
-    provider = plugin.client();
-    provider.configure(ConfigureRequest.newBuilder().setAcceptSecrets(true)
-        .setArgs(struct("verifyResolver", lab.resolver())).build());
+    plugin.configure("verifyResolver", lab.resolver());
   }
 
   @AfterAll
-  static void stop() throws Exception {
-    if (plugin != null) {
-      plugin.close();
-    }
-    if (engine != null) {
-      engine.close();
-    }
-    if (lab != null) {
-      lab.close();
-    }
+  static void stopLab() throws Exception {
+    lab.close();
   }
 
   private static InvokeResponse invoke(Struct args) {
-    return provider.invoke(InvokeRequest.newBuilder().setTok(TOKEN).setArgs(args).build());
+    return plugin.provider().invoke(InvokeRequest.newBuilder().setTok(TOKEN).setArgs(args).build());
   }
 
   private static List<String> strings(Struct result, String key) {
@@ -130,7 +116,7 @@ class CheckMxCoveragePluginIT {
     assertTrue(invoke(struct("domain", unknown(), "mode", "enforce", "mx", list())).getFailuresList().stream()
         .anyMatch(failure -> failure.getProperty().equals("domain") && failure.getReason().contains("not known")));
 
-    StatusRuntimeException unknownFunction = assertThrows(StatusRuntimeException.class, () -> provider.invoke(
+    StatusRuntimeException unknownFunction = assertThrows(StatusRuntimeException.class, () -> plugin.provider().invoke(
         InvokeRequest.newBuilder().setTok("mtasts:index:checkEverything").setArgs(struct()).build()));
     assertEquals(Status.Code.INVALID_ARGUMENT, unknownFunction.getStatus().getCode());
     assertTrue(unknownFunction.getStatus().getDescription().contains(TOKEN), unknownFunction.getStatus().getDescription());

@@ -1,7 +1,6 @@
 package io.github.mtasts.provider.index;
 
-import io.github.mtasts.testlab.FakeEngine;
-import io.github.mtasts.testlab.PluginProcess;
+import io.github.mtasts.testlab.RunningPlugin;
 import io.github.mtasts.testlab.Wire;
 import static io.github.mtasts.testlab.Wire.secret;
 import static io.github.mtasts.testlab.Wire.struct;
@@ -33,11 +32,11 @@ import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import pulumirpc.EngineOuterClass.LogRequest;
 import pulumirpc.Provider.CheckFailure;
 import pulumirpc.Provider.CheckRequest;
 import pulumirpc.Provider.CheckResponse;
-import pulumirpc.Provider.ConfigureRequest;
 import pulumirpc.Provider.CreateRequest;
 import pulumirpc.Provider.CreateResponse;
 import pulumirpc.Provider.DeleteRequest;
@@ -47,7 +46,6 @@ import pulumirpc.Provider.PropertyDiff;
 import pulumirpc.Provider.ReadRequest;
 import pulumirpc.Provider.ReadResponse;
 import pulumirpc.Provider.UpdateRequest;
-import pulumirpc.ResourceProviderGrpc.ResourceProviderBlockingStub;
 
 /**
  * {@code mtasts:index:Verification} driven over gRPC in the packaged plugin, verifying domains
@@ -60,34 +58,20 @@ class VerificationPluginIT {
 
   private static final String URN = "urn:pulumi:dev::mail::mtasts:index:Verification::check";
 
+  @RegisterExtension
+  static final RunningPlugin plugin = RunningPlugin.extension(Map.of());
+
   private static VerifyLab lab;
-  private static FakeEngine engine;
-  private static PluginProcess plugin;
-  private static ResourceProviderBlockingStub provider;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void startLab() throws Exception {
     lab = VerifyLab.start();
-    engine = new FakeEngine();
-    plugin = PluginProcess.start(engine.address(), Map.of());
-    provider = plugin.client().withDeadlineAfter(5, TimeUnit.MINUTES);
-    provider.configure(ConfigureRequest.newBuilder()
-        .setAcceptSecrets(true)
-        .setArgs(struct("verifyResolver", lab.resolver(), "verifyCaFile", lab.caFile().toString()))
-        .build());
+    plugin.configure(labSettings());
   }
 
   @AfterAll
-  static void stop() throws Exception {
-    if (plugin != null) {
-      plugin.close();
-    }
-    if (engine != null) {
-      engine.close();
-    }
-    if (lab != null) {
-      lab.close();
-    }
+  static void stopLab() throws Exception {
+    lab.close();
   }
 
   /** Inputs for a laboratory domain, checked by the plugin (defaults applied). */
@@ -98,14 +82,14 @@ class VerificationPluginIT {
     all[2] = "smtpPort";
     all[3] = lab.smtpPort();
     System.arraycopy(keysAndValues, 0, all, 4, keysAndValues.length);
-    CheckResponse response = provider.check(CheckRequest.newBuilder().setUrn(URN).setNews(struct(all)).build());
+    CheckResponse response = plugin.provider().check(CheckRequest.newBuilder().setUrn(URN).setNews(struct(all)).build());
     assertEquals(0, response.getFailuresCount(), response.toString());
     return response.getInputs();
   }
 
   @Test
   void checkReportsOneFailurePerPropertyAndAppliesDefaults() {
-    CheckResponse bad = provider.check(CheckRequest.newBuilder()
+    CheckResponse bad = plugin.provider().check(CheckRequest.newBuilder()
         .setUrn(URN)
         .setNews(struct(
             "domain", "exa mple.com",
@@ -141,7 +125,7 @@ class VerificationPluginIT {
   @Test
   void previewVerifiesNothingAndLeavesTheReportUnknown() {
     int before = lab.policyHost("testing.test").getRequestCount();
-    CreateResponse preview = provider.create(CreateRequest.newBuilder()
+    CreateResponse preview = plugin.provider().create(CreateRequest.newBuilder()
         .setUrn(URN).setPreview(true).setProperties(checked("domain", "testing.test", "triggers", unknown())).build());
     Map<String, Value> outputs = preview.getProperties().getFieldsMap();
     for (String output : List.of("ok", "summary", "checks", "verifiedAt", "triggers")) {
@@ -155,7 +139,7 @@ class VerificationPluginIT {
   @Test
   void createVerifiesTheLiveDomainAndRecordsTheReport() {
     String urn = URN + "-ok";
-    CreateResponse created = provider.create(CreateRequest.newBuilder()
+    CreateResponse created = plugin.provider().create(CreateRequest.newBuilder()
         .setUrn(urn).setProperties(checked("domain", "testing.test", "expectedPolicy", VerifyLab.TESTING_POLICY)).build());
     assertEquals("testing.test", created.getId());
     Map<String, Value> outputs = created.getProperties().getFieldsMap();
@@ -169,7 +153,7 @@ class VerificationPluginIT {
     Instant verifiedAt = Instant.parse(outputs.get("verifiedAt").getStringValue());
     assertTrue(Duration.between(verifiedAt, Instant.now()).abs().getSeconds() < 120);
 
-    List<LogRequest> logs = logsOf(urn);
+    List<LogRequest> logs = plugin.logs(urn);
     assertTrue(logs.stream().anyMatch(log -> log.getEphemeral() && log.getMessage().startsWith("verifying testing.test")), logs.toString());
     assertTrue(logs.stream().anyMatch(log -> !log.getEphemeral() && log.getMessage().contains("0 errors")), logs.toString());
   }
@@ -178,14 +162,14 @@ class VerificationPluginIT {
   void failingChecksFailTheCreateAfterRetryingUntilTheTimeout() {
     String urn = URN + "-404";
     int before = lab.policyHost("http404.test").getRequestCount();
-    StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> provider.create(CreateRequest.newBuilder()
+    StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> plugin.provider().create(CreateRequest.newBuilder()
         .setUrn(urn).setProperties(checked("domain", "http404.test", "scope", "policy-host", "timeout", 8)).build()));
     assertEquals(Status.Code.UNKNOWN, error.getStatus().getCode());
     String message = error.getStatus().getDescription();
     assertTrue(message.contains("policy.fetch.status") && message.contains("404"), message);
     assertTrue(message.contains("raise timeout"), message);
     assertTrue(lab.policyHost("http404.test").getRequestCount() - before >= 2, "the failing fetch is retried");
-    List<LogRequest> logs = logsOf(urn);
+    List<LogRequest> logs = plugin.logs(urn);
     assertTrue(logs.stream().anyMatch(log -> log.getEphemeral() && log.getMessage().contains("checking again in")), logs.toString());
   }
 
@@ -200,7 +184,7 @@ class VerificationPluginIT {
       }
     });
     try {
-      CompletableFuture<CreateResponse> create = CompletableFuture.supplyAsync(() -> provider.create(CreateRequest.newBuilder()
+      CompletableFuture<CreateResponse> create = CompletableFuture.supplyAsync(() -> plugin.provider().create(CreateRequest.newBuilder()
           .setUrn(URN + "-rollout")
           .setProperties(checked("domain", "enforce.test", "scope", "policy-host", "timeout", 120))
           .build()));
@@ -216,7 +200,7 @@ class VerificationPluginIT {
 
   @Test
   void failOnNeverRecordsAFailingReportWithoutFailing() {
-    CreateResponse created = provider.create(CreateRequest.newBuilder()
+    CreateResponse created = plugin.provider().create(CreateRequest.newBuilder()
         .setUrn(URN + "-never").setProperties(checked("domain", "http404.test", "failOn", "never", "timeout", 0)).build());
     Map<String, Value> outputs = created.getProperties().getFieldsMap();
     assertFalse(outputs.get("ok").getBoolValue());
@@ -227,9 +211,9 @@ class VerificationPluginIT {
   void failOnWarningFailsOnAWarning() {
     // An MX without STARTTLS under a testing-mode policy: a warning, no error.
     Struct inputs = checked("domain", "nostarttls-testing.test", "timeout", 0);
-    assertTrue(provider.create(CreateRequest.newBuilder().setUrn(URN + "-warning").setProperties(inputs).build())
+    assertTrue(plugin.provider().create(CreateRequest.newBuilder().setUrn(URN + "-warning").setProperties(inputs).build())
         .getProperties().getFieldsOrThrow("ok").getBoolValue());
-    StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> provider.create(CreateRequest.newBuilder()
+    StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> plugin.provider().create(CreateRequest.newBuilder()
         .setUrn(URN + "-warning")
         .setProperties(checked("domain", "nostarttls-testing.test", "failOn", "warning", "timeout", 0))
         .build()));
@@ -239,12 +223,12 @@ class VerificationPluginIT {
   @Test
   void diffUpdatesOnEveryInputChangeAndTriggersNeverReplaces() {
     Struct oldInputs = checked("domain", "testing.test", "triggers", struct("policyId", "a1"));
-    Struct oldState = provider.create(CreateRequest.newBuilder().setUrn(URN).setProperties(oldInputs).build()).getProperties();
-    DiffResponse same = provider.diff(DiffRequest.newBuilder()
+    Struct oldState = plugin.provider().create(CreateRequest.newBuilder().setUrn(URN).setProperties(oldInputs).build()).getProperties();
+    DiffResponse same = plugin.provider().diff(DiffRequest.newBuilder()
         .setUrn(URN).setId("testing.test").setOlds(oldState).setOldInputs(oldInputs).setNews(oldInputs).build());
     assertEquals(DiffResponse.DiffChanges.DIFF_NONE, same.getChanges(), same.toString());
 
-    DiffResponse retrigger = provider.diff(DiffRequest.newBuilder()
+    DiffResponse retrigger = plugin.provider().diff(DiffRequest.newBuilder()
         .setUrn(URN).setId("testing.test").setOlds(oldState).setOldInputs(oldInputs)
         .setNews(checked("domain", "testing.test", "triggers", struct("policyId", "b2"), "expectedId", "20240101T000000"))
         .build());
@@ -258,11 +242,11 @@ class VerificationPluginIT {
   void updateVerifiesAgainAndDeleteChangesNothing() {
     Struct inputs = checked("domain", "testing.test", "expectedId", "20240101T000000");
     int before = lab.policyHost("testing.test").getRequestCount();
-    Struct outputs = provider.update(UpdateRequest.newBuilder()
+    Struct outputs = plugin.provider().update(UpdateRequest.newBuilder()
         .setUrn(URN).setId("testing.test").setOlds(struct("domain", "testing.test")).setNews(inputs).build()).getProperties();
     assertTrue(outputs.getFieldsOrThrow("ok").getBoolValue(), outputs.toString());
     assertTrue(lab.policyHost("testing.test").getRequestCount() > before);
-    assertEquals(Empty.getDefaultInstance(), provider.delete(DeleteRequest.newBuilder()
+    assertEquals(Empty.getDefaultInstance(), plugin.provider().delete(DeleteRequest.newBuilder()
         .setUrn(URN).setId("testing.test").setProperties(outputs).build()));
   }
 
@@ -270,12 +254,12 @@ class VerificationPluginIT {
   void refreshKeepsTheRecordedReportAndImportVerifiesOnceWithoutFailing() {
     Struct inputs = struct("domain", "http404.test", "scope", "all", "failOn", "error", "timeout", 600);
     Struct state = struct("domain", "http404.test", "ok", true, "verifiedAt", "2024-01-01T00:00:00Z");
-    ReadResponse refreshed = provider.read(ReadRequest.newBuilder()
+    ReadResponse refreshed = plugin.provider().read(ReadRequest.newBuilder()
         .setUrn(URN).setId("http404.test").setInputs(inputs).setProperties(state).build());
     assertEquals(state, refreshed.getProperties());
     assertEquals(inputs, refreshed.getInputs());
 
-    ReadResponse imported = provider.read(ReadRequest.newBuilder().setUrn(URN).setId("http404.test").build());
+    ReadResponse imported = plugin.provider().read(ReadRequest.newBuilder().setUrn(URN).setId("http404.test").build());
     assertEquals("http404.test", imported.getId());
     assertEquals("all", imported.getInputs().getFieldsOrThrow("scope").getStringValue());
     assertTrue(imported.getProperties().getFieldsOrThrow("checks").hasListValue());
@@ -284,7 +268,7 @@ class VerificationPluginIT {
 
   @Test
   void secretInputsStaySecretInTheReport() {
-    CreateResponse created = provider.create(CreateRequest.newBuilder()
+    CreateResponse created = plugin.provider().create(CreateRequest.newBuilder()
         .setUrn(URN + "-secret")
         .setProperties(checked("domain", "testing.test", "expectedPolicy", secret(VerifyLab.TESTING_POLICY)))
         .build());
@@ -298,22 +282,21 @@ class VerificationPluginIT {
 
   @Test
   void cancelStopsAVerificationThatIsWaiting() throws Exception {
-    try (FakeEngine ownEngine = new FakeEngine(); PluginProcess own = PluginProcess.start(ownEngine.address(), Map.of())) {
-      ResourceProviderBlockingStub client = own.client();
-      client.configure(ConfigureRequest.newBuilder()
-          .setArgs(struct("verifyResolver", lab.resolver(), "verifyCaFile", lab.caFile().toString())).build());
-      CompletableFuture<CreateResponse> create = CompletableFuture.supplyAsync(() -> client.create(CreateRequest.newBuilder()
+    try (RunningPlugin own = RunningPlugin.start(Map.of())) {
+      own.configure(labSettings());
+      CompletableFuture<CreateResponse> create = CompletableFuture.supplyAsync(() -> own.provider().create(CreateRequest.newBuilder()
           .setUrn(URN + "-cancel").setProperties(checked("domain", "http404.test", "scope", "policy-host", "timeout", 600)).build()));
       Thread.sleep(2000);
       long cancelledAt = System.nanoTime();
-      client.cancel(Empty.getDefaultInstance());
+      own.provider().cancel(Empty.getDefaultInstance());
       Throwable error = assertThrows(Exception.class, () -> create.get(30, TimeUnit.SECONDS)).getCause();
       assertEquals(Status.Code.CANCELLED, Status.fromThrowable(error).getCode(), String.valueOf(error));
       assertTrue(Duration.ofNanos(System.nanoTime() - cancelledAt).getSeconds() < 15, "stops at the next wait");
     }
   }
 
-  private static List<LogRequest> logsOf(String urn) {
-    return engine.logs().stream().filter(log -> log.getUrn().equals(urn)).toList();
+  /** The provider settings that point verifications at the laboratory's resolver and CA. */
+  private static Object[] labSettings() {
+    return new Object[] {"verifyResolver", lab.resolver(), "verifyCaFile", lab.caFile().toString()};
   }
 }
