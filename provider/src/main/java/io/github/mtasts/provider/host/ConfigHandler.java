@@ -16,7 +16,6 @@ public final class ConfigHandler {
   /** The engine passes the plugin version among the configuration; it is not a setting. */
   static final String VERSION_KEY = "version";
 
-  private final InputSchema settings;
   private final Map<String, String> environment;
 
   /**
@@ -25,18 +24,12 @@ public final class ConfigHandler {
    * @param environment the process environment
    */
   public ConfigHandler(Map<String, String> environment) {
-    this(Schema.model().config(), environment);
+    this.environment = environment;
   }
 
-  /**
-   * A handler of given settings, reading fallbacks from an environment.
-   *
-   * @param settings the settings the schema declares
-   * @param environment the process environment
-   */
-  ConfigHandler(InputSchema settings, Map<String, String> environment) {
-    this.settings = settings;
-    this.environment = environment;
+  /** Read on first use, not when the plugin starts: the engine waits for the port. */
+  private static InputSchema settings() {
+    return Schema.model().config();
   }
 
   /**
@@ -46,7 +39,7 @@ public final class ConfigHandler {
    * @return the checked configuration
    */
   CheckResult check(PropertyMap news) {
-    InputCheck check = new InputCheck(settings, news.toBuilder().remove(VERSION_KEY).build());
+    InputCheck check = new InputCheck(settings(), news.toBuilder().remove(VERSION_KEY).build());
     for (ConfigKey key : ConfigKey.values()) {
       switch (key.kind()) {
         case TEXT -> CommonChecks.nonEmpty(check, key.key());
@@ -78,7 +71,7 @@ public final class ConfigHandler {
    * @return the configuration
    */
   ProviderConfig configure(PropertyMap args) {
-    return ProviderConfig.resolve(settings, args, environment);
+    return ProviderConfig.resolve(settings(), args, environment);
   }
 
   /**
@@ -92,7 +85,7 @@ public final class ConfigHandler {
     PropertyMap.Builder builder = PropertyMap.builder();
     variables.forEach((name, value) -> {
       String key = name.substring(name.lastIndexOf(':') + 1);
-      if (settings.property(key).isPresent()) {
+      if (settings().property(key).isPresent()) {
         builder.put(key, value);
       }
     });

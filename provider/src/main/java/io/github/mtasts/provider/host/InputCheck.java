@@ -152,16 +152,6 @@ public final class InputCheck {
   }
 
   /**
-   * Whether a property is set to a value that is not known yet (a preview).
-   *
-   * @param property the property name
-   * @return true when some part of its value is unknown
-   */
-  public boolean isUnknown(String property) {
-    return checked.build().isUnknown(property);
-  }
-
-  /**
    * Reads a string property, or the word of an enum.
    *
    * @param property the property name
