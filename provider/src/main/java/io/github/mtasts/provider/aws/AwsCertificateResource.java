@@ -4,7 +4,6 @@ import io.github.mtasts.aws.AcmCertificate;
 import io.github.mtasts.aws.AcmCertificates;
 import io.github.mtasts.aws.CertificateRequestIncompleteException;
 import io.github.mtasts.aws.InvalidSpecException;
-import io.github.mtasts.provider.host.CheckResult;
 import io.github.mtasts.provider.host.CommonChecks;
 import io.github.mtasts.provider.host.DiffResult;
 import io.github.mtasts.provider.host.InputCheck;
@@ -70,10 +69,8 @@ public final class AwsCertificateResource implements ResourceHandler {
   }
 
   @Override
-  public CheckResult check(PropertyMap olds, PropertyMap news) {
-    InputCheck check = new InputCheck(INPUTS, news);
+  public void validate(InputCheck check) {
     CommonChecks.domain(check, DOMAIN).ifPresent(domain -> check.put(DOMAIN, domain));
-    return check.result();
   }
 
   @Override

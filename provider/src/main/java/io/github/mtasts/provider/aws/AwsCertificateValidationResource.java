@@ -3,7 +3,6 @@ package io.github.mtasts.provider.aws;
 import io.github.mtasts.aws.AcmCertificate;
 import io.github.mtasts.aws.AcmCertificates;
 import io.github.mtasts.aws.InvalidSpecException;
-import io.github.mtasts.provider.host.CheckResult;
 import io.github.mtasts.provider.host.InputCheck;
 import io.github.mtasts.provider.host.InputSchema;
 import io.github.mtasts.provider.host.OperationContext;
@@ -55,8 +54,7 @@ public final class AwsCertificateValidationResource implements ResourceHandler {
   }
 
   @Override
-  public CheckResult check(PropertyMap olds, PropertyMap news) {
-    InputCheck check = new InputCheck(INPUTS, news);
+  public void validate(InputCheck check) {
     check.text(CERTIFICATE_ARN).ifPresent(arn -> {
       try {
         AcmCertificates.checkArn(CERTIFICATE_ARN, arn);
@@ -65,7 +63,6 @@ public final class AwsCertificateValidationResource implements ResourceHandler {
       }
     });
     check.integer(TIMEOUT, 1, MAX_TIMEOUT_SECONDS, "seconds");
-    return check.result();
   }
 
   @Override

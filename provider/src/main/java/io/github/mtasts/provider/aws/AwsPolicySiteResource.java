@@ -8,7 +8,6 @@ import io.github.mtasts.aws.PolicySiteState;
 import io.github.mtasts.aws.PolicySites;
 import io.github.mtasts.policy.Policy;
 import io.github.mtasts.policy.Problem;
-import io.github.mtasts.provider.host.CheckResult;
 import io.github.mtasts.provider.host.CommonChecks;
 import io.github.mtasts.provider.host.DiffResult;
 import io.github.mtasts.provider.host.InputCheck;
@@ -95,8 +94,7 @@ public final class AwsPolicySiteResource implements ResourceHandler {
   }
 
   @Override
-  public CheckResult check(PropertyMap olds, PropertyMap news) {
-    InputCheck check = new InputCheck(INPUTS, news);
+  public void validate(InputCheck check) {
     Optional<String> domain = CommonChecks.domain(check, DOMAIN).filter(name -> {
       if (name.startsWith(PolicySiteSpec.HOST_LABEL)) {
         check.fail(DOMAIN, DOMAIN + " \"" + name + "\" is a policy host: give the mail domain ("
@@ -112,9 +110,9 @@ public final class AwsPolicySiteResource implements ResourceHandler {
     check.text(POLICY).ifPresent(body -> check.failAll(POLICY,
         Policy.parse(body).errors().stream().map(Problem::message).toList()));
     check.text(BUCKET_NAME).ifPresent(name -> valid(check, BUCKET_NAME, () -> PolicySiteSpec.checkBucketName(name)));
-    if (!news.isSet(BUCKET_NAME)) {
+    if (!check.inputs().isSet(BUCKET_NAME)) {
       // The default bucket name derives from the domain, which the schema cannot say.
-      check.put(BUCKET_NAME, news.isUnknown(DOMAIN) || domain.isEmpty()
+      check.put(BUCKET_NAME, check.inputs().isUnknown(DOMAIN) || domain.isEmpty()
           ? PropertyValue.UNKNOWN
           : PropertyValue.of(PolicySiteSpec.defaultBucketName(domain.get())));
     }
@@ -126,7 +124,6 @@ public final class AwsPolicySiteResource implements ResourceHandler {
         check.fail(e.field().equals("policyBody") ? POLICY : e.field(), e.getMessage());
       }
     }
-    return check.result();
   }
 
   @Override

@@ -10,7 +10,6 @@ import io.github.mtasts.policy.ParseResult;
 import io.github.mtasts.policy.Problem;
 import io.github.mtasts.policy.StsRecord;
 import io.github.mtasts.policy.TlsRptRecord;
-import io.github.mtasts.provider.host.CheckResult;
 import io.github.mtasts.provider.host.CommonChecks;
 import io.github.mtasts.provider.host.DiffResult;
 import io.github.mtasts.provider.host.InputCheck;
@@ -82,8 +81,7 @@ public final class RecordResource implements ResourceHandler {
   }
 
   @Override
-  public CheckResult check(PropertyMap olds, PropertyMap news) {
-    InputCheck check = new InputCheck(inputs, news);
+  public void validate(InputCheck check) {
     check.text(ZONE_ID).flatMap(zone -> valid(check, ZONE_ID, () -> service.zone(zone)))
         .ifPresent(zone -> check.put(ZONE_ID, zone));
     Optional<String> name = check.text(NAME).flatMap(given -> hostName(check, NAME, given));
@@ -108,7 +106,6 @@ public final class RecordResource implements ResourceHandler {
         check.fail(property(e.field()), e.getMessage());
       }
     }
-    return check.result();
   }
 
   @Override

@@ -8,12 +8,31 @@ package io.github.mtasts.provider.host;
 public interface FunctionHandler {
 
   /**
-   * Validates the arguments and applies defaults, one failure per argument.
+   * The arguments the package schema declares for this function.
+   *
+   * @return the declared arguments
+   */
+  InputSchema schema();
+
+  /**
+   * Validates the arguments and applies defaults, one failure per argument: what the schema
+   * says ({@link InputCheck}), then the function's own rules ({@link #validate}).
    *
    * @param args the arguments
    * @return the checked arguments and the failures
    */
-  CheckResult check(PropertyMap args);
+  default CheckResult check(PropertyMap args) {
+    InputCheck check = new InputCheck(schema(), args);
+    validate(check);
+    return check.result();
+  }
+
+  /**
+   * The function's own rules, those the schema cannot express.
+   *
+   * @param check the check of the arguments
+   */
+  void validate(InputCheck check);
 
   /**
    * Computes the result.

@@ -21,13 +21,26 @@ public interface ResourceHandler {
 
   /**
    * Validates inputs and applies defaults: what the schema says ({@link InputCheck}), then the
-   * type's own rules. Pure: no I/O that changes anything.
+   * type's own rules ({@link #validate}). Pure: no I/O that changes anything.
    *
    * @param olds the previously checked inputs, empty for a new resource
    * @param news the new inputs
    * @return the checked inputs and at most one failure per property
    */
-  CheckResult check(PropertyMap olds, PropertyMap news);
+  default CheckResult check(PropertyMap olds, PropertyMap news) {
+    InputCheck check = new InputCheck(schema(), news);
+    validate(check);
+    return check.result();
+  }
+
+  /**
+   * The type's own rules, those the schema cannot express (an RFC's syntax, a service's limits),
+   * on inputs the schema's checks and defaults have been applied to: values are read through
+   * the check, failures and normalised values recorded in it.
+   *
+   * @param check the check of one Check call
+   */
+  void validate(InputCheck check);
 
   /**
    * The inputs each computed output derives from, so that an output is secret only when an

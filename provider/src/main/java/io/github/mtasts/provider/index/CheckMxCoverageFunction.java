@@ -4,7 +4,6 @@ import io.github.mtasts.policy.Mode;
 import io.github.mtasts.policy.MxPattern;
 import io.github.mtasts.policy.ParseResult;
 import io.github.mtasts.policy.Problem;
-import io.github.mtasts.provider.host.CheckResult;
 import io.github.mtasts.provider.host.CommonChecks;
 import io.github.mtasts.provider.host.FunctionHandler;
 import io.github.mtasts.provider.host.InputCheck;
@@ -44,10 +43,14 @@ public final class CheckMxCoverageFunction implements FunctionHandler {
   private static final InputSchema ARGS = Schema.model().function(TOKEN);
 
   @Override
-  public CheckResult check(PropertyMap args) {
-    InputCheck check = new InputCheck(ARGS, args);
+  public InputSchema schema() {
+    return ARGS;
+  }
+
+  @Override
+  public void validate(InputCheck check) {
     for (String arg : ARGS.names()) {
-      if (args.isUnknown(arg)) {
+      if (check.inputs().isUnknown(arg)) {
         check.fail(arg, arg + " is not known yet: call " + TOKEN + " with known values (apply on the outputs first)");
       }
     }
@@ -58,7 +61,6 @@ public final class CheckMxCoverageFunction implements FunctionHandler {
       patterns.forEach(pattern -> problems.addAll(MxPattern.parse(pattern).errors()));
       check.failAll(MX, problems.stream().map(Problem::message).toList());
     });
-    return check.result();
   }
 
   @Override

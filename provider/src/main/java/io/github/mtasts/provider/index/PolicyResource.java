@@ -9,7 +9,6 @@ import io.github.mtasts.policy.Policy;
 import io.github.mtasts.policy.Problem;
 import io.github.mtasts.policy.StsRecord;
 import io.github.mtasts.policy.TlsRptRecord;
-import io.github.mtasts.provider.host.CheckResult;
 import io.github.mtasts.provider.host.DiffResult;
 import io.github.mtasts.provider.host.InputCheck;
 import io.github.mtasts.provider.host.InputDiff;
@@ -80,8 +79,7 @@ public final class PolicyResource implements ResourceHandler {
   }
 
   @Override
-  public CheckResult check(PropertyMap olds, PropertyMap news) {
-    InputCheck check = new InputCheck(INPUTS, news);
+  public void validate(InputCheck check) {
     Optional<Mode> mode = check.text(MODE).map(word -> InputRecord.constant(Mode.class, word));
     Optional<List<String>> mx = check.texts(MX);
     mx.ifPresent(patterns -> {
@@ -98,7 +96,7 @@ public final class PolicyResource implements ResourceHandler {
         failWith(check, RUA, e.problems());
       }
     });
-    boolean complete = mode.isPresent() && maxAge.isPresent() && (mx.isPresent() || !news.isSet(MX));
+    boolean complete = mode.isPresent() && maxAge.isPresent() && (mx.isPresent() || !check.inputs().isSet(MX));
     if (complete && check.failures().isEmpty()) {
       // Rules across fields, such as mx being required unless mode is none (RFC 8461 §3.2).
       try {
@@ -107,7 +105,6 @@ public final class PolicyResource implements ResourceHandler {
         e.problems().forEach(problem -> failWith(check, PROPERTY_OF_FIELD.getOrDefault(problem.field(), MODE), List.of(problem)));
       }
     }
-    return check.result();
   }
 
   @Override

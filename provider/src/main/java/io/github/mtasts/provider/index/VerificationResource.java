@@ -106,8 +106,7 @@ public final class VerificationResource implements ResourceHandler {
   }
 
   @Override
-  public CheckResult check(PropertyMap olds, PropertyMap news) {
-    InputCheck check = new InputCheck(INPUTS, news);
+  public void validate(InputCheck check) {
     check.text(DOMAIN).ifPresent(domain -> {
       try {
         DomainNames.normalize(domain);
@@ -122,7 +121,6 @@ public final class VerificationResource implements ResourceHandler {
     CommonChecks.pemFile(check, CA_FILE);
     check.integer(HTTPS_PORT, 1, 65535, "port");
     check.integer(SMTP_PORT, 1, 65535, "port");
-    return check.result();
   }
 
   @Override
