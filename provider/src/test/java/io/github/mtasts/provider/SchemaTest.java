@@ -33,9 +33,6 @@ import io.github.mtasts.provider.index.PolicyInputs;
 import io.github.mtasts.provider.index.PolicyResource;
 import io.github.mtasts.provider.index.VerificationInputs;
 import io.github.mtasts.provider.index.VerificationResource;
-import io.github.mtasts.verify.Check;
-import io.github.mtasts.verify.Report;
-import io.github.mtasts.verify.Scope;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -180,30 +177,6 @@ class SchemaTest {
       PropertyMap outputs = handler.create(preview, checked.inputs()).outputs();
       assertEquals(keys(resource(token).getAsJsonObject("properties")), outputs.keys(), token);
     });
-  }
-
-  @Test
-  void outputsMatchWhatTheHandlersReturn() {
-    PropertyMap policyInputs = PropertyMap.builder().put("mode", "testing").put("mx", PropertyValue.ofTexts(List.of("mx.example.com")))
-        .put("maxAge", PropertyValue.of(604800)).put("rua", PropertyValue.ofTexts(List.of("mailto:r@example.com"))).build();
-    PropertyMap policyOutputs = new PolicyResource().create(new RecordingLog().context("urn:pulumi:d::p::t::n", false), policyInputs).outputs();
-    assertEquals(keys(resource(PolicyResource.TOKEN).getAsJsonObject("properties")), policyOutputs.keys());
-
-    Report report = new Report("example.com", Scope.ALL,
-        List.of(Check.builder("sts-txt", Check.Severity.PASS).message("ok").build()), Duration.ZERO, Optional.empty());
-    PropertyMap all = PropertyMap.builder().put("domain", "example.com").put("expectedPolicy", "version: STSv1\r\nmode: none\r\nmax_age: 1\r\n")
-        .put("expectedId", "a1").put("resolver", "system").put("httpsPort", PropertyValue.of(443)).put("smtpPort", PropertyValue.of(25))
-        .put("triggers", "t").build();
-    PropertyMap checked = new VerificationResource().check(PropertyMap.empty(), all).inputs();
-    PropertyMap verificationOutputs = new VerificationResource((in, config) -> report, Duration.ZERO)
-        .create(new RecordingLog().context("urn:pulumi:d::p::t::n", false), checked).outputs();
-    Set<String> declared = keys(resource(VerificationResource.TOKEN).getAsJsonObject("properties"));
-    assertEquals(declared.stream().filter(k -> !k.equals("caFile")).collect(Collectors.toSet()), verificationOutputs.keys());
-    PropertyMap check = (PropertyMap) ((PropertyValue.Array) verificationOutputs.get("checks").orElseThrow()).elements().get(0);
-    assertEquals(keys(SCHEMA.getAsJsonObject("types").getAsJsonObject("mtasts:index:VerificationCheck").getAsJsonObject("properties")),
-        check.keys());
-    assertEquals(keys(SCHEMA.getAsJsonObject("types").getAsJsonObject("mtasts:index:VerificationSummary").getAsJsonObject("properties")),
-        ((PropertyMap) verificationOutputs.get("summary").orElseThrow()).keys());
   }
 
   @Test

@@ -63,7 +63,7 @@ public final class VerificationResource implements ResourceHandler {
 
   /** One verification attempt. */
   @FunctionalInterface
-  public interface Attempt {
+  interface Attempt {
     /**
      * Verifies once.
      *
@@ -71,7 +71,7 @@ public final class VerificationResource implements ResourceHandler {
      * @param config the provider's configuration
      * @return the report
      */
-    public Report verify(VerificationInputs inputs, ProviderConfig config);
+    Report verify(VerificationInputs inputs, ProviderConfig config);
   }
 
   /** An attempt with the live verifier; a fresh one each time, so no answer is reused. */
@@ -95,7 +95,7 @@ public final class VerificationResource implements ResourceHandler {
    * @param attempt verifies once
    * @param firstWait the first wait between attempts
    */
-  public VerificationResource(Attempt attempt, Duration firstWait) {
+  VerificationResource(Attempt attempt, Duration firstWait) {
     this.attempt = attempt;
     this.firstWait = firstWait;
   }
