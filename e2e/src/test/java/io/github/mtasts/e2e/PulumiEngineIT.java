@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The whole path a user takes, with the real Pulumi engine: a Java program using the SDK
  * ({@link MailDomainProgram}), run by the Java language host from a prebuilt jar, served by the
  * plugin {@code pulumi-resource-mtasts} of this build (bin/), with a local file backend. Each
- * step asserts the exit code and what the stack holds afterwards; a secret provider token must
- * appear in no command output and nowhere in the exported state.
+ * step asserts the exit code and what the stack holds afterwards; a provider setting given as a
+ * secret must appear in no command output and nowhere in the exported state.
  */
 class PulumiEngineIT {
 
@@ -47,8 +47,8 @@ class PulumiEngineIT {
 
   private static Path pulumiBin;
 
-  private final String secretToken = "cf-token-" + UUID.randomUUID();
-  private final String explicitProviderToken = "gh-token-" + UUID.randomUUID();
+  private final String secretEndpoint = "https://aws-" + UUID.randomUUID() + ".example.test";
+  private final String explicitProviderEndpoint = "https://aws-" + UUID.randomUUID() + ".example.test";
   private final List<CommandResult> transcript = new ArrayList<>();
 
   @TempDir Path work;
@@ -81,7 +81,7 @@ class PulumiEngineIT {
     pulumi = PulumiCli.forProject(
         pulumiBin, List.of(REPOSITORY.resolve("bin")), project, work, "e2e-passphrase");
     ok("stack", "init", "e2e");
-    ok("config", "set", "--secret", "mtasts:cloudflareApiToken", secretToken);
+    ok("config", "set", "--secret", "mtasts:awsEndpoint", secretEndpoint);
   }
 
   @Test
@@ -90,7 +90,7 @@ class PulumiEngineIT {
     ok("config", "set", "mx", "mx1.example.com,*.mail.example.net");
     ok("config", "set", "maxAge", "604800");
     ok("config", "set", "rua", "mailto:tlsrpt@example.com");
-    ok("config", "set", "--secret", "explicitProviderGithubToken", explicitProviderToken);
+    ok("config", "set", "--secret", "explicitProviderEndpoint", explicitProviderEndpoint);
 
     CommandResult preview = ok("preview");
     assertTrue(preview.output().contains("mtasts:index:Policy"), "preview names the Policy");
@@ -112,8 +112,8 @@ class PulumiEngineIT {
     // The default provider is named after the version the SDK asked for.
     JsonObject defaultProvider = resource(state,
         "pulumi:providers:mtasts::default_" + MtastsPackage.version().replace('.', '_'));
-    assertEncrypted(defaultProvider, "cloudflareApiToken");
-    assertEncrypted(resource(state, "pulumi:providers:mtasts::explicit"), "githubToken");
+    assertEncrypted(defaultProvider, "awsEndpoint");
+    assertEncrypted(resource(state, "pulumi:providers:mtasts::explicit"), "awsEndpoint");
     assertEquals(
         resource(state, "pulumi:providers:mtasts::explicit").get("urn").getAsString() + "::"
             + resource(state, "pulumi:providers:mtasts::explicit").get("id").getAsString(),
@@ -197,8 +197,8 @@ class PulumiEngineIT {
     JsonArray left = exportedState().getAsJsonObject("deployment").getAsJsonArray("resources");
     assertTrue(left == null || left.isEmpty(), "destroy leaves nothing: " + left);
     for (CommandResult result : transcript) {
-      for (String secret : List.of(secretToken, explicitProviderToken)) {
-        assertFalse(result.output().contains(secret), "a token leaked into command output");
+      for (String secret : List.of(secretEndpoint, explicitProviderEndpoint)) {
+        assertFalse(result.output().contains(secret), "a secret setting leaked into command output");
       }
     }
     ok("stack", "rm", "--yes");
@@ -226,8 +226,8 @@ class PulumiEngineIT {
 
   private JsonObject exportedState() {
     String exported = ok("stack", "export").stdout();
-    for (String secret : List.of(secretToken, explicitProviderToken)) {
-      assertFalse(exported.contains(secret), "a token is in the state in clear text");
+    for (String secret : List.of(secretEndpoint, explicitProviderEndpoint)) {
+      assertFalse(exported.contains(secret), "a secret setting is in the state in clear text");
     }
     return JsonParser.parseString(exported).getAsJsonObject();
   }

@@ -2,6 +2,7 @@ package io.github.mtasts.e2e.program;
 
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
+import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import io.github.mtasts.sdk.Policy;
 import io.github.mtasts.sdk.PolicyArgs;
@@ -47,11 +48,11 @@ public final class MailDomainProgram {
     ctx.export("stsRecord", policy.stsRecord());
     ctx.export("tlsRptRecord", policy.tlsRptRecord());
 
-    // An explicit provider given a token as a plain string: the SDK must still send it, and the
-    // engine store it, as a secret.
-    config.get("explicitProviderGithubToken").ifPresent(token -> {
+    // An explicit provider given a setting as a secret: the SDK must send it, and the engine
+    // store it, as a secret.
+    config.get("explicitProviderEndpoint").ifPresent(endpoint -> {
       var provider = new Provider(
-          "explicit", ProviderArgs.builder().githubToken(token).build());
+          "explicit", ProviderArgs.builder().awsEndpoint(Output.ofSecret(endpoint)).build());
       new Policy(
           "explicit-provider",
           PolicyArgs.builder().mode("none").mx("mx.example.org").maxAge(86400).build(),
