@@ -1,10 +1,12 @@
 package io.github.mtasts.aws;
 
-import java.nio.charset.StandardCharsets;
+import io.github.mtasts.dns.DnsNames;
+import io.github.mtasts.dns.InvalidRecordException;
+import io.github.mtasts.dns.TxtStrings;
+import io.github.mtasts.dns.TxtStrings.OctetEscape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,7 +16,8 @@ import java.util.Optional;
  *
  * <p>TXT values are the logical texts (one per record of the set), unquoted; the quoting and
  * the split into strings of at most 255 bytes that DNS requires happen when the set is sent
- * (see {@link TxtStrings}). Names are kept lower case without trailing dot.
+ * (see {@link TxtStrings}, in Route 53's octal notation). Names are kept lower case without
+ * trailing dot.
  */
 public final class RecordSet {
 
@@ -159,10 +162,8 @@ public final class RecordSet {
   }
 
   /**
-   * Lower-cases a DNS name, drops a trailing dot and checks it (RFC 1035 §2.3.4: labels of at
-   * most 63 octets, a name of at most 255 octets on the wire, i.e. 253 characters in text).
-   * Labels hold letters, digits, '-' and '_' (service labels such as {@code _mta-sts}); only
-   * the first may be a wildcard {@code *}.
+   * Lower-cases a DNS name, drops a trailing dot and checks it, by the rule every DNS service
+   * shares ({@link DnsNames#normalize}), with this package's exception.
    *
    * @param field the input's name, for the message
    * @param name the name as given
@@ -170,27 +171,11 @@ public final class RecordSet {
    * @throws InvalidSpecException naming the field, the value and the fix
    */
   public static String normalizeName(String field, String name) {
-    String n = name == null ? "" : name.toLowerCase(Locale.ROOT);
-    if (n.endsWith(".")) {
-      n = n.substring(0, n.length() - 1);
+    try {
+      return DnsNames.normalize(field, name);
+    } catch (InvalidRecordException e) {
+      throw new InvalidSpecException(field, name, e.fix());
     }
-    if (n.isEmpty() || n.length() > 253) {
-      throw new InvalidSpecException(field, name, "use a DNS name of 1 to 253 characters");
-    }
-    if (!StandardCharsets.US_ASCII.newEncoder().canEncode(n)) {
-      throw new InvalidSpecException(field, name,
-          "write an internationalised name as its A-label (xn--...)");
-    }
-    String[] labels = n.split("\\.", -1);
-    for (int i = 0; i < labels.length; i++) {
-      String label = labels[i];
-      boolean wildcard = i == 0 && label.equals("*");
-      if (!wildcard && !label.matches("[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?")) {
-        throw new InvalidSpecException(field, name, "label \"" + label + "\" is not valid: labels"
-            + " have 1 to 63 letters, digits, '-' or '_', not starting or ending with '-'");
-      }
-    }
-    return n;
   }
 
   /** Builds a {@link RecordSet}. */
@@ -311,7 +296,7 @@ public final class RecordSet {
         case TXT -> {
           for (String value : values) {
             Objects.requireNonNull(value, "values");
-            if (TxtStrings.encode(value).length() > MAX_VALUE_CHARS) {
+            if (TxtStrings.encode(value, OctetEscape.OCTAL).length() > MAX_VALUE_CHARS) {
               throw new InvalidSpecException("values", abbreviate(value), "Route 53 takes at most "
                   + MAX_VALUE_CHARS + " characters per TXT value once quoted: shorten it");
             }

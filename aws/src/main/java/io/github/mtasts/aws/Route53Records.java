@@ -1,5 +1,7 @@
 package io.github.mtasts.aws;
 
+import io.github.mtasts.dns.TxtStrings;
+import io.github.mtasts.dns.TxtStrings.OctetEscape;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -196,7 +198,7 @@ public final class Route53Records {
           .evaluateTargetHealth(false)).build();
     }
     List<ResourceRecord> records = set.values().stream()
-        .map(value -> set.type() == RecordType.TXT ? TxtStrings.encode(value) : value + ".")
+        .map(value -> set.type() == RecordType.TXT ? TxtStrings.encode(value, OctetEscape.OCTAL) : value + ".")
         .map(value -> ResourceRecord.builder().value(value).build())
         .toList();
     return out.ttl(set.ttl()).resourceRecords(records).build();
@@ -215,7 +217,7 @@ public final class Route53Records {
     return out.ttl(set.ttl() == null ? 0 : set.ttl())
         .values(set.resourceRecords().stream()
             .map(ResourceRecord::value)
-            .map(value -> type == RecordType.TXT ? TxtStrings.decode(value) : value)
+            .map(value -> type == RecordType.TXT ? TxtStrings.decode(value, OctetEscape.OCTAL) : value)
             .toList())
         .build();
   }

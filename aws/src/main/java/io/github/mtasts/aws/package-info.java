@@ -14,9 +14,11 @@
  *
  * <ul>
  *   <li>{@link io.github.mtasts.aws.Route53Records} writes the TXT records (quoted and split
- *       into strings of at most 255 octets by {@link io.github.mtasts.aws.TxtStrings}), the
+ *       into strings of at most 255 octets by {@link io.github.mtasts.dns.TxtStrings}), the
  *       alias records of the policy host, and the CNAME that validates the certificate. A
  *       record set that already exists is reported, never overwritten.
+ *       {@link io.github.mtasts.aws.Route53RecordStore} offers them as the store of
+ *       {@link io.github.mtasts.dns}, which every DNS service implements.
  *   <li>{@link io.github.mtasts.aws.AcmCertificates} requests the certificate for
  *       {@code mta-sts.DOMAIN} in us-east-1 (the only region CloudFront takes certificates
  *       from), exposes its DNS validation record and waits until it is issued.

@@ -56,6 +56,16 @@ public final class AwsFixture implements AutoCloseable {
         .hostedZone().id().replace("/hostedzone/", "");
   }
 
+  /**
+   * The provider settings that point the plugin at this fixture's moto, behind its proxy, as a
+   * stack's {@code mtasts:awsEndpoint} and {@code mtasts:awsRegion} would.
+   *
+   * @return keys and values, for {@link io.github.mtasts.testlab.RunningPlugin#configure}
+   */
+  public Object[] pluginSettings() {
+    return new Object[] {"awsEndpoint", proxy.endpoint(), "awsRegion", "us-east-1"};
+  }
+
   /** Short polls, so that waits on moto take milliseconds; progress goes to {@link #progress}. */
   WaitOptions fastWait() {
     return WaitOptions.builder()

@@ -1,7 +1,10 @@
 package io.github.mtasts.aws;
 
+import io.github.mtasts.testlab.AwsLab;
 import io.github.mtasts.testlab.FaultProxy;
 import io.github.mtasts.testlab.MotoServer;
+import io.github.mtasts.testlab.RunningPlugin;
+import java.util.Map;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -14,8 +17,39 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class MotoExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
+  /**
+   * The environment of a process that calls moto, such as the plugin: moto's test credentials,
+   * which the AWS SDK's default chain reads, and no instance metadata service to ask.
+   */
+  public static final Map<String, String> PROCESS_ENVIRONMENT = Map.of(
+      "AWS_ACCESS_KEY_ID", AwsLab.ACCESS_KEY,
+      "AWS_SECRET_ACCESS_KEY", AwsLab.SECRET_KEY,
+      "AWS_EC2_METADATA_DISABLED", "true");
+
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(MotoExtension.class);
+
+  /**
+   * The plugin started as the engine starts it, with moto's test credentials, and configured
+   * before each test for that test's moto ({@link AwsFixture#pluginSettings()}). For a static
+   * {@code @RegisterExtension} field of a class that extends with this extension.
+   *
+   * @return the extension
+   */
+  public static RunningPlugin plugin() {
+    return RunningPlugin.extension(PROCESS_ENVIRONMENT)
+        .beforeEach((plugin, context) -> plugin.configure(fixture(context).pluginSettings()));
+  }
+
+  /**
+   * The fixture of the running test, for another extension that runs after this one.
+   *
+   * @param context the test's context
+   * @return the fixture
+   */
+  public static AwsFixture fixture(ExtensionContext context) {
+    return context.getStore(NAMESPACE).get(AwsFixture.class, AwsFixture.class);
+  }
 
   @Override
   public void beforeEach(ExtensionContext context) throws Exception {
@@ -46,6 +80,6 @@ public final class MotoExtension implements BeforeEachCallback, AfterEachCallbac
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return context.getStore(NAMESPACE).get(AwsFixture.class, AwsFixture.class);
+    return fixture(context);
   }
 }

@@ -1,5 +1,10 @@
 package io.github.mtasts.provider;
 
+import io.github.mtasts.provider.host.ConfigHandler;
+import io.github.mtasts.provider.host.EngineConnection;
+import io.github.mtasts.provider.host.EngineHealthWatch;
+import io.github.mtasts.provider.host.PluginArguments;
+import io.github.mtasts.provider.host.ProviderService;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;

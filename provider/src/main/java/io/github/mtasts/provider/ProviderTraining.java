@@ -24,9 +24,6 @@ import pulumirpc.ResourceProviderGrpc;
  */
 final class ProviderTraining {
 
-  /** The argument of {@link ProviderMain} that runs the training instead of serving. */
-  static final String FLAG = "--train-class-archive";
-
   private static final String POLICY_URN = "urn:pulumi:training::mtasts::mtasts:index:Policy::p";
   private static final String VERIFICATION_URN = "urn:pulumi:training::mtasts::mtasts:index:Verification::v";
   private static final String RECORD_URN = "urn:pulumi:training::mtasts::mtasts:aws:Record::r";

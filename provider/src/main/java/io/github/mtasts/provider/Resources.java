@@ -1,5 +1,16 @@
 package io.github.mtasts.provider;
 
+import io.github.mtasts.provider.aws.AwsAccess;
+import io.github.mtasts.provider.aws.AwsCertificateResource;
+import io.github.mtasts.provider.aws.AwsCertificateValidationResource;
+import io.github.mtasts.provider.aws.AwsPolicySiteResource;
+import io.github.mtasts.provider.aws.Route53RecordService;
+import io.github.mtasts.provider.dns.RecordResource;
+import io.github.mtasts.provider.host.ResourceRegistry;
+import io.github.mtasts.provider.index.CheckMxCoverageFunction;
+import io.github.mtasts.provider.index.PolicyResource;
+import io.github.mtasts.provider.index.VerificationResource;
+
 /** The resource types and functions of the {@code mtasts} package and their handlers. */
 final class Resources {
 
@@ -16,7 +27,7 @@ final class Resources {
     return ResourceRegistry.builder()
         .register(PolicyResource.TOKEN, PolicyResource::new)
         .register(VerificationResource.TOKEN, VerificationResource::new)
-        .register(AwsRecordResource.TOKEN, () -> new AwsRecordResource(aws))
+        .register(Route53RecordService.TOKEN, () -> new RecordResource(new Route53RecordService(aws)))
         .register(AwsCertificateResource.TOKEN, () -> new AwsCertificateResource(aws))
         .register(AwsCertificateValidationResource.TOKEN, () -> new AwsCertificateValidationResource(aws))
         .register(AwsPolicySiteResource.TOKEN, () -> new AwsPolicySiteResource(aws))

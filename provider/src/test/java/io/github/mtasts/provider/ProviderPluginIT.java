@@ -1,7 +1,10 @@
 package io.github.mtasts.provider;
 
-import io.github.mtasts.testlab.FakeEngine;
+import io.github.mtasts.provider.host.EngineHealthWatch;
+import io.github.mtasts.provider.index.PolicyResource;
+import io.github.mtasts.provider.index.VerificationResource;
 import io.github.mtasts.testlab.PluginProcess;
+import io.github.mtasts.testlab.RunningPlugin;
 import io.github.mtasts.testlab.Wire;
 import static io.github.mtasts.testlab.Wire.list;
 import static io.github.mtasts.testlab.Wire.secret;
@@ -31,11 +34,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import pulumirpc.EngineOuterClass.LogRequest;
 import pulumirpc.EngineOuterClass.LogSeverity;
 import pulumirpc.Provider.CheckFailure;
@@ -56,52 +60,42 @@ import pulumirpc.Provider.ReadRequest;
 import pulumirpc.Provider.ReadResponse;
 import pulumirpc.Provider.UpdateRequest;
 import pulumirpc.Provider.UpdateResponse;
-import pulumirpc.ResourceProviderGrpc.ResourceProviderBlockingStub;
 
 /**
  * Drives the packaged plugin over gRPC the way the Pulumi engine does: the launcher started as
  * a process with an engine address, the port read from stdout, then the provider protocol with
  * real protobuf values (unknowns and secrets in the engine's wire form). The engine's log
- * service is a {@link FakeEngine} that records what the user would see.
+ * service is a {@link io.github.mtasts.testlab.FakeEngine} that records what the user would see.
  */
 class ProviderPluginIT {
 
   private static final String POLICY_URN = "urn:pulumi:dev::mail::mtasts:index:Policy::example";
-  private static final String TOKEN = "cf-token-4b1d2c9e";
+  private static final String TOKEN = "gh-token-4b1d2c9e";
 
-  private static FakeEngine engine;
-  private static PluginProcess plugin;
-  private static ResourceProviderBlockingStub provider;
+  @RegisterExtension
+  static final RunningPlugin plugin = RunningPlugin.extension(Map.of());
 
   @BeforeAll
-  static void start() throws IOException {
-    engine = new FakeEngine();
-    plugin = PluginProcess.start(engine.address(), Map.of());
-    provider = plugin.client();
-    ConfigureResponse configured = provider.configure(ConfigureRequest.newBuilder()
+  static void configure() {
+    ConfigureResponse configured = plugin.provider().configure(ConfigureRequest.newBuilder()
         .setAcceptSecrets(true)
         .setAcceptResources(true)
-        .setArgs(struct("version", "0.1.0"))
+        .setArgs(struct("verifyResolver", "system", "version", "0.1.0"))
+        .putVariables("mtasts:config:verifyResolver", "system")
         .build());
     assertTrue(configured.getAcceptSecrets());
     assertTrue(configured.getSupportsPreview());
     assertTrue(configured.getAcceptResources());
   }
 
-  @AfterAll
-  static void stop() throws InterruptedException {
-    plugin.close();
-    engine.close();
-  }
-
   @Test
   void writesOnlyThePortToStdout() throws Exception {
-    try (FakeEngine ownEngine = new FakeEngine(); PluginProcess own = PluginProcess.start(ownEngine.address(), Map.of())) {
-      assertTrue(own.portLine().matches("[0-9]{1,5}"), own.portLine());
-      own.client().getPluginInfo(Empty.getDefaultInstance());
-      own.close();
-      assertEquals("", own.restOfStdout());
-      assertEquals("", own.stderr(), "nothing on stderr either: the engine shows it as plugin output");
+    try (RunningPlugin own = RunningPlugin.start(Map.of())) {
+      assertTrue(own.process().portLine().matches("[0-9]{1,5}"), own.process().portLine());
+      own.provider().getPluginInfo(Empty.getDefaultInstance());
+      own.process().close();
+      assertEquals("", own.process().restOfStdout());
+      assertEquals("", own.process().stderr(), "nothing on stderr either: the engine shows it as plugin output");
     }
   }
 
@@ -113,11 +107,11 @@ class ProviderPluginIT {
       Thread.sleep(200); // the first start of this build records it in the background
     }
     assertTrue(Files.size(archive) > 0, "the archive of the plugin's classes");
-    try (FakeEngine ownEngine = new FakeEngine(); PluginProcess own = PluginProcess.start(ownEngine.address(), Map.of())) {
-      assertTrue(own.portLine().matches("[0-9]{1,5}"), own.portLine());
-      own.client().getPluginInfo(Empty.getDefaultInstance());
-      own.close();
-      assertEquals("", own.stderr(), "the archive is valid: the JVM has nothing to complain about");
+    try (RunningPlugin own = RunningPlugin.start(Map.of())) {
+      assertTrue(own.process().portLine().matches("[0-9]{1,5}"), own.process().portLine());
+      own.provider().getPluginInfo(Empty.getDefaultInstance());
+      own.process().close();
+      assertEquals("", own.process().stderr(), "the archive is valid: the JVM has nothing to complain about");
     }
   }
 
@@ -126,8 +120,8 @@ class ProviderPluginIT {
     // A plugin directory elsewhere that links to the launcher, as `plugins: providers: path:` may name.
     Path directory = Files.createTempDirectory("plugin-dir");
     Path link = Files.createSymbolicLink(directory.resolve("pulumi-resource-mtasts"), PluginProcess.LAUNCHER);
-    try (FakeEngine ownEngine = new FakeEngine(); PluginProcess own = PluginProcess.start(link, ownEngine.address(), Map.of())) {
-      assertEquals(jarVersion(), own.client().getPluginInfo(Empty.getDefaultInstance()).getVersion());
+    try (RunningPlugin own = RunningPlugin.start(link, Map.of())) {
+      assertEquals(jarVersion(), own.provider().getPluginInfo(Empty.getDefaultInstance()).getVersion());
     } finally {
       Files.delete(link);
       Files.delete(directory);
@@ -137,8 +131,8 @@ class ProviderPluginIT {
   @Test
   void reportsTheVersionOfTheJar() throws IOException {
     String version = jarVersion();
-    assertEquals(version, provider.getPluginInfo(Empty.getDefaultInstance()).getVersion());
-    JsonObject schema = JsonParser.parseString(provider.getSchema(GetSchemaRequest.newBuilder().setVersion(0).build()).getSchema())
+    assertEquals(version, plugin.provider().getPluginInfo(Empty.getDefaultInstance()).getVersion());
+    JsonObject schema = JsonParser.parseString(plugin.provider().getSchema(GetSchemaRequest.newBuilder().setVersion(0).build()).getSchema())
         .getAsJsonObject();
     assertEquals("mtasts", schema.get("name").getAsString());
     assertEquals(version, schema.get("version").getAsString());
@@ -148,8 +142,8 @@ class ProviderPluginIT {
 
   @Test
   void handshakeAcceptsSecretsAndResources() {
-    ProviderHandshakeResponse response = provider.handshake(ProviderHandshakeRequest.newBuilder()
-        .setEngineAddress(engine.address())
+    ProviderHandshakeResponse response = plugin.provider().handshake(ProviderHandshakeRequest.newBuilder()
+        .setEngineAddress(plugin.engine().address())
         .setRootDirectory(Path.of("").toAbsolutePath().toString())
         .build());
     assertTrue(response.getAcceptSecrets());
@@ -159,16 +153,18 @@ class ProviderPluginIT {
 
   @Test
   void checkConfigFailsOncePerBadKeyAndNeverEchoesTheToken() {
-    CheckResponse response = provider.checkConfig(CheckRequest.newBuilder()
+    CheckResponse response = plugin.provider().checkConfig(CheckRequest.newBuilder()
         .setUrn("urn:pulumi:dev::mail::pulumi:providers:mtasts::default")
         .setNews(struct(
             "awsEndpoint", "ftp://example.test",
             "verifyResolver", "192.0.2.1:99999",
             "githubTokn", TOKEN,
+            "githubToken", secret(TOKEN),
             "version", "0.1.0"))
         .build());
     Map<String, String> failures = failures(response);
-    assertEquals(List.of("githubTokn", "awsEndpoint", "verifyResolver"), List.copyOf(failures.keySet()));
+    assertEquals(Set.of("githubTokn", "githubToken", "awsEndpoint", "verifyResolver"), failures.keySet());
+    assertTrue(failures.get("githubToken").contains("not a property"), "a setting nothing reads is not one: " + failures);
     assertTrue(failures.get("awsEndpoint").contains("absolute http or https URL"), failures.toString());
     assertTrue(failures.get("verifyResolver").contains("99999"), failures.toString());
     assertFalse(response.toString().contains(TOKEN), response.toString());
@@ -176,7 +172,7 @@ class ProviderPluginIT {
 
   @Test
   void checkReportsOneFailurePerPropertyWithThePolicyCoreMessages() {
-    CheckResponse response = provider.check(CheckRequest.newBuilder()
+    CheckResponse response = plugin.provider().check(CheckRequest.newBuilder()
         .setUrn(POLICY_URN)
         .setType(PolicyResource.TOKEN)
         .setNews(struct(
@@ -188,7 +184,8 @@ class ProviderPluginIT {
         .build());
     Map<String, String> failures = failures(response);
     assertEquals(5, response.getFailuresCount(), failures.toString());
-    assertEquals(Mode.parse("Enforce").errors().get(0).message(), failures.get("mode"));
+    assertTrue(failures.get("mode").contains("\"Enforce\"") && failures.get("mode").contains("write \"enforce\""),
+        failures.get("mode"));
     assertEquals(MxPattern.parse("mx1..example.com").errors().get(0).message() + " "
         + MxPattern.parse("*.*.example.com").errors().get(0).message(), failures.get("mx"));
     assertEquals(MaxAge.parse("99999999999").errors().get(0).message(), failures.get("maxAge"));
@@ -200,7 +197,7 @@ class ProviderPluginIT {
 
   @Test
   void checkMasksSecretValuesInFailuresAndKeepsThemSecretInCheckedInputs() {
-    CheckResponse bad = provider.check(CheckRequest.newBuilder()
+    CheckResponse bad = plugin.provider().check(CheckRequest.newBuilder()
         .setUrn(POLICY_URN)
         .setNews(struct("mode", "testing", "mx", secret(list("secret..host.example")), "maxAge", 604800))
         .build());
@@ -208,7 +205,7 @@ class ProviderPluginIT {
     assertFalse(bad.toString().contains("secret..host.example"), bad.toString());
     assertTrue(bad.getFailures(0).getReason().contains("[secret]"), bad.getFailures(0).getReason());
 
-    CheckResponse good = provider.check(CheckRequest.newBuilder()
+    CheckResponse good = plugin.provider().check(CheckRequest.newBuilder()
         .setUrn(POLICY_URN)
         .setNews(struct("mode", "testing", "mx", list("mx1.example.com"), "maxAge", 604800,
             "rua", secret(list("mailto:tlsrpt@example.com"))))
@@ -220,7 +217,7 @@ class ProviderPluginIT {
 
   @Test
   void checkAcceptsUnknownsInAPreview() {
-    CheckResponse response = provider.check(CheckRequest.newBuilder()
+    CheckResponse response = plugin.provider().check(CheckRequest.newBuilder()
         .setUrn(POLICY_URN)
         .setNews(struct("mode", "enforce", "mx", unknown(), "maxAge", unknown()))
         .build());
@@ -231,7 +228,7 @@ class ProviderPluginIT {
   @Test
   void diffReportsEachChangedPropertyWithItsKind() {
     Struct olds = struct("mode", "testing", "mx", list("mx1.example.com"), "maxAge", 604800);
-    DiffResponse changed = provider.diff(DiffRequest.newBuilder()
+    DiffResponse changed = plugin.provider().diff(DiffRequest.newBuilder()
         .setUrn(POLICY_URN)
         .setId("example")
         .setOldInputs(olds)
@@ -248,14 +245,14 @@ class ProviderPluginIT {
     assertEquals(0, changed.getReplacesCount(), "a policy change is an update, never a replacement");
     assertEquals(List.of("mode", "mx", "rua"), changed.getDiffsList().stream().sorted().toList());
 
-    DiffResponse removed = provider.diff(DiffRequest.newBuilder()
+    DiffResponse removed = plugin.provider().diff(DiffRequest.newBuilder()
         .setUrn(POLICY_URN).setId("example")
         .setOldInputs(struct("mode", "testing", "mx", list("mx1.example.com"), "maxAge", 604800, "rua", list("mailto:a@example.com")))
         .setNews(olds)
         .build());
     assertEquals(PropertyDiff.Kind.DELETE, removed.getDetailedDiffOrThrow("rua").getKind());
 
-    DiffResponse same = provider.diff(DiffRequest.newBuilder()
+    DiffResponse same = plugin.provider().diff(DiffRequest.newBuilder()
         .setUrn(POLICY_URN).setId("example")
         .setOldInputs(olds)
         .setOlds(policyOutputs(olds))
@@ -267,7 +264,7 @@ class ProviderPluginIT {
 
   @Test
   void previewCreateLeavesWhatDependsOnUnknownInputsUnknown() {
-    CreateResponse preview = provider.create(CreateRequest.newBuilder()
+    CreateResponse preview = plugin.provider().create(CreateRequest.newBuilder()
         .setUrn(POLICY_URN)
         .setPreview(true)
         .setProperties(struct("mode", "enforce", "mx", unknown(), "maxAge", 604800, "rua", list("mailto:tlsrpt@example.com")))
@@ -283,8 +280,8 @@ class ProviderPluginIT {
   @Test
   void previewAndUpdateComputeTheSameOutputs() {
     Struct inputs = struct("mode", "testing", "mx", list("mx1.example.com", "*.mail.example.net"), "maxAge", 604800);
-    CreateResponse preview = provider.create(CreateRequest.newBuilder().setUrn(POLICY_URN).setPreview(true).setProperties(inputs).build());
-    CreateResponse created = provider.create(CreateRequest.newBuilder().setUrn(POLICY_URN).setProperties(inputs).build());
+    CreateResponse preview = plugin.provider().create(CreateRequest.newBuilder().setUrn(POLICY_URN).setPreview(true).setProperties(inputs).build());
+    CreateResponse created = plugin.provider().create(CreateRequest.newBuilder().setUrn(POLICY_URN).setProperties(inputs).build());
     assertEquals(created.getProperties(), preview.getProperties());
     assertEquals("example", created.getId());
 
@@ -298,7 +295,7 @@ class ProviderPluginIT {
 
   @Test
   void secretInputsGiveSecretOutputs() {
-    CreateResponse created = provider.create(CreateRequest.newBuilder()
+    CreateResponse created = plugin.provider().create(CreateRequest.newBuilder()
         .setUrn(POLICY_URN)
         .setProperties(struct("mode", "testing", "mx", list("mx1.example.com"), "maxAge", 604800,
             "rua", secret(list("mailto:private@example.com"))))
@@ -310,17 +307,17 @@ class ProviderPluginIT {
     assertFalse(Wire.isSecret(outputs.get("mode")), "an echoed input keeps its own secretness");
     assertFalse(Wire.isSecret(outputs.get("policyId")), "the policy id does not derive from rua");
     assertFalse(Wire.isSecret(outputs.get("body")));
-    assertFalse(engine.allLogText().contains("private@example.com"));
+    assertFalse(plugin.engine().allLogText().contains("private@example.com"));
   }
 
   @Test
   void createLogsPolicyAdvisoriesAgainstTheResource() throws InterruptedException {
     String urn = "urn:pulumi:dev::mail::mtasts:index:Policy::short-lived";
-    provider.create(CreateRequest.newBuilder()
+    plugin.provider().create(CreateRequest.newBuilder()
         .setUrn(urn)
         .setProperties(struct("mode", "testing", "mx", list("mx1.example.com"), "maxAge", 3600))
         .build());
-    List<LogRequest> logs = engine.logs().stream().filter(log -> log.getUrn().equals(urn)).toList();
+    List<LogRequest> logs = plugin.engine().logs().stream().filter(log -> log.getUrn().equals(urn)).toList();
     assertFalse(logs.isEmpty(), "a max_age under a day gets a warning");
     assertTrue(logs.stream().allMatch(log -> log.getSeverity() == LogSeverity.WARNING && !log.getEphemeral()));
     assertTrue(logs.stream().anyMatch(log -> log.getMessage().contains("max_age")), logs.toString());
@@ -329,14 +326,14 @@ class ProviderPluginIT {
   @Test
   void readRefreshesFromTheRecordedInputsAndRefusesAnImport() {
     Struct inputs = struct("mode", "enforce", "mx", list("mx1.example.com"), "maxAge", 86400);
-    ReadResponse read = provider.read(ReadRequest.newBuilder()
+    ReadResponse read = plugin.provider().read(ReadRequest.newBuilder()
         .setUrn(POLICY_URN).setId("example").setInputs(inputs).setProperties(policyOutputs(inputs)).build());
     assertEquals("example", read.getId());
     assertEquals(inputs, read.getInputs());
     assertEquals(policyOutputs(inputs), read.getProperties());
 
     StatusRuntimeException importing = assertThrows(StatusRuntimeException.class,
-        () -> provider.read(ReadRequest.newBuilder().setUrn(POLICY_URN).setId("example").build()));
+        () -> plugin.provider().read(ReadRequest.newBuilder().setUrn(POLICY_URN).setId("example").build()));
     assertEquals(Status.Code.INVALID_ARGUMENT, importing.getStatus().getCode());
     assertTrue(importing.getStatus().getDescription().contains("cannot be imported"));
   }
@@ -345,16 +342,16 @@ class ProviderPluginIT {
   void updateRecomputesAndDeleteChangesNothing() {
     Struct olds = policyOutputs(struct("mode", "testing", "mx", list("mx1.example.com"), "maxAge", 604800));
     Struct news = struct("mode", "enforce", "mx", list("mx1.example.com"), "maxAge", 604800);
-    UpdateResponse updated = provider.update(UpdateRequest.newBuilder()
+    UpdateResponse updated = plugin.provider().update(UpdateRequest.newBuilder()
         .setUrn(POLICY_URN).setId("example").setOlds(olds).setNews(news).build());
     assertEquals(policyOutputs(news), updated.getProperties());
-    assertEquals(Empty.getDefaultInstance(), provider.delete(DeleteRequest.newBuilder()
+    assertEquals(Empty.getDefaultInstance(), plugin.provider().delete(DeleteRequest.newBuilder()
         .setUrn(POLICY_URN).setId("example").setProperties(updated.getProperties()).build()));
   }
 
   @Test
   void anUnknownTypeIsRejectedNamingTheServedTypes() {
-    StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> provider.check(CheckRequest.newBuilder()
+    StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> plugin.provider().check(CheckRequest.newBuilder()
         .setUrn("urn:pulumi:dev::mail::mtasts:index:Nope::x").setNews(struct()).build()));
     assertEquals(Status.Code.INVALID_ARGUMENT, error.getStatus().getCode());
     assertTrue(error.getStatus().getDescription().contains(PolicyResource.TOKEN), error.getStatus().getDescription());
@@ -362,26 +359,25 @@ class ProviderPluginIT {
 
   @Test
   void theTokenNeverReachesTheLog() {
-    assertFalse(engine.allLogText().contains(TOKEN));
+    assertFalse(plugin.engine().allLogText().contains(TOKEN));
   }
 
   @Test
   void exitsWhenTheEngineIsGone() throws Exception {
-    FakeEngine shortLived = new FakeEngine();
-    try (PluginProcess own = PluginProcess.start(shortLived.address(),
+    try (RunningPlugin own = RunningPlugin.start(
         Map.of("MTASTS_PROVIDER_JAVA_OPTS", "-D" + EngineHealthWatch.INTERVAL_PROPERTY + "=200"))) {
-      own.client().getPluginInfo(Empty.getDefaultInstance());
-      assertFalse(own.awaitExit(Duration.ofSeconds(1)), "an engine that does not implement health checks counts as alive");
-      shortLived.close();
-      assertTrue(own.awaitExit(Duration.ofSeconds(20)), "the plugin must stop once its engine is gone");
-      assertEquals(0, own.process().exitValue());
+      own.provider().getPluginInfo(Empty.getDefaultInstance());
+      assertFalse(own.process().awaitExit(Duration.ofSeconds(1)), "an engine that does not implement health checks counts as alive");
+      own.engine().close();
+      assertTrue(own.process().awaitExit(Duration.ofSeconds(20)), "the plugin must stop once its engine is gone");
+      assertEquals(0, own.process().process().exitValue());
     }
   }
 
   @Test
   void cancelIsAcknowledged() throws Exception {
-    try (FakeEngine ownEngine = new FakeEngine(); PluginProcess own = PluginProcess.start(ownEngine.address(), Map.of())) {
-      assertEquals(Empty.getDefaultInstance(), own.client().cancel(Empty.getDefaultInstance()));
+    try (RunningPlugin own = RunningPlugin.start(Map.of())) {
+      assertEquals(Empty.getDefaultInstance(), own.provider().cancel(Empty.getDefaultInstance()));
     }
   }
 
@@ -394,7 +390,7 @@ class ProviderPluginIT {
 
   /** The outputs the plugin computes for inputs, to build recorded state. */
   private static Struct policyOutputs(Struct inputs) {
-    return provider.create(CreateRequest.newBuilder().setUrn(POLICY_URN).setProperties(inputs).build()).getProperties();
+    return plugin.provider().create(CreateRequest.newBuilder().setUrn(POLICY_URN).setProperties(inputs).build()).getProperties();
   }
 
   private static Map<String, String> failures(CheckResponse response) {

@@ -1,32 +1,71 @@
 package io.github.mtasts.provider;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.github.mtasts.verify.Check;
-import io.github.mtasts.verify.Report;
-import io.github.mtasts.verify.Scope;
+import io.github.mtasts.aws.PolicySiteSpec;
+import io.github.mtasts.provider.aws.AwsCertificateResource;
+import io.github.mtasts.provider.aws.AwsCertificateValidationResource;
+import io.github.mtasts.provider.aws.AwsPolicySiteResource;
+import io.github.mtasts.provider.aws.CertificateInputs;
+import io.github.mtasts.provider.aws.CertificateValidationInputs;
+import io.github.mtasts.provider.aws.PolicySiteInputs;
+import io.github.mtasts.provider.aws.Route53RecordService;
+import io.github.mtasts.provider.dns.RecordInputs;
+import io.github.mtasts.provider.host.CheckResult;
+import io.github.mtasts.provider.host.ConfigKey;
+import io.github.mtasts.provider.host.InputRecord;
+import io.github.mtasts.provider.host.InputSchema;
+import io.github.mtasts.provider.host.OperationContext;
+import io.github.mtasts.provider.host.PropertyMap;
+import io.github.mtasts.provider.host.PropertySchema;
+import io.github.mtasts.provider.host.PropertyValue;
+import io.github.mtasts.provider.host.RecordingLog;
+import io.github.mtasts.provider.host.ResourceHandler;
+import io.github.mtasts.provider.host.ResourceRegistry;
+import io.github.mtasts.provider.host.Schema;
+import io.github.mtasts.provider.index.CheckMxCoverageFunction;
+import io.github.mtasts.provider.index.MxCoverageArgs;
+import io.github.mtasts.provider.index.PolicyInputs;
+import io.github.mtasts.provider.index.PolicyResource;
+import io.github.mtasts.provider.index.VerificationInputs;
+import io.github.mtasts.provider.index.VerificationResource;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /**
- * The schema against the code that serves it: every configuration key, input and output the
- * handlers use is declared, with the same secrets, defaults and environment fallbacks, and
+ * The schema against the code that serves it: every setting, input and output the handlers
+ * use is declared, each input record stands for exactly the inputs of its resource, and
  * everything has a description.
  */
 class SchemaTest {
 
   private static final JsonObject SCHEMA = JsonParser.parseString(Schema.json("1.2.3")).getAsJsonObject();
+
+  /** The input record of each resource and function. */
+  private static final Map<String, Class<? extends Record>> INPUT_RECORDS = Map.of(
+      PolicyResource.TOKEN, PolicyInputs.class,
+      VerificationResource.TOKEN, VerificationInputs.class,
+      Route53RecordService.TOKEN, RecordInputs.class,
+      AwsCertificateResource.TOKEN, CertificateInputs.class,
+      AwsCertificateValidationResource.TOKEN, CertificateValidationInputs.class,
+      AwsPolicySiteResource.TOKEN, PolicySiteInputs.class,
+      CheckMxCoverageFunction.TOKEN, MxCoverageArgs.class);
 
   private static JsonObject resource(String token) {
     return SCHEMA.getAsJsonObject("resources").getAsJsonObject(token);
@@ -46,57 +85,83 @@ class SchemaTest {
   }
 
   @Test
-  void configurationMatchesTheConfigKeys() {
+  void everySettingTheSchemaDeclaresIsReadByCode() {
     JsonObject variables = SCHEMA.getAsJsonObject("config").getAsJsonObject("variables");
     assertEquals(Arrays.stream(ConfigKey.values()).map(ConfigKey::key).collect(Collectors.toSet()), keys(variables));
-    for (ConfigKey key : ConfigKey.values()) {
-      JsonObject variable = variables.getAsJsonObject(key.key());
-      assertEquals(key.secret(), variable.has("secret") && variable.get("secret").getAsBoolean(), key.key());
-      List<String> environment = StreamSupport.stream(
-          variable.getAsJsonObject("defaultInfo").getAsJsonArray("environment").spliterator(), false)
-          .map(JsonElement::getAsString).toList();
-      assertEquals(key.environment(), environment, key.key());
-    }
     assertEquals(variables, SCHEMA.getAsJsonObject("provider").getAsJsonObject("inputProperties"));
   }
 
   @Test
-  void inputsMatchTheHandlers() {
-    assertEquals(Set.copyOf(PolicyResource.INPUTS), keys(resource(PolicyResource.TOKEN).getAsJsonObject("inputProperties")));
-    assertEquals(Set.copyOf(VerificationResource.INPUTS), keys(resource(VerificationResource.TOKEN).getAsJsonObject("inputProperties")));
-    JsonObject verification = resource(VerificationResource.TOKEN).getAsJsonObject("inputProperties");
-    assertEquals(VerificationResource.DEFAULT_SCOPE, verification.getAsJsonObject("scope").get("default").getAsString());
-    assertEquals(VerificationResource.DEFAULT_FAIL_ON, verification.getAsJsonObject("failOn").get("default").getAsString());
-    assertEquals(VerificationResource.DEFAULT_TIMEOUT_SECONDS, verification.getAsJsonObject("timeout").get("default").getAsLong());
+  void eachInputRecordStandsForTheSchemasInputsOfItsResource() {
+    ResourceRegistry registry = Resources.registry();
+    Set<String> tokens = new HashSet<>(registry.tokens());
+    tokens.addAll(registry.functionTokens());
+    assertEquals(tokens, INPUT_RECORDS.keySet(), "one input record per resource and function");
+    INPUT_RECORDS.forEach((token, record) -> {
+      InputSchema inputs = registry.tokens().contains(token)
+          ? Schema.model().resource(token)
+          : Schema.model().function(token);
+      assertEquals(Set.copyOf(inputs.names()), Set.copyOf(InputRecord.names(record)), record.getSimpleName() + " vs. " + token);
+      for (RecordComponent component : record.getRecordComponents()) {
+        PropertySchema property = inputs.property(component.getName()).orElseThrow();
+        Type type = component.getType() == Optional.class
+            ? ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0]
+            : component.getGenericType();
+        String where = record.getSimpleName() + "." + component.getName();
+        assertEquals(property.type(), schemaType(type), where);
+        if (property.isEnum()) {
+          assertTrue(type instanceof Class<?> c && c.isEnum(), where + " is an enum in the schema");
+          assertEquals(property.enumValues().stream().map(v -> v.toUpperCase(Locale.ROOT).replace('-', '_')).collect(Collectors.toSet()),
+              Arrays.stream(((Class<?>) type).getEnumConstants()).map(c -> ((Enum<?>) c).name()).collect(Collectors.toSet()), where);
+        }
+      }
+    });
+  }
 
-    JsonObject record = resource(AwsRecordResource.TOKEN).getAsJsonObject("inputProperties");
-    assertEquals(Set.copyOf(AwsRecordResource.INPUTS), keys(record));
-    assertEquals(AwsRecordResource.DEFAULT_TTL, record.getAsJsonObject("ttl").get("default").getAsLong());
-    assertEquals(Set.copyOf(AwsCertificateResource.INPUTS), keys(resource(AwsCertificateResource.TOKEN).getAsJsonObject("inputProperties")));
-    JsonObject validation = resource(AwsCertificateValidationResource.TOKEN).getAsJsonObject("inputProperties");
-    assertEquals(Set.copyOf(AwsCertificateValidationResource.INPUTS), keys(validation));
-    assertEquals(AwsCertificateValidationResource.DEFAULT_TIMEOUT_SECONDS, validation.getAsJsonObject("timeout").get("default").getAsLong());
-    JsonObject site = resource(AwsPolicySiteResource.TOKEN).getAsJsonObject("inputProperties");
-    assertEquals(Set.copyOf(AwsPolicySiteResource.INPUTS), keys(site));
-    assertEquals(io.github.mtasts.aws.PolicySiteSpec.DEFAULT_CACHE_CONTROL, site.getAsJsonObject("cacheControl").get("default").getAsString());
-    JsonObject function = SCHEMA.getAsJsonObject("functions").getAsJsonObject(CheckMxCoverageFunction.TOKEN);
-    assertEquals(Set.copyOf(CheckMxCoverageFunction.INPUTS), keys(function.getAsJsonObject("inputs").getAsJsonObject("properties")));
-    assertEquals(Set.of(CheckMxCoverageFunction.MX_HOSTS, CheckMxCoverageFunction.UNCOVERED, CheckMxCoverageFunction.MESSAGE),
-        keys(function.getAsJsonObject("outputs").getAsJsonObject("properties")));
+  /** The schema type a component type decodes. */
+  private static PropertySchema.Type schemaType(Type type) {
+    if (type == String.class || type instanceof Class<?> c && c.isEnum()) {
+      return PropertySchema.Type.STRING;
+    }
+    if (type == long.class || type == int.class || type == Long.class || type == Integer.class || type == Duration.class) {
+      return PropertySchema.Type.INTEGER;
+    }
+    if (type == PropertyValue.class) {
+      return PropertySchema.Type.ANY;
+    }
+    if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
+      return PropertySchema.Type.ARRAY;
+    }
+    throw new AssertionError("an input record holds a " + type.getTypeName());
+  }
+
+  @Test
+  void derivedOutputsNameSchemaOutputsAndInputs() {
+    ResourceRegistry registry = Resources.registry();
+    for (String token : registry.tokens()) {
+      ResourceHandler handler = registry.handler(token).orElseThrow();
+      Set<String> outputs = keys(resource(token).getAsJsonObject("properties"));
+      handler.derivations().forEach((output, from) -> {
+        assertTrue(outputs.contains(output), token + " derives " + output + ", which the schema does not declare");
+        assertTrue(handler.schema().names().containsAll(from), token + " derives " + output + " from " + from);
+      });
+    }
+  }
+
+  @Test
+  void theAwsModulesCacheControlIsTheSchemasDefault() {
+    // A site read back without the header takes the module's default, which must be the schema's.
+    assertEquals(Optional.of(PropertyValue.of(PolicySiteSpec.DEFAULT_CACHE_CONTROL)),
+        Schema.model().resource(AwsPolicySiteResource.TOKEN).property("cacheControl").orElseThrow().defaultValue());
   }
 
   @Test
   void awsOutputsMatchWhatTheHandlersPreview() {
     // A preview computes every output, unknown where AWS decides it: the keys are the outputs.
     OperationContext preview = new RecordingLog().context("urn:pulumi:d::p::t::n", true);
-    AwsAccess aws = new AwsAccess();
-    Map<String, ResourceHandler> handlers = Map.of(
-        AwsRecordResource.TOKEN, new AwsRecordResource(aws),
-        AwsCertificateResource.TOKEN, new AwsCertificateResource(aws),
-        AwsCertificateValidationResource.TOKEN, new AwsCertificateValidationResource(aws),
-        AwsPolicySiteResource.TOKEN, new AwsPolicySiteResource(aws));
+    ResourceRegistry registry = Resources.registry();
     Map<String, PropertyMap> inputs = Map.of(
-        AwsRecordResource.TOKEN, PropertyMap.builder().put("zoneId", "Z1").put("name", "_mta-sts.example.com")
+        Route53RecordService.TOKEN, PropertyMap.builder().put("zoneId", "Z1").put("name", "_mta-sts.example.com")
             .put("type", "TXT").put("values", PropertyValue.ofTexts(List.of("v=STSv1; id=1"))).build(),
         AwsCertificateResource.TOKEN, PropertyMap.builder().put("domain", "mta-sts.example.com").build(),
         AwsCertificateValidationResource.TOKEN, PropertyMap.builder()
@@ -105,36 +170,13 @@ class SchemaTest {
         AwsPolicySiteResource.TOKEN, PropertyMap.builder().put("domain", "example.com")
             .put("certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/c1")
             .put("policy", "version: STSv1\r\nmode: none\r\nmax_age: 86400\r\n").build());
-    handlers.forEach((token, handler) -> {
+    inputs.keySet().forEach(token -> {
+      ResourceHandler handler = registry.handler(token).orElseThrow();
       CheckResult checked = handler.check(PropertyMap.empty(), inputs.get(token));
       assertEquals(List.of(), checked.failures(), token);
       PropertyMap outputs = handler.create(preview, checked.inputs()).outputs();
       assertEquals(keys(resource(token).getAsJsonObject("properties")), outputs.keys(), token);
     });
-  }
-
-  @Test
-  void outputsMatchWhatTheHandlersReturn() {
-    PropertyMap policyInputs = PropertyMap.builder().put("mode", "testing").put("mx", PropertyValue.ofTexts(List.of("mx.example.com")))
-        .put("maxAge", PropertyValue.of(604800)).put("rua", PropertyValue.ofTexts(List.of("mailto:r@example.com"))).build();
-    PropertyMap policyOutputs = new PolicyResource().create(new RecordingLog().context("urn:pulumi:d::p::t::n", false), policyInputs).outputs();
-    assertEquals(keys(resource(PolicyResource.TOKEN).getAsJsonObject("properties")), policyOutputs.keys());
-
-    Report report = new Report("example.com", Scope.ALL,
-        List.of(Check.builder("sts-txt", Check.Severity.PASS).message("ok").build()), Duration.ZERO, Optional.empty());
-    PropertyMap all = PropertyMap.builder().put("domain", "example.com").put("expectedPolicy", "version: STSv1\r\nmode: none\r\nmax_age: 1\r\n")
-        .put("expectedId", "a1").put("resolver", "system").put("httpsPort", PropertyValue.of(443)).put("smtpPort", PropertyValue.of(25))
-        .put("triggers", "t").build();
-    PropertyMap checked = new VerificationResource().check(PropertyMap.empty(), all).inputs();
-    PropertyMap verificationOutputs = new VerificationResource((in, config) -> report, Duration.ZERO)
-        .create(new RecordingLog().context("urn:pulumi:d::p::t::n", false), checked).outputs();
-    Set<String> declared = keys(resource(VerificationResource.TOKEN).getAsJsonObject("properties"));
-    assertEquals(declared.stream().filter(k -> !k.equals("caFile")).collect(Collectors.toSet()), verificationOutputs.keys());
-    PropertyMap check = (PropertyMap) ((PropertyValue.Array) verificationOutputs.get("checks").orElseThrow()).elements().get(0);
-    assertEquals(keys(SCHEMA.getAsJsonObject("types").getAsJsonObject("mtasts:index:VerificationCheck").getAsJsonObject("properties")),
-        check.keys());
-    assertEquals(keys(SCHEMA.getAsJsonObject("types").getAsJsonObject("mtasts:index:VerificationSummary").getAsJsonObject("properties")),
-        ((PropertyMap) verificationOutputs.get("summary").orElseThrow()).keys());
   }
 
   @Test

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import pulumirpc.ResourceProviderGrpc;
 
 /**
  * The plugin started the way the Pulumi engine starts it: the launcher
@@ -33,17 +32,8 @@ public final class PluginProcess implements AutoCloseable {
   private final ManagedChannel channel;
 
   /**
-   * Starts the plugin as the engine does.
-   *
-   * @param engineAddress the engine's address
-   * @param environment extra environment variables
-   */
-  public static PluginProcess start(String engineAddress, Map<String, String> environment) throws IOException {
-    return start(LAUNCHER, engineAddress, environment);
-  }
-
-  /**
-   * Starts the plugin through a given launcher path, such as a symbolic link to it.
+   * Starts the plugin as the engine does, through a given launcher path ({@link #LAUNCHER}, or a
+   * symbolic link to it); {@link RunningPlugin} is how tests start it.
    *
    * @param launcher the executable to run
    * @param engineAddress the engine's address
@@ -77,11 +67,11 @@ public final class PluginProcess implements AutoCloseable {
     this.channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
   }
 
-  /** A blocking client of the provider service. */
-  public ResourceProviderGrpc.ResourceProviderBlockingStub client() {
-    return ResourceProviderGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
-  }
-
+  /**
+   * The channel to the plugin's port, for a client of its provider service.
+   *
+   * @return the channel
+   */
   public ManagedChannel channel() {
     return channel;
   }

@@ -2,6 +2,7 @@ package io.github.mtasts.e2e.program;
 
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
+import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import io.github.mtasts.sdk.Policy;
 import io.github.mtasts.sdk.PolicyArgs;

@@ -1,0 +1,94 @@
+package io.github.mtasts.provider.host;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * CheckConfig, DiffConfig and Configure: the lifecycle of the provider's own configuration,
+ * whose settings the schema declares ({@code config.variables}).
+ *
+ * <p>Environment fallbacks apply in {@link #configure} only, never in {@link #check}: checked
+ * configuration is stored in the stack's state, and a token taken from the environment must not
+ * end up there.
+ */
+public final class ConfigHandler {
+
+  /** The engine passes the plugin version among the configuration; it is not a setting. */
+  static final String VERSION_KEY = "version";
+
+  private final Map<String, String> environment;
+
+  /**
+   * A handler of the schema's settings, reading fallbacks from an environment.
+   *
+   * @param environment the process environment
+   */
+  public ConfigHandler(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
+  /** Read on first use, not when the plugin starts: the engine waits for the port. */
+  private static InputSchema settings() {
+    return Schema.model().config();
+  }
+
+  /**
+   * Validates configuration values, one failure per key.
+   *
+   * @param news revealed configuration from the stack
+   * @return the checked configuration
+   */
+  CheckResult check(PropertyMap news) {
+    InputCheck check = new InputCheck(settings(), news.toBuilder().remove(VERSION_KEY).build());
+    for (ConfigKey key : ConfigKey.values()) {
+      switch (key.kind()) {
+        case TEXT -> CommonChecks.nonEmpty(check, key.key());
+        case URL -> CommonChecks.httpUrl(check, key.key());
+        case RESOLVER -> CommonChecks.resolver(check, key.key());
+        case PEM_FILE -> CommonChecks.pemFile(check, key.key());
+        default -> throw new IllegalStateException("unhandled kind " + key.kind());
+      }
+    }
+    return new CheckResult(news, check.failures());
+  }
+
+  /**
+   * Compares configurations. No change requires replacing the provider: each key only changes
+   * how resources are reached (endpoints, credentials), not which resources exist.
+   *
+   * @param olds the recorded configuration
+   * @param news the new configuration
+   * @return the changed keys
+   */
+  DiffResult diff(PropertyMap olds, PropertyMap news) {
+    return InputDiff.diff(olds, news, Set.of(), Set.of(VERSION_KEY));
+  }
+
+  /**
+   * Resolves the configuration to use, with environment fallbacks.
+   *
+   * @param args revealed configuration from the engine
+   * @return the configuration
+   */
+  ProviderConfig configure(PropertyMap args) {
+    return ProviderConfig.resolve(settings(), args, environment);
+  }
+
+  /**
+   * Reads configuration from the legacy {@code variables} of a Configure request, which engines
+   * send keyed {@code mtasts:config:<name>} (or {@code mtasts:<name>}), every value a string.
+   *
+   * @param variables the variables
+   * @return the configuration values of declared settings
+   */
+  PropertyMap fromVariables(Map<String, String> variables) {
+    PropertyMap.Builder builder = PropertyMap.builder();
+    variables.forEach((name, value) -> {
+      String key = name.substring(name.lastIndexOf(':') + 1);
+      if (settings().property(key).isPresent()) {
+        builder.put(key, value);
+      }
+    });
+    return builder.build();
+  }
+}

@@ -1,0 +1,112 @@
+package io.github.mtasts.provider.host;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The resource types and functions this provider serves, by token. Handlers are built on first
+ * use, so starting the plugin loads none of their classes (the engine waits for the port on
+ * every command).
+ */
+public final class ResourceRegistry {
+
+  private final Map<String, Supplier<ResourceHandler>> factories;
+  private final Map<String, Supplier<FunctionHandler>> functionFactories;
+  private final Map<String, ResourceHandler> built = new ConcurrentHashMap<>();
+  private final Map<String, FunctionHandler> builtFunctions = new ConcurrentHashMap<>();
+
+  private ResourceRegistry(Map<String, Supplier<ResourceHandler>> factories,
+      Map<String, Supplier<FunctionHandler>> functionFactories) {
+    this.factories = factories;
+    this.functionFactories = functionFactories;
+  }
+
+  /**
+   * A new builder.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The handler for a type.
+   *
+   * @param token the type token
+   * @return the handler, or empty when this provider does not serve the type
+   */
+  public Optional<ResourceHandler> handler(String token) {
+    Supplier<ResourceHandler> factory = factories.get(token);
+    return factory == null ? Optional.empty() : Optional.of(built.computeIfAbsent(token, t -> factory.get()));
+  }
+
+  /**
+   * The type tokens served.
+   *
+   * @return the tokens, in registration order
+   */
+  public Set<String> tokens() {
+    return factories.keySet();
+  }
+
+  /**
+   * The handler for a function.
+   *
+   * @param token the function token
+   * @return the handler, or empty when this provider has no such function
+   */
+  public Optional<FunctionHandler> function(String token) {
+    Supplier<FunctionHandler> factory = functionFactories.get(token);
+    return factory == null ? Optional.empty() : Optional.of(builtFunctions.computeIfAbsent(token, t -> factory.get()));
+  }
+
+  /**
+   * The function tokens served.
+   *
+   * @return the tokens, in registration order
+   */
+  public Set<String> functionTokens() {
+    return functionFactories.keySet();
+  }
+
+  /** Builds a {@link ResourceRegistry}. */
+  public static final class Builder {
+    private final Map<String, Supplier<ResourceHandler>> factories = new LinkedHashMap<>();
+    private final Map<String, Supplier<FunctionHandler>> functionFactories = new LinkedHashMap<>();
+
+    /**
+     * Registers a type.
+     *
+     * @param token the type token
+     * @param factory builds the handler on first use
+     * @return this builder
+     */
+  public   Builder register(String token, Supplier<ResourceHandler> factory) {
+      factories.put(token, factory);
+      return this;
+    }
+
+    /**
+     * Registers a function.
+     *
+     * @param token the function token
+     * @param factory builds the handler on first use
+     * @return this builder
+     */
+  public   Builder function(String token, Supplier<FunctionHandler> factory) {
+      functionFactories.put(token, factory);
+      return this;
+    }
+
+    public ResourceRegistry build() {
+      return new ResourceRegistry(Collections.unmodifiableMap(new LinkedHashMap<>(factories)),
+          Collections.unmodifiableMap(new LinkedHashMap<>(functionFactories)));
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package io.github.mtasts.provider.host;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What of a resource's inputs is secret, so that everything derived from them is concealed the
+ * same way: the one place where secretness flows from inputs to outputs and messages.
+ *
+ * <p>Handlers work on revealed values and never see a {@link PropertyValue.Secret}. The provider
+ * then conceals their results with {@link #conceal(PropertyMap, Map)}: an output that echoes an
+ * input is secret when any part of that input was; an output computed by the provider is secret
+ * when an input it derives from was (any input, unless the handler says which). Messages (check
+ * failures, errors, log lines) go through {@link #redact(String)}, which masks every secret
+ * string of the inputs.
+ */
+public final class Secrets {
+
+  /** What a secret is replaced with in messages. */
+  public static final String MASK = "[secret]";
+
+  private static final Secrets NONE = new Secrets(Set.of(), Set.of(), Set.of());
+
+  private final Set<String> inputKeys;
+  private final Set<String> secretKeys;
+  private final Set<String> secretTexts;
+
+  private Secrets(Set<String> inputKeys, Set<String> secretKeys, Set<String> secretTexts) {
+    this.inputKeys = inputKeys;
+    this.secretKeys = secretKeys;
+    this.secretTexts = secretTexts;
+  }
+
+  /**
+   * No secrets at all.
+   *
+   * @return the empty set of secrets
+   */
+  public static Secrets none() {
+    return NONE;
+  }
+
+  /**
+   * The secrets of a resource's inputs.
+   *
+   * @param inputs the inputs as the engine sent them (with secret markers)
+   * @return what is secret in them
+   */
+  public static Secrets of(PropertyMap inputs) {
+    Set<String> secretKeys = new LinkedHashSet<>();
+    Set<String> secretTexts = new LinkedHashSet<>();
+    inputs
+        .asMap()
+        .forEach(
+            (key, value) -> {
+              if (value.containsSecrets()) {
+                secretKeys.add(key);
+                collectSecretTexts(value, secretTexts);
+              }
+            });
+    return new Secrets(Set.copyOf(inputs.keys()), Set.copyOf(secretKeys), Set.copyOf(secretTexts));
+  }
+
+  /**
+   * Secrets given as plain strings, such as the provider's API tokens.
+   *
+   * @param texts the secret strings
+   * @return secrets that redact these strings
+   */
+  public static Secrets ofTexts(Collection<String> texts) {
+    Set<String> nonEmpty = new LinkedHashSet<>();
+    texts.stream().filter(text -> !text.isEmpty()).forEach(nonEmpty::add);
+    return new Secrets(Set.of(), Set.of(), Set.copyOf(nonEmpty));
+  }
+
+  /**
+   * The union of two sets of secrets.
+   *
+   * @param other more secrets
+   * @return secrets covering both
+   */
+  public Secrets and(Secrets other) {
+    Set<String> keys = new LinkedHashSet<>(inputKeys);
+    keys.addAll(other.inputKeys);
+    Set<String> secret = new LinkedHashSet<>(secretKeys);
+    secret.addAll(other.secretKeys);
+    Set<String> texts = new LinkedHashSet<>(secretTexts);
+    texts.addAll(other.secretTexts);
+    return new Secrets(Set.copyOf(keys), Set.copyOf(secret), Set.copyOf(texts));
+  }
+
+  /**
+   * Whether any input is secret.
+   *
+   * @return true when something is secret
+   */
+  public boolean any() {
+    return !secretKeys.isEmpty();
+  }
+
+  /**
+   * Marks as secret what derives from secret inputs, when any output may derive from any input.
+   *
+   * @param outputs revealed outputs (or checked inputs) of a handler
+   * @return the same values, with secret markers where the inputs had them
+   */
+  public PropertyMap conceal(PropertyMap outputs) {
+    return conceal(outputs, Map.of());
+  }
+
+  /**
+   * Marks as secret what derives from secret inputs.
+   *
+   * @param outputs revealed outputs (or checked inputs) of a handler
+   * @param derivations for computed outputs, the inputs each derives from; a computed output
+   *     not listed derives from every input
+   * @return the same values, with secret markers where the inputs had them
+   */
+  public PropertyMap conceal(PropertyMap outputs, Map<String, Set<String>> derivations) {
+    if (!any()) {
+      return outputs;
+    }
+    PropertyMap.Builder builder = PropertyMap.builder();
+    outputs.asMap().forEach((key, value) -> {
+      boolean secret;
+      if (derivations.containsKey(key)) {
+        secret = derivations.get(key).stream().anyMatch(secretKeys::contains);
+      } else if (inputKeys.contains(key)) {
+        secret = secretKeys.contains(key);
+      } else {
+        secret = true; // computed from who knows which input: any secret input may show in it
+      }
+      builder.put(key, secret && !(value instanceof PropertyValue.Null) ? new PropertyValue.Secret(value) : value);
+    });
+    return builder.build();
+  }
+
+  /**
+   * Masks every secret string inside a message.
+   *
+   * @param message a message that may quote input values
+   * @return the message with each secret replaced by {@value #MASK}
+   */
+  public String redact(String message) {
+    String redacted = message;
+    // Longest first, so a secret that contains another is masked whole.
+    for (String text : secretTexts.stream().sorted((a, b) -> b.length() - a.length()).toList()) {
+      redacted = redacted.replace(text, MASK);
+    }
+    return redacted;
+  }
+
+  private static void collectSecretTexts(PropertyValue value, Set<String> into) {
+    if (value instanceof PropertyValue.Secret secret) {
+      collectTexts(secret.value().reveal(), into);
+    } else if (value instanceof PropertyValue.Array array) {
+      array.elements().forEach(element -> collectSecretTexts(element, into));
+    } else if (value instanceof PropertyMap map) {
+      map.asMap().values().forEach(element -> collectSecretTexts(element, into));
+    }
+  }
+
+  private static void collectTexts(PropertyValue value, Set<String> into) {
+    if (value instanceof PropertyValue.Text text && !text.value().isEmpty()) {
+      into.add(text.value());
+    } else if (value instanceof PropertyValue.Number number) {
+      into.add(Numbers.format(number.value()));
+    } else if (value instanceof PropertyValue.Array array) {
+      array.elements().forEach(element -> collectTexts(element, into));
+    } else if (value instanceof PropertyMap map) {
+      map.asMap().values().forEach(element -> collectTexts(element, into));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Secrets" + List.copyOf(secretKeys);
+  }
+}

@@ -1,0 +1,60 @@
+package io.github.mtasts.provider.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Secretness flowing from inputs to outputs and messages. */
+class SecretsTest {
+
+  private static final PropertyMap INPUTS = PropertyMap.builder()
+      .put("mode", "testing")
+      .put("rua", new PropertyValue.Array(List.of(PropertyValue.of("mailto:a@example.com"),
+          new PropertyValue.Secret(PropertyValue.of("mailto:hidden@example.com")))))
+      .build();
+
+  @Test
+  void echoedInputsKeepTheirOwnSecretnessAndComputedOutputsBecomeSecret() {
+    PropertyMap outputs = Secrets.of(INPUTS).conceal(PropertyMap.builder()
+        .put("mode", "testing")
+        .put("rua", PropertyValue.ofTexts(List.of("mailto:a@example.com", "mailto:hidden@example.com")))
+        .put("tlsRptRecord", "v=TLSRPTv1; rua=mailto:a@example.com,mailto:hidden@example.com")
+        .build());
+    assertEquals(PropertyValue.of("testing"), outputs.get("mode").orElseThrow());
+    assertTrue(outputs.get("rua").orElseThrow() instanceof PropertyValue.Secret);
+    assertTrue(outputs.get("tlsRptRecord").orElseThrow() instanceof PropertyValue.Secret);
+  }
+
+  @Test
+  void aDerivedOutputIsSecretOnlyWhenItsSourcesAre() {
+    PropertyMap outputs = Secrets.of(INPUTS).conceal(PropertyMap.builder()
+        .put("body", "mode: testing")
+        .put("tlsRptRecord", "v=TLSRPTv1; rua=...")
+        .put("defaulted", "x")
+        .build(), Map.of("body", Set.of("mode"), "tlsRptRecord", Set.of("rua"),
+            "defaulted", Set.of()));
+    assertEquals(PropertyValue.of("mode: testing"), outputs.get("body").orElseThrow());
+    assertTrue(outputs.get("tlsRptRecord").orElseThrow() instanceof PropertyValue.Secret);
+    assertEquals(PropertyValue.of("x"), outputs.get("defaulted").orElseThrow());
+  }
+
+  @Test
+  void nothingSecretChangesNothing() {
+    PropertyMap plain = PropertyMap.builder().put("mode", "testing").build();
+    PropertyMap outputs = PropertyMap.builder().put("mode", "testing").put("body", "x").build();
+    assertEquals(outputs, Secrets.of(plain).conceal(outputs));
+  }
+
+  @Test
+  void redactsEverySecretStringLongestFirst() {
+    Secrets secrets = Secrets.of(INPUTS).and(Secrets.ofTexts(List.of("tok", "tok-long")));
+    String message = secrets.redact("rua mailto:hidden@example.com is bad; key tok-long and tok");
+    assertEquals("rua [secret] is bad; key [secret] and [secret]", message);
+    assertFalse(secrets.redact("mailto:a@example.com").contains(Secrets.MASK), "what is not secret stays readable");
+  }
+}
