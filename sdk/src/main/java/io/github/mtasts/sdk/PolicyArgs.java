@@ -53,15 +53,15 @@ public final class PolicyArgs extends com.pulumi.resources.ResourceArgs {
      * The MX host patterns the policy allows (RFC 8461 section 4.1): host names, or wildcards &#34;*.&#34; followed by a domain that match exactly one more label.
      * 
      */
-    @Import(name="mx", required=true)
-    private Output<List<String>> mx;
+    @Import(name="mx")
+    private @Nullable Output<List<String>> mx;
 
     /**
      * @return The MX host patterns the policy allows (RFC 8461 section 4.1): host names, or wildcards &#34;*.&#34; followed by a domain that match exactly one more label.
      * 
      */
-    public Output<List<String>> mx() {
-        return this.mx;
+    public Optional<Output<List<String>>> mx() {
+        return Optional.ofNullable(this.mx);
     }
 
     /**
@@ -154,7 +154,7 @@ public final class PolicyArgs extends com.pulumi.resources.ResourceArgs {
          * @return builder
          * 
          */
-        public Builder mx(Output<List<String>> mx) {
+        public Builder mx(@Nullable Output<List<String>> mx) {
             $.mx = mx;
             return this;
         }
@@ -216,9 +216,6 @@ public final class PolicyArgs extends com.pulumi.resources.ResourceArgs {
             }
             if ($.mode == null) {
                 throw new MissingRequiredPropertyException("PolicyArgs", "mode");
-            }
-            if ($.mx == null) {
-                throw new MissingRequiredPropertyException("PolicyArgs", "mx");
             }
             return $;
         }

@@ -79,17 +79,4 @@ public final class InputSchema {
     properties.values().stream().filter(PropertySchema::replaceOnChanges).forEach(p -> names.add(p.name()));
     return Collections.unmodifiableSet(names);
   }
-
-  /**
-   * These inputs with one required property made optional, for a resource whose own rule
-   * decides when it may be left out.
-   *
-   * @param name the property name
-   * @return the inputs with the property optional
-   */
-  public InputSchema optional(String name) {
-    Set<String> fewer = new LinkedHashSet<>(required);
-    fewer.remove(name);
-    return new InputSchema(properties(), fewer);
-  }
 }

@@ -56,7 +56,7 @@ public final class PolicyResource implements ResourceHandler {
    * The schema requires mx, but a policy in mode none may leave it out (RFC 8461 §3.2): the
    * policy core's rule across mode and mx decides, in {@link #check}.
    */
-  private static final InputSchema INPUTS = Schema.model().resource(TOKEN).optional(MX);
+  private static final InputSchema INPUTS = Schema.model().resource(TOKEN);
 
   /** The policy core names fields as the policy text does; the inputs are camelCase. */
   private static final Map<String, String> PROPERTY_OF_FIELD = Map.of("mode", MODE, "mx", MX, "max_age", MAX_AGE, "rua", RUA);

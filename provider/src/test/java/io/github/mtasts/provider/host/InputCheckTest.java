@@ -84,10 +84,4 @@ class InputCheckTest {
         "ttl", "ttl must be a whole number of seconds from 0 to 86400, got -1"),
         check.failures().stream().collect(Collectors.toMap(CheckResult.Failure::property, CheckResult.Failure::reason)));
   }
-
-  @Test
-  void aRequiredPropertyARuleDecidesOnCanBeMadeOptional() {
-    assertEquals(Map.of("hosts", "hosts is required"), new InputCheck(SITE.optional("name"), PropertyMap.empty()).failures()
-        .stream().collect(Collectors.toMap(CheckResult.Failure::property, CheckResult.Failure::reason)));
-  }
 }
