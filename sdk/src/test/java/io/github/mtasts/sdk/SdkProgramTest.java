@@ -221,8 +221,10 @@ class SdkProgramTest {
     var error =
         assertThrows(
             MissingRequiredPropertyException.class,
-            () -> PolicyArgs.builder().mode(Mode.ENFORCE).maxAge(86400).build());
-    assertTrue(error.getMessage().contains("mx"), error.getMessage());
+            () -> PolicyArgs.builder().mode(Mode.ENFORCE).mx("mx1.example.com").build());
+    assertTrue(error.getMessage().contains("maxAge"), error.getMessage());
+    // RFC 8461 §3.2: a policy in mode none may list no mx; the provider's Check decides.
+    PolicyArgs.builder().mode(Mode.NONE).maxAge(86400).build();
     assertThrows(MissingRequiredPropertyException.class, () -> VerificationArgs.builder().build());
   }
 
