@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.mtasts.policy.Mode;
+import io.github.mtasts.sdk.enums.Mode;
 import io.github.mtasts.sdk.Dns;
 import io.github.mtasts.sdk.Hosting;
 import io.github.mtasts.sdk.MtaStsArgs;
