@@ -6,7 +6,10 @@
 #
 # Every file of sdk/src/main/java that carries the generator's header is replaced: files the
 # schema no longer yields are deleted, new ones appear. Hand-written files (the MtaSts component,
-# package-info.java) have no such header and are left alone. Of what the generator writes besides
+# package-info.java) have no such header and are left alone. The generator also writes the
+# component mtasts:index:MtaSts as a remote component (MtaSts, MtaStsArgs and the MtaSts*Args
+# of its inputs): those are dropped, since the hand-written MtaSts composes in the program's own
+# process what the provider's Construct composes for the other languages, with the same code. Of what the generator writes besides
 # src/main/java, the Maven module keeps nothing:
 #   build.gradle, settings.gradle   Maven builds the module (sdk/pom.xml);
 #   README.md                       the schema's description only; the project README documents
@@ -35,6 +38,10 @@ if ! log="$(pulumi package gen-sdk "$schema" --language java --out "$out" 2>&1)"
 fi
 generated="$out/java/src/main/java"
 [[ -d "$generated" ]] || { echo "gen-sdk: the generator wrote no $generated" >&2; exit 1; }
+
+# The component is written by hand (see above).
+rm -f "$generated/io/github/mtasts/sdk/MtaSts.java" "$generated/io/github/mtasts/sdk/MtaStsArgs.java" \
+  "$generated"/io/github/mtasts/sdk/inputs/MtaSts*Args.java
 
 # The generator creates files for its owner only; checked-in sources are readable by all.
 find "$generated" -type d -exec chmod 755 {} +

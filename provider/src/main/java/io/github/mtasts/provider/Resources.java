@@ -8,10 +8,11 @@ import io.github.mtasts.provider.aws.Route53RecordService;
 import io.github.mtasts.provider.dns.RecordResource;
 import io.github.mtasts.provider.host.ResourceRegistry;
 import io.github.mtasts.provider.index.CheckMxCoverageFunction;
+import io.github.mtasts.provider.index.MtaStsComponent;
 import io.github.mtasts.provider.index.PolicyResource;
 import io.github.mtasts.provider.index.VerificationResource;
 
-/** The resource types and functions of the {@code mtasts} package and their handlers. */
+/** The resource types, functions and components of the {@code mtasts} package and their handlers. */
 final class Resources {
 
   private Resources() {}
@@ -32,6 +33,7 @@ final class Resources {
         .register(AwsCertificateValidationResource.TOKEN, () -> new AwsCertificateValidationResource(aws))
         .register(AwsPolicySiteResource.TOKEN, () -> new AwsPolicySiteResource(aws))
         .function(CheckMxCoverageFunction.TOKEN, CheckMxCoverageFunction::new)
+        .component(MtaStsComponent.TOKEN, MtaStsComponent::new)
         .build();
   }
 }

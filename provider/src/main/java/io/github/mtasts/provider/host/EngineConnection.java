@@ -29,6 +29,15 @@ public final class EngineConnection implements AutoCloseable {
   }
 
   /**
+   * The engine's address.
+   *
+   * @return host:port, or empty when no engine address is known
+   */
+  public synchronized Optional<String> address() {
+    return Optional.ofNullable(address);
+  }
+
+  /**
    * The channel to the engine.
    *
    * @return the channel, or empty when no engine address is known

@@ -26,11 +26,14 @@ public final class PackageSchema {
 
   private final Map<String, InputSchema> resources;
   private final Map<String, InputSchema> functions;
+  private final Map<String, InputSchema> objectTypes;
   private final InputSchema config;
 
-  private PackageSchema(Map<String, InputSchema> resources, Map<String, InputSchema> functions, InputSchema config) {
+  private PackageSchema(Map<String, InputSchema> resources, Map<String, InputSchema> functions,
+      Map<String, InputSchema> objectTypes, InputSchema config) {
     this.resources = resources;
     this.functions = functions;
+    this.objectTypes = objectTypes;
     this.config = config;
   }
 
@@ -54,8 +57,15 @@ public final class PackageSchema {
       JsonObject inputs = object(function.getValue().getAsJsonObject(), "inputs");
       functions.put(function.getKey(), inputs(types, object(inputs, "properties"), strings(inputs, "required")));
     });
+    Map<String, InputSchema> objectTypes = new HashMap<>();
+    types.entrySet().forEach(type -> {
+      JsonObject declaration = type.getValue().getAsJsonObject();
+      if ("object".equals(declaration.get("type").getAsString())) {
+        objectTypes.put(type.getKey(), inputs(types, object(declaration, "properties"), strings(declaration, "required")));
+      }
+    });
     InputSchema config = inputs(types, object(object(schema, "config"), "variables"), List.of());
-    return new PackageSchema(Map.copyOf(resources), Map.copyOf(functions), config);
+    return new PackageSchema(Map.copyOf(resources), Map.copyOf(functions), Map.copyOf(objectTypes), config);
   }
 
   /**
@@ -78,6 +88,17 @@ public final class PackageSchema {
    */
   public InputSchema function(String token) {
     return declared(functions, token, "function");
+  }
+
+  /**
+   * The properties of an object type, such as the nested inputs of a component.
+   *
+   * @param token the type token
+   * @return its properties
+   * @throws IllegalArgumentException when the schema has no such object type
+   */
+  public InputSchema objectType(String token) {
+    return declared(objectTypes, token, "object type");
   }
 
   /**

@@ -20,6 +20,8 @@ import pulumirpc.Provider.CheckRequest;
 import pulumirpc.Provider.CheckResponse;
 import pulumirpc.Provider.ConfigureRequest;
 import pulumirpc.Provider.ConfigureResponse;
+import pulumirpc.Provider.ConstructRequest;
+import pulumirpc.Provider.ConstructResponse;
 import pulumirpc.Provider.CreateRequest;
 import pulumirpc.Provider.CreateResponse;
 import pulumirpc.Provider.DeleteRequest;
@@ -63,6 +65,7 @@ public final class ProviderService extends ResourceProviderGrpc.ResourceProvider
   private final EngineConnection engine;
   private final EngineLog engineLog;
   private final Cancellation cancellation = new Cancellation();
+  private final ComponentHost components = new ComponentHost();
   private volatile ProviderConfig config = ProviderConfig.empty();
 
   /**
@@ -139,6 +142,8 @@ public final class ProviderService extends ResourceProviderGrpc.ResourceProvider
       return ConfigureResponse.newBuilder()
           .setAcceptSecrets(true)
           .setAcceptResources(true)
+          // Construct takes inputs as output values, whose dependencies it keeps.
+          .setAcceptOutputs(true)
           .setSupportsPreview(true)
           .build();
     });
@@ -250,6 +255,17 @@ public final class ProviderService extends ResourceProviderGrpc.ResourceProvider
       }
       // A result is secret when an argument was: it may show what the argument held.
       return builder.setReturn(StructCodec.encode(secrets.conceal(function.invoke(config, checked.inputs())))).build();
+    });
+  }
+
+  @Override
+  public void construct(ConstructRequest request, StreamObserver<ConstructResponse> response) {
+    respond(response, redaction -> {
+      Component component = registry.component(request.getType()).orElseThrow(() -> new IllegalArgumentException(
+          "mtasts does not serve component type \"" + request.getType() + "\"; it serves "
+              + String.join(", ", registry.componentTokens())));
+      redaction.use(Secrets.of(StructCodec.decode(request.getInputs())));
+      return components.construct(request, component, engine.address().orElse(""));
     });
   }
 

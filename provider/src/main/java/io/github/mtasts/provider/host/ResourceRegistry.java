@@ -19,11 +19,14 @@ public final class ResourceRegistry {
   private final Map<String, Supplier<FunctionHandler>> functionFactories;
   private final Map<String, ResourceHandler> built = new ConcurrentHashMap<>();
   private final Map<String, FunctionHandler> builtFunctions = new ConcurrentHashMap<>();
+  private final Map<String, Supplier<Component>> componentFactories;
 
   private ResourceRegistry(Map<String, Supplier<ResourceHandler>> factories,
-      Map<String, Supplier<FunctionHandler>> functionFactories) {
+      Map<String, Supplier<FunctionHandler>> functionFactories,
+      Map<String, Supplier<Component>> componentFactories) {
     this.factories = factories;
     this.functionFactories = functionFactories;
+    this.componentFactories = componentFactories;
   }
 
   /**
@@ -75,10 +78,30 @@ public final class ResourceRegistry {
     return functionFactories.keySet();
   }
 
+  /**
+   * The component type of a token, built anew for each {@code Construct}.
+   *
+   * @param token the component's type token
+   * @return the component, or empty when this provider serves no such component
+   */
+  public Optional<Component> component(String token) {
+    return Optional.ofNullable(componentFactories.get(token)).map(Supplier::get);
+  }
+
+  /**
+   * The component type tokens served.
+   *
+   * @return the tokens, in registration order
+   */
+  public Set<String> componentTokens() {
+    return componentFactories.keySet();
+  }
+
   /** Builds a {@link ResourceRegistry}. */
   public static final class Builder {
     private final Map<String, Supplier<ResourceHandler>> factories = new LinkedHashMap<>();
     private final Map<String, Supplier<FunctionHandler>> functionFactories = new LinkedHashMap<>();
+    private final Map<String, Supplier<Component>> componentFactories = new LinkedHashMap<>();
 
     /**
      * Registers a type.
@@ -87,7 +110,7 @@ public final class ResourceRegistry {
      * @param factory builds the handler on first use
      * @return this builder
      */
-  public   Builder register(String token, Supplier<ResourceHandler> factory) {
+    public Builder register(String token, Supplier<ResourceHandler> factory) {
       factories.put(token, factory);
       return this;
     }
@@ -99,14 +122,32 @@ public final class ResourceRegistry {
      * @param factory builds the handler on first use
      * @return this builder
      */
-  public   Builder function(String token, Supplier<FunctionHandler> factory) {
+    public Builder function(String token, Supplier<FunctionHandler> factory) {
       functionFactories.put(token, factory);
       return this;
     }
 
+    /**
+     * Registers a component type, served through {@code Construct}.
+     *
+     * @param token the component's type token
+     * @param factory builds the component for each {@code Construct}
+     * @return this builder
+     */
+    public Builder component(String token, Supplier<Component> factory) {
+      componentFactories.put(token, factory);
+      return this;
+    }
+
+    /**
+     * Builds the registry.
+     *
+     * @return the registry
+     */
     public ResourceRegistry build() {
       return new ResourceRegistry(Collections.unmodifiableMap(new LinkedHashMap<>(factories)),
-          Collections.unmodifiableMap(new LinkedHashMap<>(functionFactories)));
+          Collections.unmodifiableMap(new LinkedHashMap<>(functionFactories)),
+          Collections.unmodifiableMap(new LinkedHashMap<>(componentFactories)));
     }
   }
 }

@@ -53,7 +53,7 @@ public final class PolicyResource implements ResourceHandler {
   static final String TLS_RPT_RECORD = "tlsRptRecord";
 
   /**
-   * The schema requires mx, but a policy in mode none may leave it out (RFC 8461 §3.2): the
+   * The schema leaves mx optional, as a policy in mode none may leave it out (RFC 8461 §3.2): the
    * policy core's rule across mode and mx decides, in {@link #check}.
    */
   private static final InputSchema INPUTS = Schema.model().resource(TOKEN);

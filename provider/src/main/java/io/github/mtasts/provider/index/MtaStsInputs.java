@@ -1,0 +1,164 @@
+package io.github.mtasts.provider.index;
+
+import io.github.mtasts.policy.InvalidInputException;
+import io.github.mtasts.policy.Problem;
+import io.github.mtasts.provider.host.InputCheck;
+import io.github.mtasts.provider.host.PackageSchema;
+import io.github.mtasts.provider.host.PropertyMap;
+import io.github.mtasts.provider.host.PropertyValue;
+import io.github.mtasts.provider.host.Schema;
+import io.github.mtasts.sdk.Dns;
+import io.github.mtasts.sdk.Hosting;
+import io.github.mtasts.sdk.MtaStsArgs;
+import io.github.mtasts.sdk.VerificationOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads the inputs of {@code mtasts:index:MtaSts} into the Java component's {@link MtaStsArgs}:
+ * the schema's rules first (types, enums, required, defaults, nested objects), then every rule
+ * of {@code MtaStsArgs} itself. Every problem is reported at once, by the property as the program
+ * wrote it ({@code dns.route53ZoneId}, {@code maxAge}).
+ *
+ * <p>The DNS service and the hosting are objects with one property per target: a target is one
+ * entry in {@link #DNS} or {@link #HOSTING}, which turns its property's value into the SDK's
+ * strategy with the same factory a Java program calls.
+ */
+final class MtaStsInputs {
+  private static final PackageSchema SCHEMA = Schema.model();
+  private static final String DNS_TYPE = "mtasts:index:MtaStsDns";
+  private static final String HOSTING_TYPE = "mtasts:index:MtaStsHosting";
+  private static final String VERIFICATION_TYPE = "mtasts:index:MtaStsVerification";
+  /** The Java classes the SDK's messages name before the property. */
+  private static final List<String> JAVA_PREFIXES = List.of("MtaStsArgs.", "VerificationOptions.");
+
+  /** The DNS targets, by their property in {@code dns}. */
+  private static final Map<String, Function<PropertyValue, Dns>> DNS = Map.of(
+      "route53ZoneId", value -> Dns.route53(text(value)));
+
+  /** The hostings, by their property in {@code hosting}. */
+  private static final Map<String, Function<PropertyValue, Hosting>> HOSTING = Map.of(
+      "s3CloudFront", value -> object(value).text("bucketName")
+          .map(Hosting::s3CloudFront).orElseGet(Hosting::s3CloudFront));
+
+  private MtaStsInputs() {}
+
+  /**
+   * Reads and checks the inputs.
+   *
+   * @param inputs the revealed, known inputs
+   * @return the component's args
+   * @throws IllegalArgumentException listing every problem, each naming the property, the value
+   *     and the fix
+   */
+  static MtaStsArgs args(PropertyMap inputs) {
+    InputCheck check = new InputCheck(SCHEMA.resource(MtaStsComponent.TOKEN), inputs);
+    List<String> problems = new ArrayList<>();
+    MtaStsArgs.Builder args = MtaStsArgs.builder();
+    check.text("domain").ifPresent(args::domain);
+    check.text("mode").ifPresent(args::mode);
+    check.texts("mx").ifPresent(args::mx);
+    check.wholeNumber("maxAge").ifPresent(args::maxAge);
+    check.texts("tlsRptRua").ifPresent(args::tlsRptRua);
+    nested(check, "dns", DNS_TYPE, problems)
+        .flatMap(dns -> oneTarget("dns", dns, DNS, problems)).ifPresent(args::dns);
+    nested(check, "hosting", HOSTING_TYPE, problems)
+        .flatMap(hosting -> oneTarget("hosting", hosting, HOSTING, problems)).ifPresent(args::hosting);
+    nested(check, "verification", VERIFICATION_TYPE, problems)
+        .flatMap(options -> verification(options, problems)).ifPresent(args::verification);
+    check.failures().forEach(failure -> problems.add(failure.reason()));
+    try {
+      return valid(problems, args.build());
+    } catch (InvalidInputException e) {
+      // What the schema's checks or a target already reported is not repeated ("dns is required").
+      e.problems().stream()
+          .filter(problem -> problems.stream().noneMatch(p -> p.startsWith(problem.field())))
+          .forEach(problem -> problems.add(unprefixed(problem)));
+      throw invalid(problems);
+    }
+  }
+
+  private static MtaStsArgs valid(List<String> problems, MtaStsArgs args) {
+    if (!problems.isEmpty()) {
+      throw invalid(problems);
+    }
+    return args;
+  }
+
+  private static IllegalArgumentException invalid(List<String> problems) {
+    // The engine names the component; the message names its inputs.
+    return new IllegalArgumentException(problems.size() == 1 ? problems.get(0)
+        : problems.size() + " inputs are not usable:\n  - " + String.join("\n  - ", problems));
+  }
+
+  /** A nested object checked against its schema type, its problems named by their path. */
+  private static Optional<PropertyMap> nested(InputCheck parent, String property, String type,
+      List<String> problems) {
+    if (parent.failed(property)) {
+      return Optional.empty();
+    }
+    Optional<PropertyMap> value = parent.inputs().get(property).map(MtaStsInputs::object);
+    value.ifPresent(object -> new InputCheck(SCHEMA.objectType(type), object).failures()
+        .forEach(failure -> problems.add(property + "." + failure.reason())));
+    return value;
+  }
+
+  /** The one target an object names, as its strategy. */
+  private static <T> Optional<T> oneTarget(String property, PropertyMap object,
+      Map<String, Function<PropertyValue, T>> targets, List<String> problems) {
+    List<String> given = object.keys().stream().filter(targets::containsKey).toList();
+    if (given.size() != 1) {
+      problems.add(property + " must set exactly one of " + String.join(", ", targets.keySet().stream()
+          .sorted().toList()) + (given.isEmpty() ? ", and sets none" : ", and sets " + String.join(" and ", given)));
+      return Optional.empty();
+    }
+    String target = given.get(0);
+    try {
+      return Optional.of(targets.get(target).apply(object.get(target).orElseThrow()));
+    } catch (InvalidInputException e) {
+      // The SDK names the argument (dns); the program wrote the nested property (dns.route53ZoneId).
+      e.problems().forEach(problem -> problems.add(
+          unprefixed(problem).replaceFirst("^" + property + ": ", property + "." + target + ": ")));
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<VerificationOptions> verification(PropertyMap options, List<String> problems) {
+    VerificationOptions.Builder builder = VerificationOptions.builder();
+    Optional<Double> timeout = options.number("timeout");
+    if (timeout.isPresent() && timeout.get() < 1) {
+      problems.add("verification.timeout must be a positive whole number of seconds, got "
+          + timeout.get().longValue());
+      return Optional.empty();
+    }
+    timeout.ifPresent(seconds -> builder.timeout(Duration.ofSeconds(seconds.longValue())));
+    options.text("failOn").ifPresent(builder::failOn);
+    options.number("httpsPort").ifPresent(port -> builder.httpsPort(port.intValue()));
+    options.number("smtpPort").ifPresent(port -> builder.smtpPort(port.intValue()));
+    try {
+      return Optional.of(builder.build());
+    } catch (InvalidInputException e) {
+      e.problems().forEach(problem -> problems.add("verification." + unprefixed(problem)));
+      return Optional.empty();
+    }
+  }
+
+  /** The SDK's message without the Java class it names: the program wrote the property. */
+  private static String unprefixed(Problem problem) {
+    String message = problem.message();
+    return JAVA_PREFIXES.stream().filter(message::startsWith).findFirst()
+        .map(prefix -> message.substring(prefix.length())).orElse(message);
+  }
+
+  private static PropertyMap object(PropertyValue value) {
+    return value instanceof PropertyMap map ? map : PropertyMap.empty();
+  }
+
+  private static String text(PropertyValue value) {
+    return value instanceof PropertyValue.Text text ? text.value() : "";
+  }
+}
