@@ -59,14 +59,8 @@ class ExampleFromCopyIT {
     Files.writeString(pulumiYaml, project.replace("path: ../../bin", "path: " + Repository.resolve("bin")));
 
     try (AwsLab lab = AwsLab.start(aws.moto.endpoint(), work, List.of("example.com", "example.org"))) {
-      Path noAwsConfig = work.resolve("no-aws-config");
       PulumiCli pulumi = PulumiCli.forProject(PulumiCli.install(Repository.root()), List.of(), example, work, "example")
-          .withEnvironment(Map.of(
-              "AWS_ACCESS_KEY_ID", AwsLab.ACCESS_KEY,
-              "AWS_SECRET_ACCESS_KEY", AwsLab.SECRET_KEY,
-              "AWS_CONFIG_FILE", noAwsConfig.toString(),
-              "AWS_SHARED_CREDENTIALS_FILE", noAwsConfig.toString(),
-              "AWS_EC2_METADATA_DISABLED", "true"));
+          .withEnvironment(AwsLab.awsEnvironment(work));
       ok(pulumi, "stack", "init", "dev");
       ok(pulumi, "config", "set", "exampleComZoneId", lab.zoneId("example.com"));
       ok(pulumi, "config", "set", "exampleOrgZoneId", lab.zoneId("example.org"));
