@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.mtasts.policy.Mode;
 import io.github.mtasts.sdk.Dns;
 import io.github.mtasts.sdk.Hosting;
 import io.github.mtasts.sdk.MtaStsArgs;
+import io.github.mtasts.sdk.enums.Mode;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
