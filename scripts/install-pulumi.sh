@@ -4,8 +4,8 @@
 # binaries. A no-op when all three are already built.
 #
 # `go install module@version` refuses modules whose go.mod has replace directives, and
-# both of these have some, so each main package is built from a small wrapper module
-# that requires the released module and copies its non-local replaces.
+# the CLI's and the Java host's have some, so each main package is built from a small wrapper
+# module that requires the released module and copies its non-local replaces.
 #
 # Usage: scripts/install-pulumi.sh            (prints the bin directory on stdout)
 # Env:   MTASTS_TOOLS_DIR  cache root (default: $HOME/.cache/mtasts)
