@@ -16,8 +16,10 @@
 #                                   the SDK;
 #   version.txt, plugin.json        written by the Gradle build, not by the generator: the module
 #                                   filters both from the pom (sdk/src/main/resources-filtered).
-# A test of the sdk module (GeneratedSdkTest) runs this script into an empty folder and fails
-# when the checked-in classes differ.
+# The resource classes record where the engine may download the plugin when
+# MTASTS_PLUGIN_DOWNLOAD_URL is set (as the build's mtasts.pluginDownloadURL should be); unset,
+# they record nothing. A test of the sdk module (GeneratedSdkTest) runs this script into an empty
+# folder and fails when the checked-in classes differ.
 #
 # Usage: scripts/gen-sdk.sh [MODULE_DIR]      (default: the sdk module of this repository)
 set -euo pipefail
@@ -30,6 +32,14 @@ bin="$("$root/scripts/install-pulumi.sh")"
 export PATH="$bin:$PATH" PULUMI_SKIP_UPDATE_CHECK=true
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
+if [[ -n "${MTASTS_PLUGIN_DOWNLOAD_URL:-}" ]]; then
+  python3 -c 'import json, sys
+schema = json.load(open(sys.argv[1], encoding="utf-8"))
+schema["pluginDownloadURL"] = sys.argv[2]
+json.dump(schema, open(sys.argv[3], "w", encoding="utf-8"), indent=2, ensure_ascii=False)' \
+    "$schema" "$MTASTS_PLUGIN_DOWNLOAD_URL" "$out/schema.json"
+  schema="$out/schema.json"
+fi
 
 # Quiet unless it fails: it reports where it wrote, which is a temporary folder.
 if ! log="$(pulumi package gen-sdk "$schema" --language java --out "$out" 2>&1)"; then

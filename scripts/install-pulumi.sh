@@ -1,26 +1,34 @@
 #!/usr/bin/env bash
-# Builds the Pulumi CLI and the Java language host from their Go modules at pinned
+# Builds the Pulumi CLI and the Java and YAML language hosts from their Go modules at pinned
 # released versions, into a cache directory, and prints the directory that holds the
-# binaries. A no-op when both are already built.
+# binaries. A no-op when all three are already built.
 #
 # `go install module@version` refuses modules whose go.mod has replace directives, and
-# both of these have some, so each main package is built from a small wrapper module
-# that requires the released module and copies its non-local replaces.
+# the CLI's and the Java host's have some, so each main package is built from a small wrapper
+# module that requires the released module and copies its non-local replaces.
 #
 # Usage: scripts/install-pulumi.sh            (prints the bin directory on stdout)
 # Env:   MTASTS_TOOLS_DIR  cache root (default: $HOME/.cache/mtasts)
 set -euo pipefail
 
-# The language host is pinned to the same release as the Java SDK in pom.xml
-# (com.pulumi:pulumi), and the CLI to the engine release that host was built against.
+# The Java language host is pinned to the same release as the Java SDK in pom.xml
+# (com.pulumi:pulumi), and the CLI to the engine release that host was built against. The YAML
+# host v1.25.0 is built against the Pulumi SDK v3.206.0 its go.mod requires; it speaks the
+# language host protocol that CLI v3.205.0 speaks (the YAML end-to-end tests run the two together).
 PULUMI_VERSION=v3.205.0
 PULUMI_JAVA_VERSION=v1.17.0
+PULUMI_YAML_VERSION=v1.25.0
 
-root="${MTASTS_TOOLS_DIR:-$HOME/.cache/mtasts}/pulumi-${PULUMI_VERSION}-java-${PULUMI_JAVA_VERSION}"
+# The machine's Go builds everything, never a toolchain downloaded because some go.mod asks for
+# a newer one: a build that needs one fails here instead.
+export GOTOOLCHAIN=local
+
+root="${MTASTS_TOOLS_DIR:-$HOME/.cache/mtasts}/pulumi-${PULUMI_VERSION}-java-${PULUMI_JAVA_VERSION}-yaml-${PULUMI_YAML_VERSION}"
 bin="$root/bin"
-# Both binaries carry their release version (stamped at link time), which is what makes
-# this check a no-op only for a complete build of the pinned versions.
-if [[ -x "$bin/pulumi" && -x "$bin/pulumi-language-java" ]] &&
+# Each binary is moved into place only when built, and the CLI carries its release version
+# (stamped at link time), which is what makes this check a no-op only for a complete build of
+# the pinned versions.
+if [[ -x "$bin/pulumi" && -x "$bin/pulumi-language-java" && -x "$bin/pulumi-language-yaml" ]] &&
   [[ "$("$bin/pulumi" version 2>/dev/null)" == "$PULUMI_VERSION" ]]; then
   echo "$bin"
   exit 0
@@ -69,6 +77,11 @@ build_main pulumi-language-java github.com/pulumi/pulumi-java/pkg "$PULUMI_JAVA_
   github.com/pulumi/pulumi-java/pkg/version.Version \
   "github.com/Sirupsen/logrus => github.com/sirupsen/logrus v1.5.0" \
   "github.com/gogo/protobuf => github.com/gogo/protobuf v1.3.2"
+
+# pulumi-yaml's go.mod has no replaces.
+build_main pulumi-language-yaml github.com/pulumi/pulumi-yaml "$PULUMI_YAML_VERSION" \
+  github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml "$bin/pulumi-language-yaml" \
+  github.com/pulumi/pulumi-yaml/pkg/version.Version
 
 "$bin/pulumi" version >&2
 echo "$bin"

@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -106,16 +105,9 @@ class MtaStsAwsIT {
     lab.edge().onServe((host, body) -> observations.add(new Observation(body, stsTxt())));
     Path project = Files.createDirectories(work.resolve("project"));
     Files.writeString(project.resolve("Pulumi.yaml"), rootProjectFile());
-    Path awsConfig = work.resolve("no-aws-config");
     pulumi = PulumiCli.forProject(pulumiBin, List.of(REPOSITORY.resolve("bin")), project, work,
             "e2e-passphrase")
-        .withEnvironment(Map.of(
-            // moto takes any key; the files keep a developer's own AWS profile out of the test.
-            "AWS_ACCESS_KEY_ID", AwsLab.ACCESS_KEY,
-            "AWS_SECRET_ACCESS_KEY", AwsLab.SECRET_KEY,
-            "AWS_CONFIG_FILE", awsConfig.toString(),
-            "AWS_SHARED_CREDENTIALS_FILE", awsConfig.toString(),
-            "AWS_EC2_METADATA_DISABLED", "true"));
+        .withEnvironment(AwsLab.awsEnvironment(work));
     ok("stack", "init", "e2e");
   }
 

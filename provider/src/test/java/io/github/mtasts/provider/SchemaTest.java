@@ -80,8 +80,31 @@ class SchemaTest {
     assertEquals("mtasts", SCHEMA.get("name").getAsString());
     assertEquals("1.2.3", SCHEMA.get("version").getAsString());
     ResourceRegistry registry = Resources.registry();
-    assertEquals(registry.tokens(), keys(SCHEMA.getAsJsonObject("resources")));
+    Set<String> served = new HashSet<>(registry.tokens());
+    served.addAll(registry.componentTokens());
+    assertEquals(served, keys(SCHEMA.getAsJsonObject("resources")));
     assertEquals(registry.functionTokens(), keys(SCHEMA.getAsJsonObject("functions")));
+  }
+
+  @Test
+  void carriesThePackageIdentityForEveryLanguageAndTheBuildsDownloadUrl() {
+    assertEquals("https://github.com/mtasts/pulumi-mtasts", SCHEMA.get("repository").getAsString());
+    assertEquals("mtasts", SCHEMA.get("publisher").getAsString());
+    assertEquals("https://", SCHEMA.get("logoUrl").getAsString().substring(0, 8));
+    JsonObject language = SCHEMA.getAsJsonObject("language");
+    assertEquals(Set.of("csharp", "go", "java", "nodejs", "python"), keys(language));
+    assertEquals("@mtasts/pulumi-mtasts", language.getAsJsonObject("nodejs").get("packageName").getAsString());
+    assertEquals("pulumi_mtasts", language.getAsJsonObject("python").get("packageName").getAsString());
+    assertEquals("github.com/mtasts/pulumi-mtasts/sdks/go/mtasts",
+        language.getAsJsonObject("go").get("importBasePath").getAsString());
+    for (String generated : List.of("csharp", "go", "nodejs", "python")) {
+      assertEquals(true, language.getAsJsonObject(generated).get("respectSchemaVersion").getAsBoolean(), generated);
+    }
+    // The build passes its mtasts.pluginDownloadURL to the tests as well; empty means none.
+    String expected = System.getProperty("mtasts.pluginDownloadURL", "");
+    assertEquals(expected, Schema.pluginDownloadUrl());
+    assertEquals(expected.isEmpty() ? null : expected,
+        SCHEMA.has("pluginDownloadURL") ? SCHEMA.get("pluginDownloadURL").getAsString() : null);
   }
 
   @Test

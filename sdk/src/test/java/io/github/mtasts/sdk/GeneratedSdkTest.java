@@ -4,19 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.mtasts.testlab.GeneratedFiles;
 import io.github.mtasts.testlab.PulumiCli.CommandResult;
 import io.github.mtasts.testlab.Repository;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,64 +34,34 @@ class GeneratedSdkTest {
   @TempDir Path work;
 
   @Test
-  void theCheckedInClassesAreWhatTheSchemaGenerates() throws IOException {
+  void theCheckedInClassesAreWhatTheSchemaGenerates() {
     Path module = work.resolve("sdk");
     CommandResult generation = CommandResult.run(Repository.root(),
         List.of(Repository.resolve(SCRIPT).toString(), module.toString()),
         Map.of("PULUMI_HOME", work.resolve("pulumi-home").toString()), TIMEOUT);
     assertEquals(0, generation.exitCode(), () -> SCRIPT + " failed:\n" + generation.output());
 
-    Map<String, String> generated = sources(module.resolve("src/main/java"), false);
-    Map<String, String> checkedIn = sources(Repository.resolve("sdk/src/main/java"), true);
+    Map<String, byte[]> generated = GeneratedFiles.read(module.resolve("src/main/java"), GeneratedSdkTest::isJava);
+    Map<String, byte[]> checkedIn = GeneratedFiles.read(Repository.resolve("sdk/src/main/java"),
+        file -> isJava(file) && isGenerated(file));
     assertFalse(generated.isEmpty(), () -> SCRIPT + " generated nothing:\n" + generation.output());
 
-    List<String> differences = new ArrayList<>();
-    TreeSet<String> paths = new TreeSet<>(generated.keySet());
-    paths.addAll(checkedIn.keySet());
-    for (String path : paths) {
-      String expected = generated.get(path);
-      String actual = checkedIn.get(path);
-      if (actual == null) {
-        differences.add(path + ": missing (the schema yields it)");
-      } else if (expected == null) {
-        differences.add(path + ": left over (the schema no longer yields it)");
-      } else if (!expected.equals(actual)) {
-        differences.add(path + ": differs from line " + firstDifference(expected, actual));
-      }
-    }
+    List<String> differences = GeneratedFiles.differences(generated, checkedIn);
     assertTrue(differences.isEmpty(), () -> "The SDK's generated classes in sdk/src/main/java"
         + " are not what schema.json generates. Run " + SCRIPT + " and commit the result:\n  "
         + String.join("\n  ", differences));
   }
 
-  /**
-   * Returns the Java files under a source folder by relative path, with their text.
-   *
-   * @param root the source folder
-   * @param generatedOnly whether to keep only the files that carry the generator's header
-   */
-  private static Map<String, String> sources(Path root, boolean generatedOnly)
-      throws IOException {
-    Map<String, String> sources = new TreeMap<>();
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        if (!generatedOnly || text.startsWith(HEADER + "\n")) {
-          sources.put(root.relativize(file).toString(), text);
-        }
-      }
-    }
-    return sources;
+  private static boolean isJava(Path file) {
+    return file.toString().endsWith(".java");
   }
 
-  private static int firstDifference(String expectedText, String actualText) {
-    List<String> expected = expectedText.lines().toList();
-    List<String> actual = actualText.lines().toList();
-    int line = 0;
-    while (line < expected.size() && line < actual.size()
-        && expected.get(line).equals(actual.get(line))) {
-      line++;
+  /** Whether a file carries the generator's header: hand-written classes do not. */
+  private static boolean isGenerated(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8).startsWith(HEADER + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return line + 1;
   }
 }

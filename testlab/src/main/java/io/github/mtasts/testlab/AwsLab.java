@@ -53,6 +53,24 @@ public final class AwsLab implements AutoCloseable {
   private int httpsPort;
   private int smtpPort;
 
+  /**
+   * The environment of a Pulumi command whose plugin reaches moto through the AWS SDK's default
+   * chain: moto's test keys, and no configuration file, so that a developer's own AWS profile
+   * stays out of the test.
+   *
+   * @param scratch a folder of the test, where the (absent) configuration file is said to be
+   * @return the variables
+   */
+  public static Map<String, String> awsEnvironment(Path scratch) {
+    String noConfig = scratch.resolve("no-aws-config").toString();
+    return Map.of(
+        "AWS_ACCESS_KEY_ID", ACCESS_KEY,
+        "AWS_SECRET_ACCESS_KEY", SECRET_KEY,
+        "AWS_CONFIG_FILE", noConfig,
+        "AWS_SHARED_CREDENTIALS_FILE", noConfig,
+        "AWS_EC2_METADATA_DISABLED", "true");
+  }
+
   private AwsLab(URI moto) {
     this.moto = moto;
   }

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PulumiCli {
 
-  /** Generous for a first build of both Go binaries on two cores; bounded all the same. */
+  /** Generous for a first build of the three Go binaries on two cores; bounded all the same. */
   private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(45);
 
   private final Path projectDir;
@@ -32,8 +32,9 @@ public final class PulumiCli {
   }
 
   /**
-   * Returns the directory of the {@code pulumi} and {@code pulumi-language-java} binaries,
-   * building them with {@code scripts/install-pulumi.sh} unless already built. Fails the test
+   * Returns the directory of the {@code pulumi}, {@code pulumi-language-java} and
+   * {@code pulumi-language-yaml} binaries, building them with {@code scripts/install-pulumi.sh}
+   * unless already built. Fails the test
    * (never skips it) when they cannot be had.
    *
    * @param repository the project's root directory
@@ -48,10 +49,10 @@ public final class PulumiCli {
           + result.stderr());
     }
     Path bin = Path.of(result.stdout().strip());
-    if (!Files.isExecutable(bin.resolve("pulumi"))
-        || !Files.isExecutable(bin.resolve("pulumi-language-java"))) {
-      fail("scripts/install-pulumi.sh printed " + bin
-          + ", which lacks pulumi or pulumi-language-java");
+    for (String binary : List.of("pulumi", "pulumi-language-java", "pulumi-language-yaml")) {
+      if (!Files.isExecutable(bin.resolve(binary))) {
+        fail("scripts/install-pulumi.sh printed " + bin + ", which lacks " + binary);
+      }
     }
     return bin;
   }
