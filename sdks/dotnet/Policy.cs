@@ -121,7 +121,7 @@ namespace Mtasts.Pulumi
         [Input("mode", required: true)]
         public Input<Mtasts.Pulumi.Mode> Mode { get; set; } = null!;
 
-        [Input("mx", required: true)]
+        [Input("mx")]
         private InputList<string>? _mx;
 
         /// <summary>

@@ -10,6 +10,11 @@ export const checkMxCoverage: typeof import("./checkMxCoverage").checkMxCoverage
 export const checkMxCoverageOutput: typeof import("./checkMxCoverage").checkMxCoverageOutput = null as any;
 utilities.lazyLoad(exports, ["checkMxCoverage","checkMxCoverageOutput"], () => require("./checkMxCoverage"));
 
+export { MtaStsArgs } from "./mtaSts";
+export type MtaSts = import("./mtaSts").MtaSts;
+export const MtaSts: typeof import("./mtaSts").MtaSts = null as any;
+utilities.lazyLoad(exports, ["MtaSts"], () => require("./mtaSts"));
+
 export { PolicyArgs } from "./policy";
 export type Policy = import("./policy").Policy;
 export const Policy: typeof import("./policy").Policy = null as any;
@@ -44,6 +49,8 @@ const _module = {
     version: utilities.getVersion(),
     construct: (name: string, type: string, urn: string): pulumi.Resource => {
         switch (type) {
+            case "mtasts:index:MtaSts":
+                return new MtaSts(name, <any>undefined, { urn })
             case "mtasts:index:Policy":
                 return new Policy(name, <any>undefined, { urn })
             case "mtasts:index:Verification":

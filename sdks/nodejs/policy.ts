@@ -87,9 +87,6 @@ export class Policy extends pulumi.CustomResource {
             if (args?.mode === undefined && !opts.urn) {
                 throw new Error("Missing required property 'mode'");
             }
-            if (args?.mx === undefined && !opts.urn) {
-                throw new Error("Missing required property 'mx'");
-            }
             resourceInputs["maxAge"] = args?.maxAge;
             resourceInputs["mode"] = args?.mode;
             resourceInputs["mx"] = args?.mx;
@@ -128,7 +125,7 @@ export interface PolicyArgs {
     /**
      * The MX host patterns the policy allows (RFC 8461 section 4.1): host names, or wildcards "*." followed by a domain that match exactly one more label.
      */
-    mx: pulumi.Input<pulumi.Input<string>[]>;
+    mx?: pulumi.Input<pulumi.Input<string>[]>;
     /**
      * Where TLS reports are sent (RFC 8460 section 3): mailto: or https: URIs. Unset: no TLS-RPT record.
      */

@@ -21,6 +21,8 @@ func (m *module) Version() semver.Version {
 
 func (m *module) Construct(ctx *pulumi.Context, name, typ, urn string) (r pulumi.Resource, err error) {
 	switch typ {
+	case "mtasts:index:MtaSts":
+		r = &MtaSts{}
 	case "mtasts:index:Policy":
 		r = &Policy{}
 	case "mtasts:index:Verification":

@@ -47,9 +47,6 @@ func NewPolicy(ctx *pulumi.Context,
 	if args.Mode == nil {
 		return nil, errors.New("invalid value for required argument 'Mode'")
 	}
-	if args.Mx == nil {
-		return nil, errors.New("invalid value for required argument 'Mx'")
-	}
 	opts = internal.PkgResourceDefaultOpts(opts)
 	var resource Policy
 	err := ctx.RegisterResource("mtasts:index:Policy", name, args, &resource, opts...)

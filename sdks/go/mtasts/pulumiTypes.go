@@ -13,6 +13,453 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
+// Where an MtaSts component publishes its DNS records: set exactly one DNS service.
+type MtaStsDns struct {
+	// The id of the Route 53 hosted zone that holds the mail domain, for example Z0123456789ABCDEFGHIJ (the /hostedzone/ prefix is accepted).
+	Route53ZoneId *string `pulumi:"route53ZoneId"`
+}
+
+// MtaStsDnsInput is an input type that accepts MtaStsDnsArgs and MtaStsDnsOutput values.
+// You can construct a concrete instance of `MtaStsDnsInput` via:
+//
+//	MtaStsDnsArgs{...}
+type MtaStsDnsInput interface {
+	pulumi.Input
+
+	ToMtaStsDnsOutput() MtaStsDnsOutput
+	ToMtaStsDnsOutputWithContext(context.Context) MtaStsDnsOutput
+}
+
+// Where an MtaSts component publishes its DNS records: set exactly one DNS service.
+type MtaStsDnsArgs struct {
+	// The id of the Route 53 hosted zone that holds the mail domain, for example Z0123456789ABCDEFGHIJ (the /hostedzone/ prefix is accepted).
+	Route53ZoneId pulumi.StringPtrInput `pulumi:"route53ZoneId"`
+}
+
+func (MtaStsDnsArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MtaStsDns)(nil)).Elem()
+}
+
+func (i MtaStsDnsArgs) ToMtaStsDnsOutput() MtaStsDnsOutput {
+	return i.ToMtaStsDnsOutputWithContext(context.Background())
+}
+
+func (i MtaStsDnsArgs) ToMtaStsDnsOutputWithContext(ctx context.Context) MtaStsDnsOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MtaStsDnsOutput)
+}
+
+// Where an MtaSts component publishes its DNS records: set exactly one DNS service.
+type MtaStsDnsOutput struct{ *pulumi.OutputState }
+
+func (MtaStsDnsOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MtaStsDns)(nil)).Elem()
+}
+
+func (o MtaStsDnsOutput) ToMtaStsDnsOutput() MtaStsDnsOutput {
+	return o
+}
+
+func (o MtaStsDnsOutput) ToMtaStsDnsOutputWithContext(ctx context.Context) MtaStsDnsOutput {
+	return o
+}
+
+// The id of the Route 53 hosted zone that holds the mail domain, for example Z0123456789ABCDEFGHIJ (the /hostedzone/ prefix is accepted).
+func (o MtaStsDnsOutput) Route53ZoneId() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v MtaStsDns) *string { return v.Route53ZoneId }).(pulumi.StringPtrOutput)
+}
+
+// Where an MtaSts component serves the policy file https://mta-sts.<domain>/.well-known/mta-sts.txt (RFC 8461 section 3.3): set exactly one hosting.
+type MtaStsHosting struct {
+	// S3 with CloudFront.
+	S3CloudFront *MtaStsS3CloudFront `pulumi:"s3CloudFront"`
+}
+
+// MtaStsHostingInput is an input type that accepts MtaStsHostingArgs and MtaStsHostingOutput values.
+// You can construct a concrete instance of `MtaStsHostingInput` via:
+//
+//	MtaStsHostingArgs{...}
+type MtaStsHostingInput interface {
+	pulumi.Input
+
+	ToMtaStsHostingOutput() MtaStsHostingOutput
+	ToMtaStsHostingOutputWithContext(context.Context) MtaStsHostingOutput
+}
+
+// Where an MtaSts component serves the policy file https://mta-sts.<domain>/.well-known/mta-sts.txt (RFC 8461 section 3.3): set exactly one hosting.
+type MtaStsHostingArgs struct {
+	// S3 with CloudFront.
+	S3CloudFront MtaStsS3CloudFrontPtrInput `pulumi:"s3CloudFront"`
+}
+
+func (MtaStsHostingArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MtaStsHosting)(nil)).Elem()
+}
+
+func (i MtaStsHostingArgs) ToMtaStsHostingOutput() MtaStsHostingOutput {
+	return i.ToMtaStsHostingOutputWithContext(context.Background())
+}
+
+func (i MtaStsHostingArgs) ToMtaStsHostingOutputWithContext(ctx context.Context) MtaStsHostingOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MtaStsHostingOutput)
+}
+
+// Where an MtaSts component serves the policy file https://mta-sts.<domain>/.well-known/mta-sts.txt (RFC 8461 section 3.3): set exactly one hosting.
+type MtaStsHostingOutput struct{ *pulumi.OutputState }
+
+func (MtaStsHostingOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MtaStsHosting)(nil)).Elem()
+}
+
+func (o MtaStsHostingOutput) ToMtaStsHostingOutput() MtaStsHostingOutput {
+	return o
+}
+
+func (o MtaStsHostingOutput) ToMtaStsHostingOutputWithContext(ctx context.Context) MtaStsHostingOutput {
+	return o
+}
+
+// S3 with CloudFront.
+func (o MtaStsHostingOutput) S3CloudFront() MtaStsS3CloudFrontPtrOutput {
+	return o.ApplyT(func(v MtaStsHosting) *MtaStsS3CloudFront { return v.S3CloudFront }).(MtaStsS3CloudFrontPtrOutput)
+}
+
+// The policy in a private S3 bucket behind a CloudFront distribution with the alias mta-sts.<domain> and an ACM certificate in us-east-1.
+type MtaStsS3CloudFront struct {
+	// The bucket's name: 3 to 63 lower-case letters, digits and hyphens. Default: mta-sts-<domain with dashes>.
+	BucketName *string `pulumi:"bucketName"`
+}
+
+// MtaStsS3CloudFrontInput is an input type that accepts MtaStsS3CloudFrontArgs and MtaStsS3CloudFrontOutput values.
+// You can construct a concrete instance of `MtaStsS3CloudFrontInput` via:
+//
+//	MtaStsS3CloudFrontArgs{...}
+type MtaStsS3CloudFrontInput interface {
+	pulumi.Input
+
+	ToMtaStsS3CloudFrontOutput() MtaStsS3CloudFrontOutput
+	ToMtaStsS3CloudFrontOutputWithContext(context.Context) MtaStsS3CloudFrontOutput
+}
+
+// The policy in a private S3 bucket behind a CloudFront distribution with the alias mta-sts.<domain> and an ACM certificate in us-east-1.
+type MtaStsS3CloudFrontArgs struct {
+	// The bucket's name: 3 to 63 lower-case letters, digits and hyphens. Default: mta-sts-<domain with dashes>.
+	BucketName pulumi.StringPtrInput `pulumi:"bucketName"`
+}
+
+func (MtaStsS3CloudFrontArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MtaStsS3CloudFront)(nil)).Elem()
+}
+
+func (i MtaStsS3CloudFrontArgs) ToMtaStsS3CloudFrontOutput() MtaStsS3CloudFrontOutput {
+	return i.ToMtaStsS3CloudFrontOutputWithContext(context.Background())
+}
+
+func (i MtaStsS3CloudFrontArgs) ToMtaStsS3CloudFrontOutputWithContext(ctx context.Context) MtaStsS3CloudFrontOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MtaStsS3CloudFrontOutput)
+}
+
+func (i MtaStsS3CloudFrontArgs) ToMtaStsS3CloudFrontPtrOutput() MtaStsS3CloudFrontPtrOutput {
+	return i.ToMtaStsS3CloudFrontPtrOutputWithContext(context.Background())
+}
+
+func (i MtaStsS3CloudFrontArgs) ToMtaStsS3CloudFrontPtrOutputWithContext(ctx context.Context) MtaStsS3CloudFrontPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MtaStsS3CloudFrontOutput).ToMtaStsS3CloudFrontPtrOutputWithContext(ctx)
+}
+
+// MtaStsS3CloudFrontPtrInput is an input type that accepts MtaStsS3CloudFrontArgs, MtaStsS3CloudFrontPtr and MtaStsS3CloudFrontPtrOutput values.
+// You can construct a concrete instance of `MtaStsS3CloudFrontPtrInput` via:
+//
+//	        MtaStsS3CloudFrontArgs{...}
+//
+//	or:
+//
+//	        nil
+type MtaStsS3CloudFrontPtrInput interface {
+	pulumi.Input
+
+	ToMtaStsS3CloudFrontPtrOutput() MtaStsS3CloudFrontPtrOutput
+	ToMtaStsS3CloudFrontPtrOutputWithContext(context.Context) MtaStsS3CloudFrontPtrOutput
+}
+
+type mtaStsS3CloudFrontPtrType MtaStsS3CloudFrontArgs
+
+func MtaStsS3CloudFrontPtr(v *MtaStsS3CloudFrontArgs) MtaStsS3CloudFrontPtrInput {
+	return (*mtaStsS3CloudFrontPtrType)(v)
+}
+
+func (*mtaStsS3CloudFrontPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**MtaStsS3CloudFront)(nil)).Elem()
+}
+
+func (i *mtaStsS3CloudFrontPtrType) ToMtaStsS3CloudFrontPtrOutput() MtaStsS3CloudFrontPtrOutput {
+	return i.ToMtaStsS3CloudFrontPtrOutputWithContext(context.Background())
+}
+
+func (i *mtaStsS3CloudFrontPtrType) ToMtaStsS3CloudFrontPtrOutputWithContext(ctx context.Context) MtaStsS3CloudFrontPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MtaStsS3CloudFrontPtrOutput)
+}
+
+// The policy in a private S3 bucket behind a CloudFront distribution with the alias mta-sts.<domain> and an ACM certificate in us-east-1.
+type MtaStsS3CloudFrontOutput struct{ *pulumi.OutputState }
+
+func (MtaStsS3CloudFrontOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MtaStsS3CloudFront)(nil)).Elem()
+}
+
+func (o MtaStsS3CloudFrontOutput) ToMtaStsS3CloudFrontOutput() MtaStsS3CloudFrontOutput {
+	return o
+}
+
+func (o MtaStsS3CloudFrontOutput) ToMtaStsS3CloudFrontOutputWithContext(ctx context.Context) MtaStsS3CloudFrontOutput {
+	return o
+}
+
+func (o MtaStsS3CloudFrontOutput) ToMtaStsS3CloudFrontPtrOutput() MtaStsS3CloudFrontPtrOutput {
+	return o.ToMtaStsS3CloudFrontPtrOutputWithContext(context.Background())
+}
+
+func (o MtaStsS3CloudFrontOutput) ToMtaStsS3CloudFrontPtrOutputWithContext(ctx context.Context) MtaStsS3CloudFrontPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MtaStsS3CloudFront) *MtaStsS3CloudFront {
+		return &v
+	}).(MtaStsS3CloudFrontPtrOutput)
+}
+
+// The bucket's name: 3 to 63 lower-case letters, digits and hyphens. Default: mta-sts-<domain with dashes>.
+func (o MtaStsS3CloudFrontOutput) BucketName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v MtaStsS3CloudFront) *string { return v.BucketName }).(pulumi.StringPtrOutput)
+}
+
+type MtaStsS3CloudFrontPtrOutput struct{ *pulumi.OutputState }
+
+func (MtaStsS3CloudFrontPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MtaStsS3CloudFront)(nil)).Elem()
+}
+
+func (o MtaStsS3CloudFrontPtrOutput) ToMtaStsS3CloudFrontPtrOutput() MtaStsS3CloudFrontPtrOutput {
+	return o
+}
+
+func (o MtaStsS3CloudFrontPtrOutput) ToMtaStsS3CloudFrontPtrOutputWithContext(ctx context.Context) MtaStsS3CloudFrontPtrOutput {
+	return o
+}
+
+func (o MtaStsS3CloudFrontPtrOutput) Elem() MtaStsS3CloudFrontOutput {
+	return o.ApplyT(func(v *MtaStsS3CloudFront) MtaStsS3CloudFront {
+		if v != nil {
+			return *v
+		}
+		var ret MtaStsS3CloudFront
+		return ret
+	}).(MtaStsS3CloudFrontOutput)
+}
+
+// The bucket's name: 3 to 63 lower-case letters, digits and hyphens. Default: mta-sts-<domain with dashes>.
+func (o MtaStsS3CloudFrontPtrOutput) BucketName() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MtaStsS3CloudFront) *string {
+		if v == nil {
+			return nil
+		}
+		return v.BucketName
+	}).(pulumi.StringPtrOutput)
+}
+
+// How the component's two verifications run.
+type MtaStsVerification struct {
+	// The lowest severity of a check that fails the deployment. Default: error.
+	FailOn *FailOn `pulumi:"failOn"`
+	// The port of the policy host instead of 443, for test laboratories only.
+	HttpsPort *int `pulumi:"httpsPort"`
+	// The port of the MX hosts instead of 25, for test laboratories only.
+	SmtpPort *int `pulumi:"smtpPort"`
+	// Seconds each verification retries failing checks before it gives up. Default: 600.
+	Timeout *int `pulumi:"timeout"`
+}
+
+// MtaStsVerificationInput is an input type that accepts MtaStsVerificationArgs and MtaStsVerificationOutput values.
+// You can construct a concrete instance of `MtaStsVerificationInput` via:
+//
+//	MtaStsVerificationArgs{...}
+type MtaStsVerificationInput interface {
+	pulumi.Input
+
+	ToMtaStsVerificationOutput() MtaStsVerificationOutput
+	ToMtaStsVerificationOutputWithContext(context.Context) MtaStsVerificationOutput
+}
+
+// How the component's two verifications run.
+type MtaStsVerificationArgs struct {
+	// The lowest severity of a check that fails the deployment. Default: error.
+	FailOn FailOnPtrInput `pulumi:"failOn"`
+	// The port of the policy host instead of 443, for test laboratories only.
+	HttpsPort pulumi.IntPtrInput `pulumi:"httpsPort"`
+	// The port of the MX hosts instead of 25, for test laboratories only.
+	SmtpPort pulumi.IntPtrInput `pulumi:"smtpPort"`
+	// Seconds each verification retries failing checks before it gives up. Default: 600.
+	Timeout pulumi.IntPtrInput `pulumi:"timeout"`
+}
+
+func (MtaStsVerificationArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MtaStsVerification)(nil)).Elem()
+}
+
+func (i MtaStsVerificationArgs) ToMtaStsVerificationOutput() MtaStsVerificationOutput {
+	return i.ToMtaStsVerificationOutputWithContext(context.Background())
+}
+
+func (i MtaStsVerificationArgs) ToMtaStsVerificationOutputWithContext(ctx context.Context) MtaStsVerificationOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MtaStsVerificationOutput)
+}
+
+func (i MtaStsVerificationArgs) ToMtaStsVerificationPtrOutput() MtaStsVerificationPtrOutput {
+	return i.ToMtaStsVerificationPtrOutputWithContext(context.Background())
+}
+
+func (i MtaStsVerificationArgs) ToMtaStsVerificationPtrOutputWithContext(ctx context.Context) MtaStsVerificationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MtaStsVerificationOutput).ToMtaStsVerificationPtrOutputWithContext(ctx)
+}
+
+// MtaStsVerificationPtrInput is an input type that accepts MtaStsVerificationArgs, MtaStsVerificationPtr and MtaStsVerificationPtrOutput values.
+// You can construct a concrete instance of `MtaStsVerificationPtrInput` via:
+//
+//	        MtaStsVerificationArgs{...}
+//
+//	or:
+//
+//	        nil
+type MtaStsVerificationPtrInput interface {
+	pulumi.Input
+
+	ToMtaStsVerificationPtrOutput() MtaStsVerificationPtrOutput
+	ToMtaStsVerificationPtrOutputWithContext(context.Context) MtaStsVerificationPtrOutput
+}
+
+type mtaStsVerificationPtrType MtaStsVerificationArgs
+
+func MtaStsVerificationPtr(v *MtaStsVerificationArgs) MtaStsVerificationPtrInput {
+	return (*mtaStsVerificationPtrType)(v)
+}
+
+func (*mtaStsVerificationPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**MtaStsVerification)(nil)).Elem()
+}
+
+func (i *mtaStsVerificationPtrType) ToMtaStsVerificationPtrOutput() MtaStsVerificationPtrOutput {
+	return i.ToMtaStsVerificationPtrOutputWithContext(context.Background())
+}
+
+func (i *mtaStsVerificationPtrType) ToMtaStsVerificationPtrOutputWithContext(ctx context.Context) MtaStsVerificationPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MtaStsVerificationPtrOutput)
+}
+
+// How the component's two verifications run.
+type MtaStsVerificationOutput struct{ *pulumi.OutputState }
+
+func (MtaStsVerificationOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MtaStsVerification)(nil)).Elem()
+}
+
+func (o MtaStsVerificationOutput) ToMtaStsVerificationOutput() MtaStsVerificationOutput {
+	return o
+}
+
+func (o MtaStsVerificationOutput) ToMtaStsVerificationOutputWithContext(ctx context.Context) MtaStsVerificationOutput {
+	return o
+}
+
+func (o MtaStsVerificationOutput) ToMtaStsVerificationPtrOutput() MtaStsVerificationPtrOutput {
+	return o.ToMtaStsVerificationPtrOutputWithContext(context.Background())
+}
+
+func (o MtaStsVerificationOutput) ToMtaStsVerificationPtrOutputWithContext(ctx context.Context) MtaStsVerificationPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MtaStsVerification) *MtaStsVerification {
+		return &v
+	}).(MtaStsVerificationPtrOutput)
+}
+
+// The lowest severity of a check that fails the deployment. Default: error.
+func (o MtaStsVerificationOutput) FailOn() FailOnPtrOutput {
+	return o.ApplyT(func(v MtaStsVerification) *FailOn { return v.FailOn }).(FailOnPtrOutput)
+}
+
+// The port of the policy host instead of 443, for test laboratories only.
+func (o MtaStsVerificationOutput) HttpsPort() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v MtaStsVerification) *int { return v.HttpsPort }).(pulumi.IntPtrOutput)
+}
+
+// The port of the MX hosts instead of 25, for test laboratories only.
+func (o MtaStsVerificationOutput) SmtpPort() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v MtaStsVerification) *int { return v.SmtpPort }).(pulumi.IntPtrOutput)
+}
+
+// Seconds each verification retries failing checks before it gives up. Default: 600.
+func (o MtaStsVerificationOutput) Timeout() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v MtaStsVerification) *int { return v.Timeout }).(pulumi.IntPtrOutput)
+}
+
+type MtaStsVerificationPtrOutput struct{ *pulumi.OutputState }
+
+func (MtaStsVerificationPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MtaStsVerification)(nil)).Elem()
+}
+
+func (o MtaStsVerificationPtrOutput) ToMtaStsVerificationPtrOutput() MtaStsVerificationPtrOutput {
+	return o
+}
+
+func (o MtaStsVerificationPtrOutput) ToMtaStsVerificationPtrOutputWithContext(ctx context.Context) MtaStsVerificationPtrOutput {
+	return o
+}
+
+func (o MtaStsVerificationPtrOutput) Elem() MtaStsVerificationOutput {
+	return o.ApplyT(func(v *MtaStsVerification) MtaStsVerification {
+		if v != nil {
+			return *v
+		}
+		var ret MtaStsVerification
+		return ret
+	}).(MtaStsVerificationOutput)
+}
+
+// The lowest severity of a check that fails the deployment. Default: error.
+func (o MtaStsVerificationPtrOutput) FailOn() FailOnPtrOutput {
+	return o.ApplyT(func(v *MtaStsVerification) *FailOn {
+		if v == nil {
+			return nil
+		}
+		return v.FailOn
+	}).(FailOnPtrOutput)
+}
+
+// The port of the policy host instead of 443, for test laboratories only.
+func (o MtaStsVerificationPtrOutput) HttpsPort() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *MtaStsVerification) *int {
+		if v == nil {
+			return nil
+		}
+		return v.HttpsPort
+	}).(pulumi.IntPtrOutput)
+}
+
+// The port of the MX hosts instead of 25, for test laboratories only.
+func (o MtaStsVerificationPtrOutput) SmtpPort() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *MtaStsVerification) *int {
+		if v == nil {
+			return nil
+		}
+		return v.SmtpPort
+	}).(pulumi.IntPtrOutput)
+}
+
+// Seconds each verification retries failing checks before it gives up. Default: 600.
+func (o MtaStsVerificationPtrOutput) Timeout() pulumi.IntPtrOutput {
+	return o.ApplyT(func(v *MtaStsVerification) *int {
+		if v == nil {
+			return nil
+		}
+		return v.Timeout
+	}).(pulumi.IntPtrOutput)
+}
+
 // One check of a verification.
 type VerificationCheck struct {
 	// The check's stable identifier, for example "sts-record".
@@ -121,6 +568,18 @@ func (o VerificationSummaryOutput) Warnings() pulumi.IntOutput {
 }
 
 func init() {
+	pulumi.RegisterInputType(reflect.TypeOf((*MtaStsDnsInput)(nil)).Elem(), MtaStsDnsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MtaStsHostingInput)(nil)).Elem(), MtaStsHostingArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MtaStsS3CloudFrontInput)(nil)).Elem(), MtaStsS3CloudFrontArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MtaStsS3CloudFrontPtrInput)(nil)).Elem(), MtaStsS3CloudFrontArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MtaStsVerificationInput)(nil)).Elem(), MtaStsVerificationArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MtaStsVerificationPtrInput)(nil)).Elem(), MtaStsVerificationArgs{})
+	pulumi.RegisterOutputType(MtaStsDnsOutput{})
+	pulumi.RegisterOutputType(MtaStsHostingOutput{})
+	pulumi.RegisterOutputType(MtaStsS3CloudFrontOutput{})
+	pulumi.RegisterOutputType(MtaStsS3CloudFrontPtrOutput{})
+	pulumi.RegisterOutputType(MtaStsVerificationOutput{})
+	pulumi.RegisterOutputType(MtaStsVerificationPtrOutput{})
 	pulumi.RegisterOutputType(VerificationCheckOutput{})
 	pulumi.RegisterOutputType(VerificationCheckArrayOutput{})
 	pulumi.RegisterOutputType(VerificationSummaryOutput{})

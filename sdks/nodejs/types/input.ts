@@ -6,5 +6,57 @@ import * as inputs from "../types/input";
 import * as outputs from "../types/output";
 import * as enums from "../types/enums";
 
+/**
+ * Where an MtaSts component publishes its DNS records: set exactly one DNS service.
+ */
+export interface MtaStsDnsArgs {
+    /**
+     * The id of the Route 53 hosted zone that holds the mail domain, for example Z0123456789ABCDEFGHIJ (the /hostedzone/ prefix is accepted).
+     */
+    route53ZoneId?: pulumi.Input<string>;
+}
+
+/**
+ * Where an MtaSts component serves the policy file https://mta-sts.<domain>/.well-known/mta-sts.txt (RFC 8461 section 3.3): set exactly one hosting.
+ */
+export interface MtaStsHostingArgs {
+    /**
+     * S3 with CloudFront.
+     */
+    s3CloudFront?: pulumi.Input<inputs.MtaStsS3CloudFrontArgs>;
+}
+
+/**
+ * The policy in a private S3 bucket behind a CloudFront distribution with the alias mta-sts.<domain> and an ACM certificate in us-east-1.
+ */
+export interface MtaStsS3CloudFrontArgs {
+    /**
+     * The bucket's name: 3 to 63 lower-case letters, digits and hyphens. Default: mta-sts-<domain with dashes>.
+     */
+    bucketName?: pulumi.Input<string>;
+}
+
+/**
+ * How the component's two verifications run.
+ */
+export interface MtaStsVerificationArgs {
+    /**
+     * The lowest severity of a check that fails the deployment. Default: error.
+     */
+    failOn?: pulumi.Input<enums.FailOn>;
+    /**
+     * The port of the policy host instead of 443, for test laboratories only.
+     */
+    httpsPort?: pulumi.Input<number>;
+    /**
+     * The port of the MX hosts instead of 25, for test laboratories only.
+     */
+    smtpPort?: pulumi.Input<number>;
+    /**
+     * Seconds each verification retries failing checks before it gives up. Default: 600.
+     */
+    timeout?: pulumi.Input<number>;
+}
+
 export namespace aws {
 }

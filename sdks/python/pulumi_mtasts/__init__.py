@@ -8,9 +8,11 @@ import typing
 # Export this package's modules as members:
 from ._enums import *
 from .check_mx_coverage import *
+from .mta_sts import *
 from .policy import *
 from .provider import *
 from .verification import *
+from ._inputs import *
 from . import outputs
 
 # Make subpackages available:
@@ -42,6 +44,7 @@ _utilities.register(
   "mod": "index",
   "fqn": "pulumi_mtasts",
   "classes": {
+   "mtasts:index:MtaSts": "MtaSts",
    "mtasts:index:Policy": "Policy",
    "mtasts:index:Verification": "Verification"
   }

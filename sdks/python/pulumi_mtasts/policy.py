@@ -22,7 +22,7 @@ class PolicyArgs:
     def __init__(__self__, *,
                  max_age: pulumi.Input[_builtins.int],
                  mode: pulumi.Input['Mode'],
-                 mx: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]],
+                 mx: Optional[pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]] = None,
                  rua: Optional[pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]] = None):
         """
         The set of arguments for constructing a Policy resource.
@@ -33,7 +33,8 @@ class PolicyArgs:
         """
         pulumi.set(__self__, "max_age", max_age)
         pulumi.set(__self__, "mode", mode)
-        pulumi.set(__self__, "mx", mx)
+        if mx is not None:
+            pulumi.set(__self__, "mx", mx)
         if rua is not None:
             pulumi.set(__self__, "rua", rua)
 
@@ -63,14 +64,14 @@ class PolicyArgs:
 
     @_builtins.property
     @pulumi.getter
-    def mx(self) -> pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]:
+    def mx(self) -> Optional[pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]]:
         """
         The MX host patterns the policy allows (RFC 8461 section 4.1): host names, or wildcards "*." followed by a domain that match exactly one more label.
         """
         return pulumi.get(self, "mx")
 
     @mx.setter
-    def mx(self, value: pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]):
+    def mx(self, value: Optional[pulumi.Input[Sequence[pulumi.Input[_builtins.str]]]]):
         pulumi.set(self, "mx", value)
 
     @_builtins.property
@@ -150,8 +151,6 @@ class Policy(pulumi.CustomResource):
             if mode is None and not opts.urn:
                 raise TypeError("Missing required property 'mode'")
             __props__.__dict__["mode"] = mode
-            if mx is None and not opts.urn:
-                raise TypeError("Missing required property 'mx'")
             __props__.__dict__["mx"] = mx
             __props__.__dict__["rua"] = rua
             __props__.__dict__["body"] = None

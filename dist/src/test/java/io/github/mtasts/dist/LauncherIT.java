@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Empty;
-import io.github.mtasts.testlab.FakeEngine;
-import io.github.mtasts.testlab.PluginProcess;
+import io.github.mtasts.testlab.RunningPlugin;
 import io.github.mtasts.testlab.PulumiCli.CommandResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,14 +43,14 @@ class LauncherIT {
   void fromAReadOnlyFolderThePluginPrintsOnlyItsPortAndWritesNothing() throws Exception {
     Path home = Files.createDirectories(work.resolve("home"));
     Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("r-xr-xr-x"));
-    try (FakeEngine engine = new FakeEngine()) {
-      PluginProcess process = PluginProcess.start(plugin.resolve(NAME), engine.address(), Map.of("HOME", home.toString()));
-      try (process) {
-        assertTrue(process.portLine().matches("[0-9]+"), process.portLine());
+    try {
+      RunningPlugin running = RunningPlugin.start(plugin.resolve(NAME), Map.of("HOME", home.toString()));
+      try (running) {
+        assertTrue(running.process().portLine().matches("[0-9]+"), running.process().portLine());
         assertEquals(System.getProperty("mtasts.version"),
-            process.client().getPluginInfo(Empty.getDefaultInstance()).getVersion());
+            running.provider().getPluginInfo(Empty.getDefaultInstance()).getVersion());
       }
-      assertEquals("", process.restOfStdout());
+      assertEquals("", running.process().restOfStdout());
     } finally {
       Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
