@@ -19,8 +19,9 @@ import org.xbill.DNS.Type;
  * One verification of one domain. The independent chains start at once and run in parallel:
  * the {@code _mta-sts} and {@code _smtp._tls} TXT lookups, the policy host's address lookup
  * followed by the HTTPS fetch, and the MX lookup followed, per MX host, by its address lookups
- * and, per address, a STARTTLS probe. Checks are then assembled in a fixed order, whatever
- * finished first.
+ * and, per address, a STARTTLS probe ({@link #PROBES_AT_ONCE} at a time; a probe another
+ * domain of the run already made is reused, see {@link VerifyRun}). Checks are then assembled
+ * in a fixed order, whatever finished first.
  */
 final class DomainVerification {
   /**

@@ -10,6 +10,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.xbill.DNS.EDNSOption;
@@ -36,6 +38,12 @@ import org.xbill.DNS.TSIG;
  */
 final class RetransmittingResolver implements Resolver {
   private static final Duration FIRST_WAIT = Duration.ofSeconds(1);
+  /**
+   * The timers of retransmissions and timeouts, of every resolver: one daemon thread that only
+   * sends datagrams and completes futures. (The JDK's default for delayed tasks starts a thread
+   * per task on a machine of two cores.)
+   */
+  private static final ScheduledThreadPoolExecutor TIMERS = timers();
 
   private final List<InetSocketAddress> servers;
   private final AsyncLimit outstanding;
@@ -74,6 +82,7 @@ final class RetransmittingResolver implements Resolver {
     private final long timeoutMillis;
     private final long startNanos = System.nanoTime();
     private int sent;
+    private ScheduledFuture<?> next;
 
     Exchange(Message query, Executor executor, Duration timeout) {
       this.query = query;
@@ -87,15 +96,25 @@ final class RetransmittingResolver implements Resolver {
     }
 
     CompletableFuture<Message> start() {
-      for (int i = 1; i < sendAtMillis.size(); i++) {
-        int attempt = i;
-        CompletableFuture.delayedExecutor(sendAtMillis.get(i), TimeUnit.MILLISECONDS)
-            .execute(() -> send(attempt));
-      }
+      ScheduledFuture<?> deadline = TIMERS.schedule(
+          () -> answer.completeExceptionally(new TimeoutException("no answer within " + timeoutMillis + " ms")),
+          timeoutMillis, TimeUnit.MILLISECONDS);
+      answer.whenComplete((message, error) -> {
+        deadline.cancel(false);
+        cancelNext();
+      });
       send(0);
-      return answer.completeOnTimeout(null, timeoutMillis, TimeUnit.MILLISECONDS).thenCompose(message ->
-          message != null ? CompletableFuture.completedFuture(message)
-              : CompletableFuture.failedFuture(new TimeoutException("no answer within " + timeoutMillis + " ms")));
+      return answer;
+    }
+
+    private long elapsedMillis() {
+      return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private synchronized void cancelNext() {
+      if (next != null) {
+        next.cancel(false);
+      }
     }
 
     /** Sends attempt {@code n} unless an answer came, or an earlier error already sent it. */
@@ -105,9 +124,17 @@ final class RetransmittingResolver implements Resolver {
           return;
         }
         sent = n + 1;
+        if (next != null) {
+          next.cancel(false);
+        }
+        // Only the next attempt is scheduled, and cancelled by the answer: no timer is left
+        // waiting for each query answered at once.
+        next = n + 1 < sendAtMillis.size()
+            ? TIMERS.schedule(() -> send(n + 1), sendAtMillis.get(n + 1) - elapsedMillis(), TimeUnit.MILLISECONDS)
+            : null;
       }
       // Each attempt waits at most until the query's own timeout, so none outlives the query.
-      long left = timeoutMillis - (System.nanoTime() - startNanos) / 1_000_000;
+      long left = timeoutMillis - elapsedMillis();
       SimpleResolver server = new SimpleResolver(servers.get(n % servers.size()));
       server.setTimeout(Duration.ofMillis(Math.max(1, left)));
       server.sendAsync(query, executor).whenComplete((message, error) -> {
@@ -126,6 +153,16 @@ final class RetransmittingResolver implements Resolver {
         }
       });
     }
+  }
+
+  private static ScheduledThreadPoolExecutor timers() {
+    ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, runnable -> {
+      Thread thread = new Thread(runnable, "mtasts-dns-timers");
+      thread.setDaemon(true);
+      return thread;
+    });
+    timers.setRemoveOnCancelPolicy(true);
+    return timers;
   }
 
   @Override

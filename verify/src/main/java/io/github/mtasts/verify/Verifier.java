@@ -42,6 +42,7 @@ public final class Verifier implements AutoCloseable {
   private final Resolver resolver;
   private final String resolverName;
   private final ExecutorService io;
+  private final ExecutorService dnsAnswers;
   private final ScheduledExecutorService watchdog;
   private final PolicyFetcher fetcher;
   private final SmtpProbe probe;
@@ -76,6 +77,7 @@ public final class Verifier implements AutoCloseable {
         new LinkedBlockingQueue<>(), daemonThreads("mtasts-verify-io"));
     pool.allowCoreThreadTimeOut(true);
     this.io = pool;
+    this.dnsAnswers = Executors.newFixedThreadPool(2, daemonThreads("mtasts-verify-dns"));
     this.watchdog = Executors.newSingleThreadScheduledExecutor(daemonThreads("mtasts-verify-watchdog"));
     this.fetcher = new PolicyFetcher(anchors, options);
     this.probe = new SmtpProbe(anchors, options, watchdog);
@@ -119,7 +121,8 @@ public final class Verifier implements AutoCloseable {
 
   /** A run: DNS answers and MX probes shared by its verifications, and by no later run. */
   private VerifyRun newRun() {
-    return new VerifyRun(new RunDns(resolver, resolverName, options.dnsTimeout().toMillis()), fetcher, probe, io);
+    RunDns dns = new RunDns(resolver, resolverName, options.dnsTimeout().toMillis(), dnsAnswers);
+    return new VerifyRun(dns, fetcher, probe, io);
   }
 
   /**
@@ -182,6 +185,7 @@ public final class Verifier implements AutoCloseable {
   @Override
   public void close() {
     io.shutdownNow();
+    dnsAnswers.shutdownNow();
     watchdog.shutdownNow();
   }
 
