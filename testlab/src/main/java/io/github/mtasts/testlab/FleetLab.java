@@ -2,15 +2,11 @@ package io.github.mtasts.testlab;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.Principal;
-import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,15 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLSession;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.X509ExtendedKeyManager;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -77,7 +66,7 @@ public final class FleetLab implements AutoCloseable {
         }
       }
       Zone fleet = Zone.of("fleet.test");
-      Map<String, Held> policyHosts = new LinkedHashMap<>();
+      Map<String, HeldCertificate> policyHosts = new LinkedHashMap<>();
       KeyPair key = ecKeyPair();
       Instant now = Instant.now();
       for (String domain : domains(count)) {
@@ -95,8 +84,7 @@ public final class FleetLab implements AutoCloseable {
             .addSubjectAlternativeName("mta-sts." + domain)
             .validityInterval(now.minus(Duration.ofDays(1)).toEpochMilli(), now.plus(Duration.ofDays(90)).toEpochMilli())
             .build();
-        policyHosts.put("mta-sts." + domain, new Held(held.keyPair().getPrivate(),
-            new X509Certificate[] {held.certificate(), pki.root.certificate()}));
+        policyHosts.put("mta-sts." + domain, held);
       }
       startPolicyServer(policyHosts);
       Map<String, String> zones = new LinkedHashMap<>();
@@ -147,9 +135,10 @@ public final class FleetLab implements AutoCloseable {
     return generator.generateKeyPair();
   }
 
-  private void startPolicyServer(Map<String, Held> hosts) throws IOException, GeneralSecurityException {
+  /** One HTTPS server for every policy host, presenting each host's own certificate (SNI). */
+  private void startPolicyServer(Map<String, HeldCertificate> hosts) throws IOException, GeneralSecurityException {
     SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(new KeyManager[] {new SniKeyManager(hosts)}, null, null);
+    tls.init(new KeyManager[] {new SniKeyManager(name -> name, hosts::get, pki.root.certificate())}, null, null);
     policyServer = new MockWebServer();
     policyServer.useHttps(tls.getSocketFactory());
     policyServer.setDispatcher(new Dispatcher() {
@@ -193,66 +182,5 @@ public final class FleetLab implements AutoCloseable {
     }
     Files.deleteIfExists(pki.caFile);
     Files.deleteIfExists(directory);
-  }
-
-  /** A private key with its chain. */
-  private record Held(PrivateKey key, X509Certificate[] chain) {}
-
-  /** Presents the certificate of the host the client names by SNI (RFC 6066 §3). */
-  private static final class SniKeyManager extends X509ExtendedKeyManager {
-    private final Map<String, Held> hosts;
-
-    SniKeyManager(Map<String, Held> hosts) {
-      this.hosts = hosts;
-    }
-
-    @Override
-    public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-      return socket instanceof SSLSocket tls ? requested(tls.getHandshakeSession(), keyType) : null;
-    }
-
-    @Override
-    public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
-      return requested(engine.getHandshakeSession(), keyType);
-    }
-
-    private String requested(SSLSession session, String keyType) {
-      if (!"EC".equals(keyType) || !(session instanceof ExtendedSSLSession extended)) {
-        return null;
-      }
-      for (SNIServerName name : extended.getRequestedServerNames()) {
-        if (name instanceof SNIHostName host && hosts.containsKey(host.getAsciiName())) {
-          return host.getAsciiName();
-        }
-      }
-      return null;
-    }
-
-    @Override
-    public X509Certificate[] getCertificateChain(String alias) {
-      Held held = hosts.get(alias);
-      return held == null ? null : held.chain().clone();
-    }
-
-    @Override
-    public PrivateKey getPrivateKey(String alias) {
-      Held held = hosts.get(alias);
-      return held == null ? null : held.key();
-    }
-
-    @Override
-    public String[] getServerAliases(String keyType, Principal[] issuers) {
-      return "EC".equals(keyType) ? hosts.keySet().toArray(new String[0]) : null;
-    }
-
-    @Override
-    public String[] getClientAliases(String keyType, Principal[] issuers) {
-      return null;
-    }
-
-    @Override
-    public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
-      return null;
-    }
   }
 }
