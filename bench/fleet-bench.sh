@@ -30,8 +30,9 @@
 #
 # The laboratory's servers run in a JVM of their own, on the newest JDK found (its TLS is the
 # fastest: the servers' handshakes share the machine with the tools measured). MTASTS overrides
-# the command that runs mtasts (default bin/mtasts), e.g. to measure an older jar:
-#   MTASTS="java -jar old/mtasts.jar" bench/fleet-bench.sh
+# the command that runs mtasts (default bin/mtasts); MTASTS_BEFORE names another build to
+# measure beside it in parts 1 and 2, interleaved (before and after a change, on one load):
+#   MTASTS_BEFORE="java -jar old/mtasts.jar" bench/fleet-bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,6 +41,7 @@ rounds=${2:-3}
 soak_runs=${3:-10}
 checkdmarc_version=6.0.4
 read -r -a mtasts <<<"${MTASTS:-bin/mtasts}"
+read -r -a before <<<"${MTASTS_BEFORE:-}"
 
 die() { echo "fleet-bench: $*" >&2; exit 2; }
 [[ $count =~ ^[0-9]+$ ]] && [ "$count" -ge 20 ] && [ "$count" -le 5000 ] || die "DOMAINS '$count': use 20 to 5000"
@@ -89,7 +91,7 @@ cleanup() {
 trap cleanup EXIT
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
-echo "machine: $(nproc) cores, load average $(load) at start; mtasts run as: ${mtasts[*]}"
+echo "machine: $(nproc) cores, load average $(load) at start; mtasts run as: ${mtasts[*]}${MTASTS_BEFORE:+; before: ${before[*]}}"
 echo "laboratory JVM: $lab_java"
 
 mkfifo "$work/lab.stdin"
@@ -114,6 +116,14 @@ checkdmarc_ns() {
     'mount --bind "$0" /etc/resolv.conf && exec "$@"' "$work/resolv.conf" "$@"
 }
 mtasts_verify() { "${mtasts[@]}" verify --resolver "$resolver" --ca-file "$ca" "$@"; }
+# Times one command in milliseconds; fails the benchmark, naming it, when it fails.
+timed() {
+  local name=$1 t0 t1; shift
+  t0=$(millis)
+  "$@" >"$work/timed.out" 2>&1 || die "$name failed: $(tail -5 "$work/timed.out")"
+  t1=$(millis)
+  echo $((t1 - t0))
+}
 millis() { date +%s%3N; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)) }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
@@ -121,23 +131,29 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 # ---- 1. cold start, one domain ----------------------------------------------------------------
 one=d1.fleet.test
 cold_rounds=$((rounds * 3))
-: >"$work/cold.verify"; : >"$work/cold.lint"; : >"$work/cold.checkdmarc"
+: >"$work/cold.verify"; : >"$work/cold.lint"; : >"$work/cold.checkdmarc"; : >"$work/cold.before-verify"; : >"$work/cold.before-lint"
 for round in $(seq 0 "$cold_rounds"); do
-  t0=$(millis); mtasts_verify "$one" >"$work/one.txt" 2>&1 || die "mtasts verify $one failed: $(tail -5 "$work/one.txt")"; t1=$(millis)
-  "${mtasts[@]}" lint --kind policy "$work/policy.txt" >"$work/lint.txt" 2>&1 || die "mtasts lint failed: $(cat "$work/lint.txt")"; t2=$(millis)
-  checkdmarc_ns "$venv/bin/checkdmarc" "$one" --check-mx-tls -n "$resolver" >"$work/one.json" 2>&1 \
-    || die "checkdmarc $one failed: $(tail -5 "$work/one.json")"; t3=$(millis)
+  v=$(timed "mtasts verify $one" mtasts_verify "$one")
+  l=$(timed "mtasts lint" "${mtasts[@]}" lint --kind policy "$work/policy.txt")
+  c=$(timed "checkdmarc $one" checkdmarc_ns "$venv/bin/checkdmarc" "$one" --check-mx-tls -n "$resolver")
+  if [ ${#before[@]} -gt 0 ]; then
+    bv=$(timed "before: mtasts verify $one" "${before[@]}" verify --resolver "$resolver" --ca-file "$ca" "$one")
+    bl=$(timed "before: mtasts lint" "${before[@]}" lint --kind policy "$work/policy.txt")
+  fi
   if [ "$round" -gt 0 ]; then # round 0 warms the page cache (and records mtasts' class archive)
-    echo $((t1 - t0)) >>"$work/cold.verify"; echo $((t2 - t1)) >>"$work/cold.lint"; echo $((t3 - t2)) >>"$work/cold.checkdmarc"
+    echo "$v" >>"$work/cold.verify"; echo "$l" >>"$work/cold.lint"; echo "$c" >>"$work/cold.checkdmarc"
+    if [ ${#before[@]} -gt 0 ]; then echo "$bv" >>"$work/cold.before-verify"; echo "$bl" >>"$work/cold.before-lint"; fi
   fi
 done
 cd_median=$(median <"$work/cold.checkdmarc")
 echo
 echo "1. one domain from a cold start: $cold_rounds rounds interleaved (ms)"
 printf '%-22s %9s %7s %20s\n' command median_ms min_ms median/checkdmarc
-for name in verify lint checkdmarc; do
+names="verify lint checkdmarc"; [ ${#before[@]} -gt 0 ] && names="$names before-verify before-lint"
+for name in $names; do
   m=$(median <"$work/cold.$name")
   label="mtasts $name"; [ "$name" = checkdmarc ] && label="checkdmarc $checkdmarc_version"
+  case $name in before-*) label="before: mtasts ${name#before-}" ;; esac
   printf '%-22s %9s %7s %20s\n' "$label" "$m" "$(sort -n "$work/cold.$name" | head -1)" "$(ratio "$m" "$cd_median")"
 done
 
@@ -180,8 +196,12 @@ run_checkdmarc() {
   max=$(cat "$dir"/slice-*.time | sort -n | tail -1 | awk '{ print int($1 / 1024) }')
   echo "$(awk -v ms=$((t1 - t0)) 'BEGIN { printf "%.2f", ms / 1000 }') $sum $max"
 }
+# mtasts (or, with "before" as the first argument, the build before) over the whole list;
+# prints "wall_s rss_mib".
 run_mtasts() {
-  /usr/bin/time -f "%e %M" -o "$work/mtasts.time" "${mtasts[@]}" verify --domains-file "$domains" \
+  local command=("${mtasts[@]}")
+  if [ "${1:-}" = before ]; then command=("${before[@]}"); shift; fi
+  /usr/bin/time -f "%e %M" -o "$work/mtasts.time" "${command[@]}" verify --domains-file "$domains" \
     --resolver "$resolver" --ca-file "$ca" --json "$@" </dev/null >"$work/mtasts.json" 2>"$work/mtasts.err" || true
   check_mtasts "$work/mtasts.json" >"$work/mtasts.verdicts" 2>&1 || true
   # GNU time puts "Command exited with non-zero status 1" first when errors were found.
@@ -199,8 +219,14 @@ for p in 4 8 16; do
 done
 echo "   best: $best_p processes"
 printf '%-7s %-24s %8s %10s %14s  %s\n' round tool wall_s domains/s peak_rss_mib verdicts
-: >"$work/tp.mtasts"; : >"$work/tp.checkdmarc"; : >"$work/rss.mtasts"; : >"$work/rss.checkdmarc"
+: >"$work/tp.mtasts"; : >"$work/tp.checkdmarc"; : >"$work/rss.mtasts"; : >"$work/rss.checkdmarc"; : >"$work/tp.before"
 for round in $(seq 1 "$rounds"); do
+  if [ ${#before[@]} -gt 0 ]; then
+    read -r wall rss < <(run_mtasts before)
+    echo "$wall" >>"$work/tp.before"
+    printf '%-7s %-24s %8s %10s %14s  %s\n' "$round" "before: mtasts" "$wall" \
+      "$(awk -v n="$count" -v w="$wall" 'BEGIN { printf "%.1f", n / w }')" "$rss" "$(cat "$work/mtasts.verdicts")"
+  fi
   read -r wall rss < <(run_mtasts)
   echo "$wall" >>"$work/tp.mtasts"; echo "$rss" >>"$work/rss.mtasts"
   printf '%-7s %-24s %8s %10s %14s  %s\n' "$round" "mtasts" "$wall" \
@@ -216,6 +242,10 @@ echo "median: mtasts $(awk -v n="$count" -v w="$tp_m" 'BEGIN { printf "%.1f", n 
   "checkdmarc $(awk -v n="$count" -v w="$tp_c" 'BEGIN { printf "%.1f", n * 1000 / w }') domains/s:" \
   "throughput ratio $(ratio "$tp_c" "$tp_m")x; peak RSS mtasts $(sort -n "$work/rss.mtasts" | tail -1) MiB," \
   "checkdmarc $(sort -n "$work/rss.checkdmarc" | tail -1) MiB (all processes); load average $(load)"
+if [ ${#before[@]} -gt 0 ]; then
+  tp_b=$(awk '{ print $1 * 1000 }' "$work/tp.before" | median)
+  echo "before: $(awk -v n="$count" -v w="$tp_b" 'BEGIN { printf "%.1f", n * 1000 / w }') domains/s, ratio $(ratio "$tp_c" "$tp_b")x"
+fi
 
 # ---- 3. under load -----------------------------------------------------------------------------
 if [ "$soak_runs" -gt 0 ]; then
