@@ -53,9 +53,10 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Write the reports as JSON on standard output.")
   boolean json;
 
-  @Option(names = "--concurrency", paramLabel = "N", defaultValue = "16",
-      description = "Domains verified at once (default: ${DEFAULT-VALUE}).")
-  int concurrency;
+  @Option(names = "--concurrency", paramLabel = "N",
+      description = "Domains verified at once (default: 16 per core, 16 to 256, within the"
+          + " open-file limit).")
+  Integer concurrency;
 
   @Option(names = "--scope", paramLabel = "SCOPE", defaultValue = "all",
       description = "all (default) or policy-host: only the HTTPS fetch and parse of the policy,"
@@ -202,7 +203,10 @@ public final class VerifyCommand implements Callable<Integer> {
       throw usage("--ca-only needs --ca-file PEM: the file of the only anchors to trust");
     }
     try {
-      VerifyOptions.Builder builder = VerifyOptions.builder().concurrency(concurrency).scope(scope());
+      VerifyOptions.Builder builder = VerifyOptions.builder().scope(scope());
+      if (concurrency != null) {
+        builder.concurrency(concurrency);
+      }
       if (resolver != null) {
         builder.resolver(resolver);
       }

@@ -7,6 +7,8 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,8 +23,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * queries from one socket and tells the answers apart by a message id of its own, restoring the
  * client's id in the answer (RFC 1035 §4.1.1: the id matches an answer to its query).
  *
- * <p>Not modelled: loss and retransmission. DNS over TCP goes through a {@link DelayingTcpRelay}
- * on the same port.
+ * <p>Loss is modelled on request only: {@link #dropFirstQueryOfEachQuestion()} drops the first
+ * datagram that asks each question, as a path that loses one datagram, or a server whose
+ * receive buffer overflowed, does; a client that never retransmits then gets no answer. The
+ * relay counts the queries it received and the most it held unanswered at once, so a test can
+ * tell a paced client from one that sends every query in one burst. DNS over TCP goes through a
+ * {@link DelayingTcpRelay} on the same port.
  */
 public final class DelayingDnsRelay implements AutoCloseable {
   /** RFC 1035 §2.3.4 with EDNS: a datagram is at most 65535 bytes. */
@@ -36,6 +42,12 @@ public final class DelayingDnsRelay implements AutoCloseable {
   private final AtomicInteger nextId = new AtomicInteger();
   /** The client and its message id, by the relay's own id. */
   private final AtomicReferenceArray<Pending> pending = new AtomicReferenceArray<>(1 << 16);
+
+  private final AtomicInteger received = new AtomicInteger();
+  private final AtomicInteger unanswered = new AtomicInteger();
+  private final AtomicInteger peakUnanswered = new AtomicInteger();
+  private final Set<String> questionsSeen = ConcurrentHashMap.newKeySet();
+  private volatile boolean dropFirstOfEachQuestion;
 
   private record Pending(SocketAddress client, int id) {}
 
@@ -77,6 +89,11 @@ public final class DelayingDnsRelay implements AutoCloseable {
         continue; // Shorter than a DNS header: nothing a server would answer.
       }
       byte[] query = Arrays.copyOf(packet.getData(), packet.getLength());
+      received.incrementAndGet();
+      if (questionsSeen.add(question(query)) && dropFirstOfEachQuestion) {
+        continue;
+      }
+      peakUnanswered.accumulateAndGet(unanswered.incrementAndGet(), Math::max);
       int relayId = nextId.getAndIncrement() & 0xFFFF;
       pending.set(relayId, new Pending(packet.getSocketAddress(), id(query)));
       setId(query, relayId);
@@ -101,6 +118,7 @@ public final class DelayingDnsRelay implements AutoCloseable {
       if (query == null) {
         continue; // A duplicate or late answer: its client no longer waits here.
       }
+      unanswered.decrementAndGet();
       setId(answer, query.id());
       later(front, new DatagramPacket(answer, answer.length, query.client()));
     }
@@ -115,6 +133,32 @@ public final class DelayingDnsRelay implements AutoCloseable {
         // A lost datagram: the client's retry or timeout handles it, as on a real path.
       }
     }, oneWayNanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** Drops, from now on, the first datagram asking each question not seen before; returns this relay. */
+  public DelayingDnsRelay dropFirstQueryOfEachQuestion() {
+    dropFirstOfEachQuestion = true;
+    return this;
+  }
+
+  /** The queries received so far, dropped ones included. */
+  public int queriesReceived() {
+    return received.get();
+  }
+
+  /** The most queries passed on to the server and not yet answered at one time. */
+  public int peakUnanswered() {
+    return peakUnanswered.get();
+  }
+
+  /** The question of a query (RFC 1035 §4.1.2: name, type, class after the 12-byte header), as text. */
+  private static String question(byte[] query) {
+    int end = 12;
+    while (end < query.length && query[end] != 0) {
+      end += (query[end] & 0xFF) + 1;
+    }
+    end = Math.min(query.length, end + 5);
+    return new String(query, 12, Math.max(0, end - 12), java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   private static int id(byte[] message) {

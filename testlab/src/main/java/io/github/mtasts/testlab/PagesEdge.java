@@ -2,13 +2,9 @@ package io.github.mtasts.testlab;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.Principal;
-import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -16,15 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLSession;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.X509ExtendedKeyManager;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -102,7 +91,8 @@ public final class PagesEdge implements AutoCloseable {
     PagesEdge edge = new PagesEdge(api, pki);
     try {
       SSLContext tls = SSLContext.getInstance("TLS");
-      tls.init(new KeyManager[] {edge.new SniKeyManager()}, null, null);
+      tls.init(new KeyManager[] {new SniKeyManager(edge::aliasFor, edge.certificates::get, pki.root.certificate())},
+          null, null);
       edge.https.useHttps(tls.getSocketFactory());
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot set up the edge's TLS: " + e, e);
@@ -205,63 +195,6 @@ public final class PagesEdge implements AutoCloseable {
     String alias = issued ? name : DEFAULT_CERTIFICATE_NAME;
     certificates.computeIfAbsent(alias, pki::certificate);
     return alias;
-  }
-
-  /** Chooses the certificate by the SNI name of each handshake. */
-  private final class SniKeyManager extends X509ExtendedKeyManager {
-
-    @Override
-    public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-      SSLSession session = socket instanceof SSLSocket ssl ? ssl.getHandshakeSession() : null;
-      return alias(keyType, session);
-    }
-
-    @Override
-    public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
-      return alias(keyType, engine.getHandshakeSession());
-    }
-
-    private String alias(String keyType, SSLSession session) {
-      String sni = null;
-      if (session instanceof ExtendedSSLSession extended) {
-        for (SNIServerName name : extended.getRequestedServerNames()) {
-          if (name instanceof SNIHostName host) {
-            sni = host.getAsciiName();
-          }
-        }
-      }
-      String alias = aliasFor(sni);
-      return certificates.get(alias).keyPair().getPrivate().getAlgorithm().equals(keyType)
-          ? alias : null;
-    }
-
-    @Override
-    public X509Certificate[] getCertificateChain(String alias) {
-      HeldCertificate certificate = certificates.get(alias);
-      return certificate == null ? null
-          : new X509Certificate[] {certificate.certificate(), pki.root.certificate()};
-    }
-
-    @Override
-    public PrivateKey getPrivateKey(String alias) {
-      HeldCertificate certificate = certificates.get(alias);
-      return certificate == null ? null : certificate.keyPair().getPrivate();
-    }
-
-    @Override
-    public String[] getServerAliases(String keyType, Principal[] issuers) {
-      return certificates.keySet().toArray(new String[0]);
-    }
-
-    @Override
-    public String[] getClientAliases(String keyType, Principal[] issuers) {
-      return null;
-    }
-
-    @Override
-    public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
-      return null;
-    }
   }
 
   @Override

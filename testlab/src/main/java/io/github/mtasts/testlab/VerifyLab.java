@@ -11,12 +11,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import org.subethamail.smtp.server.SMTPServer;
+import org.subethamail.smtp.server.Session;
+import org.subethamail.smtp.server.SessionHandler;
 
 /**
  * The laboratory the verifier's tests run against, all on loopback: Knot DNS serving one zone
@@ -38,6 +42,9 @@ public final class VerifyLab implements AutoCloseable {
     return body.append("max_age: 604800\r\n").toString();
   }
 
+  /** The scenario domains whose MX host is mx.shared-mx.test, good at one address and not at the other. */
+  public static final List<String> SHARED_MX_DOMAINS = List.of("shared-a.test", "shared-b.test", "shared-c.test");
+
   public static final String TESTING_POLICY = policy("testing", "mx1.testing.test", "*.mx.testing.test");
 
   private final Path directory;
@@ -49,6 +56,7 @@ public final class VerifyLab implements AutoCloseable {
   private final List<SMTPServer> smtpServers = new ArrayList<>();
   private final List<InetAddress> httpsHosts = new ArrayList<>();
   private final List<InetAddress> smtpHosts = new ArrayList<>();
+  private final Map<InetAddress, AtomicInteger> smtpSessions = new ConcurrentHashMap<>();
   private final BlackHoles blackHoles = new BlackHoles();
   private int nextHost = 1;
 
@@ -125,6 +133,12 @@ public final class VerifyLab implements AutoCloseable {
 
   public int smtpPort() {
     return smtpPort;
+  }
+
+  /** The SMTP sessions the server at {@code address} has accepted so far (0 for no server there). */
+  public int smtpSessions(InetAddress address) {
+    AtomicInteger sessions = smtpSessions.get(address);
+    return sessions == null ? 0 : sessions.get();
   }
 
   /** The policy host server of a scenario domain, to inspect the requests it received. */
@@ -304,6 +318,22 @@ public final class VerifyLab implements AutoCloseable {
         .add("@", "A", "127.0.9.9")
         .text());
 
+    // Three domains whose one MX host, mx.shared-mx.test, has two addresses: the certificate
+    // of the first names it, that of the second names another host.
+    String sharedGood = host();
+    String sharedBad = host();
+    smtp(sharedGood, pki.server("mx.shared-mx.test"));
+    smtp(sharedBad, pki.server("mx.elsewhere.test"));
+    zones.put("shared-mx.test", Zone.of("shared-mx.test").add("mx", "A", sharedGood).add("mx", "A", sharedBad).text());
+    for (String domain : SHARED_MX_DOMAINS) {
+      zones.put(domain, Zone.of(domain)
+          .txt("_mta-sts", "v=STSv1; id=1")
+          .add("mta-sts", "A", policyHost(domain, pki.server("mta-sts." + domain),
+              ok(policy("enforce", "mx.shared-mx.test"))))
+          .add("@", "MX", "10 mx.shared-mx.test.")
+          .text());
+    }
+
     // RFC 7505: a null MX, a domain that accepts no mail.
     zones.put("nullmx.test", Zone.of("nullmx.test").add("@", "MX", "0 .").text());
   }
@@ -379,8 +409,22 @@ public final class VerifyLab implements AutoCloseable {
 
   /** Starts an SMTP server on the address, with STARTTLS over {@code tls} unless it is null. */
   private void smtp(String address, SSLContext tls) throws IOException {
+    AtomicInteger sessions = new AtomicInteger();
+    smtpSessions.put(InetAddress.getByName(address), sessions);
     SMTPServer.Builder builder = SMTPServer.port(smtpPort)
         .bindAddress(InetAddress.getByName(address))
+        .sessionHandler(new SessionHandler() {
+          @Override
+          public SessionAcceptance accept(Session session) {
+            sessions.incrementAndGet();
+            return SessionAcceptance.success();
+          }
+
+          @Override
+          public void onSessionEnd(Session session) {
+            // Only the start of a session is counted.
+          }
+        })
         .hostName("mx-" + address)
         .messageHandler((context, from, to, data) -> { });
     if (tls != null) {

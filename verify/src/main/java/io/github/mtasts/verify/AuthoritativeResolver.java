@@ -30,7 +30,6 @@ import org.xbill.DNS.NSRecord;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Resolver;
 import org.xbill.DNS.Section;
-import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TSIG;
 import org.xbill.DNS.Type;
 
@@ -54,6 +53,7 @@ public final class AuthoritativeResolver implements Resolver {
 
   private final Resolver bootstrap;
   private final int port;
+  private final AsyncLimit outstanding;
   private volatile Duration timeout = ExtendedResolver.DEFAULT_TIMEOUT;
   private final ConcurrentMap<Name, CompletableFuture<Resolver>> serversByName = new ConcurrentHashMap<>();
 
@@ -74,8 +74,26 @@ public final class AuthoritativeResolver implements Resolver {
    * @param port the port of every authoritative server
    */
   AuthoritativeResolver(Resolver bootstrap, int port) {
+    this(bootstrap, port, new AsyncLimit(Verifier.QUERIES_OUTSTANDING));
+  }
+
+  /**
+   * A resolver for a verifier: the queries to the zones' servers are retransmitted and paced
+   * with the verifier's other queries.
+   *
+   * @param bootstrap the resolver that answers NS and address queries
+   * @param timeout the time one query may take, retransmissions included
+   * @param outstanding the verifier's limit of queries outstanding at once
+   */
+  AuthoritativeResolver(Resolver bootstrap, Duration timeout, AsyncLimit outstanding) {
+    this(bootstrap, DNS_PORT, outstanding);
+    setTimeout(timeout);
+  }
+
+  private AuthoritativeResolver(Resolver bootstrap, int port, AsyncLimit outstanding) {
     this.bootstrap = bootstrap;
     this.port = port;
+    this.outstanding = outstanding;
   }
 
   @Override
@@ -138,18 +156,12 @@ public final class AuthoritativeResolver implements Resolver {
         return CompletableFuture.failedFuture(
             new IOException("the name servers of " + zone + " " + nameServers + " have no address"));
       }
-      List<Resolver> servers = new ArrayList<>();
       // IPv4 first: a machine without an IPv6 route would otherwise wait for every timeout.
-      addresses.stream()
+      List<InetSocketAddress> servers = addresses.stream()
           .sorted(Comparator.comparing(address -> address instanceof Inet4Address ? 0 : 1))
-          .forEach(address -> {
-            SimpleResolver server = new SimpleResolver(new InetSocketAddress(address, port));
-            server.setTimeout(timeout);
-            servers.add(server);
-          });
-      ExtendedResolver resolver = new ExtendedResolver(servers);
-      resolver.setLoadBalance(false);
-      resolver.setTimeout(timeout);
+          .map(address -> new InetSocketAddress(address, port))
+          .toList();
+      Resolver resolver = new RetransmittingResolver(servers, timeout, outstanding);
       return CompletableFuture.completedFuture(resolver);
     });
   }

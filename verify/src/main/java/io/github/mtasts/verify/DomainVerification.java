@@ -13,33 +13,35 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import org.xbill.DNS.Type;
 
 /**
  * One verification of one domain. The independent chains start at once and run in parallel:
  * the {@code _mta-sts} and {@code _smtp._tls} TXT lookups, the policy host's address lookup
  * followed by the HTTPS fetch, and the MX lookup followed, per MX host, by its address lookups
- * and, per address, a STARTTLS probe. Checks are then assembled in a fixed order, whatever
- * finished first.
+ * and, per address, a STARTTLS probe ({@link #PROBES_AT_ONCE} at a time; a probe another
+ * domain of the run already made is reused, see {@link VerifyRun}). Checks are then assembled
+ * in a fixed order, whatever finished first.
  */
 final class DomainVerification {
+  /**
+   * At most this many STARTTLS probes of one domain run at once: a domain with hundreds of MX
+   * addresses that never answer holds this many threads and sockets, not one per address.
+   */
+  static final int PROBES_AT_ONCE = 8;
+
   private final String domain;
   private final VerifyOptions options;
+  private final VerifyRun run;
   private final DnsClient dns;
-  private final PolicyFetcher fetcher;
-  private final SmtpProbe probe;
-  private final Executor io;
+  private final AsyncLimit probesAtOnce = new AsyncLimit(PROBES_AT_ONCE);
   private final Instant now = Instant.now();
 
-  DomainVerification(String domain, VerifyOptions options, DnsClient dns, PolicyFetcher fetcher,
-      SmtpProbe probe, Executor io) {
+  DomainVerification(String domain, VerifyOptions options, VerifyRun run) {
     this.domain = domain;
     this.options = options;
-    this.dns = dns;
-    this.fetcher = fetcher;
-    this.probe = probe;
-    this.io = io;
+    this.run = run;
+    this.dns = run.dnsFor();
   }
 
   /** A probe of one MX host: its addresses, and one STARTTLS probe per address. */
@@ -55,7 +57,8 @@ final class DomainVerification {
     CompletableFuture<DnsAnswer> tlsRpt = all ? dns.lookup("_smtp._tls." + domain, Type.TXT) : null;
     CompletableFuture<DnsClient.Addresses> hostAddresses = dns.addresses(policyHost);
     CompletableFuture<FetchResult> fetch = hostAddresses.thenApplyAsync(
-        addresses -> addresses.addresses().isEmpty() ? null : fetcher.fetch(domain, new DnsjavaDns(dns)), io);
+        addresses -> addresses.addresses().isEmpty() ? null : run.fetcher().fetch(domain, new DnsjavaDns(dns)),
+        run.io());
     // RFC 8461 §4: every MX host, every address.
     CompletableFuture<DnsAnswer> mx = all ? dns.lookup(domain, Type.MX) : null;
     CompletableFuture<List<MxHostProbe>> probes = all ? mx.thenCompose(this::probeAll) : null;
@@ -106,7 +109,7 @@ final class DomainVerification {
       hosts.add(dns.addresses(host).thenCompose(addresses -> {
         List<CompletableFuture<ProbeResult>> results = new ArrayList<>();
         for (InetAddress address : addresses.addresses()) {
-          results.add(CompletableFuture.supplyAsync(() -> probe.probe(host, address), io));
+          results.add(probesAtOnce.run(() -> run.probe(host, address)));
         }
         return CompletableFuture.allOf(results.toArray(new CompletableFuture<?>[0]))
             .thenApply(done -> new MxHostProbe(addresses, results.stream().map(CompletableFuture::join).toList()));

@@ -1,5 +1,6 @@
 package io.github.mtasts.verify;
 
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -7,14 +8,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.net.ssl.X509ExtendedTrustManager;
-import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Resolver;
 import org.xbill.DNS.ResolverConfig;
-import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.Type;
 
 /**
@@ -29,10 +31,18 @@ import org.xbill.DNS.Type;
  * }</pre>
  */
 public final class Verifier implements AutoCloseable {
+  /**
+   * At most this many DNS queries are outstanding at once: a burst of a thousand address
+   * lookups (a domain with hundreds of MX hosts, or a fleet) would overflow the receive buffer
+   * of a resolver and lose queries; paced, they queue here instead.
+   */
+  static final int QUERIES_OUTSTANDING = 64;
+
   private final VerifyOptions options;
   private final Resolver resolver;
   private final String resolverName;
   private final ExecutorService io;
+  private final ExecutorService dnsAnswers;
   private final ScheduledExecutorService watchdog;
   private final PolicyFetcher fetcher;
   private final SmtpProbe probe;
@@ -40,34 +50,45 @@ public final class Verifier implements AutoCloseable {
   private Verifier(VerifyOptions options) {
     this.options = options;
     X509ExtendedTrustManager anchors = TrustAnchors.load(options.caFile(), options.caOnly());
-    Resolver configured;
+    AsyncLimit queries = new AsyncLimit(QUERIES_OUTSTANDING);
+    List<InetSocketAddress> servers;
     String configuredName;
     if (options.resolver().isPresent()) {
-      SimpleResolver simple = new SimpleResolver(options.resolver().get());
-      simple.setTimeout(options.dnsTimeout());
-      configured = simple;
+      servers = List.of(options.resolver().get());
       configuredName = "resolver " + options.resolver().get().getAddress().getHostAddress()
           + ":" + options.resolver().get().getPort();
     } else {
-      ExtendedResolver system = new ExtendedResolver();
-      system.setTimeout(options.dnsTimeout());
-      configured = system;
-      configuredName = "system resolver " + ResolverConfig.getCurrentConfig().servers();
+      servers = ResolverConfig.getCurrentConfig().servers();
+      configuredName = "system resolver " + servers;
     }
+    Resolver configured = new RetransmittingResolver(servers, options.dnsTimeout(), queries);
     if (options.authoritative()) {
-      AuthoritativeResolver authoritative = new AuthoritativeResolver(configured);
-      authoritative.setTimeout(options.dnsTimeout());
-      configured = authoritative;
+      configured = new AuthoritativeResolver(configured, options.dnsTimeout(), queries);
       configuredName = "authoritative name servers (found through the " + configuredName + ")";
     }
     this.resolver = configured;
     this.resolverName = configuredName;
-    // Probes and fetches block on sockets: a cached pool gives each its own thread, so no
-    // domain waits for another's slow MX. verifyAll bounds how many domains run at once.
-    this.io = Executors.newCachedThreadPool(daemonThreads("mtasts-verify-io"));
+    // Probes and fetches block on sockets, each on a thread of its own, so no domain waits for
+    // another's slow MX; but only so many at once: a fetch per domain in flight and as many
+    // probes again, plus one domain's worth, so a fleet of hostile domains cannot make a
+    // thread per MX address. verifyAll bounds how many domains run at once.
+    int threads = ioThreads(options.concurrency());
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 10, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), daemonThreads("mtasts-verify-io"));
+    pool.allowCoreThreadTimeOut(true);
+    this.io = pool;
+    this.dnsAnswers = Executors.newFixedThreadPool(2, daemonThreads("mtasts-verify-dns"));
     this.watchdog = Executors.newSingleThreadScheduledExecutor(daemonThreads("mtasts-verify-watchdog"));
     this.fetcher = new PolicyFetcher(anchors, options);
     this.probe = new SmtpProbe(anchors, options, watchdog);
+  }
+
+  /**
+   * The most threads that fetch policies and probe MX hosts at once, for {@code concurrency}
+   * domains verified at once: one fetch and one probe per domain, plus one domain's probes.
+   */
+  static int ioThreads(int concurrency) {
+    return 2 * concurrency + DomainVerification.PROBES_AT_ONCE;
   }
 
   /**
@@ -95,8 +116,13 @@ public final class Verifier implements AutoCloseable {
    */
   public Report verify(String domain) {
     String name = DomainNames.normalize(domain);
-    DnsClient dns = new DnsClient(resolver, resolverName, options.dnsTimeout());
-    return new DomainVerification(name, options, dns, fetcher, probe, io).run();
+    return new DomainVerification(name, options, newRun()).run();
+  }
+
+  /** A run: DNS answers and MX probes shared by its verifications, and by no later run. */
+  private VerifyRun newRun() {
+    RunDns dns = new RunDns(resolver, resolverName, options.dnsTimeout().toMillis(), dnsAnswers);
+    return new VerifyRun(dns, fetcher, probe, io);
   }
 
   /**
@@ -109,12 +135,13 @@ public final class Verifier implements AutoCloseable {
    */
   public MxHosts mxHosts(String domain) {
     String name = DomainNames.normalize(domain);
-    DnsClient dns = new DnsClient(resolver, resolverName, options.dnsTimeout());
-    return MxHosts.of(name, dns.lookup(name, Type.MX).join());
+    return MxHosts.of(name, newRun().dnsFor().lookup(name, Type.MX).join());
   }
 
   /**
-   * Verifies many domains, {@link VerifyOptions#concurrency()} at a time.
+   * Verifies many domains, {@link VerifyOptions#concurrency()} at a time, in one run: an MX host
+   * that several domains share is probed once at each address, and DNS answers are reused
+   * within their TTL; each report still lists all of its domain's checks.
    *
    * @param domains the mail domains; all are checked before any is verified
    * @param onReport called with each report as it completes (from several threads, one at a time)
@@ -128,11 +155,12 @@ public final class Verifier implements AutoCloseable {
     }
     ExecutorService drivers = Executors.newFixedThreadPool(
         Math.min(options.concurrency(), names.size()), daemonThreads("mtasts-verify-domain"));
+    VerifyRun run = newRun();
     try {
       List<Future<Report>> futures = new ArrayList<>();
       for (String name : names) {
         futures.add(drivers.submit(() -> {
-          Report report = verify(name);
+          Report report = new DomainVerification(name, options, run).run();
           synchronized (onReport) {
             onReport.accept(report);
           }
@@ -157,6 +185,7 @@ public final class Verifier implements AutoCloseable {
   @Override
   public void close() {
     io.shutdownNow();
+    dnsAnswers.shutdownNow();
     watchdog.shutdownNow();
   }
 

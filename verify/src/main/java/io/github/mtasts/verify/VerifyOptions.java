@@ -2,6 +2,8 @@ package io.github.mtasts.verify;
 
 import io.github.mtasts.policy.ParseResult;
 import io.github.mtasts.policy.PolicyId;
+import com.sun.management.UnixOperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -137,6 +139,23 @@ public final class VerifyOptions {
     return concurrency;
   }
 
+  /**
+   * The default concurrency on this machine: 16 domains per core (a verification mostly waits
+   * on the network), at least 16 and at most 256, and no more than the open-file limit allows
+   * when every domain in flight holds its policy fetch's and its probes' sockets at once, beside
+   * the DNS queries' (a quarter of the limit is left to the rest of the process).
+   */
+  public static int fittingConcurrency() {
+    int byCores = Math.max(16, Math.min(256, 16 * Runtime.getRuntime().availableProcessors()));
+    long files = Long.MAX_VALUE;
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix) {
+      files = unix.getMaxFileDescriptorCount();
+    }
+    long socketsPerDomain = 1 + DomainVerification.PROBES_AT_ONCE;
+    long byFiles = (files * 3 / 4 - Verifier.QUERIES_OUTSTANDING) / socketsPerDomain;
+    return (int) Math.max(1, Math.min(byCores, byFiles));
+  }
+
   /** The name sent with EHLO; absent: the address literal of the local end (RFC 5321 §4.1.4). */
   public Optional<String> ehloName() {
     return ehloName;
@@ -184,7 +203,7 @@ public final class VerifyOptions {
     private Duration fetchTimeout = Duration.ofSeconds(30);
     private Duration smtpTimeout = Duration.ofSeconds(60);
     private Duration expiryWarning = DEFAULT_EXPIRY_WARNING;
-    private int concurrency = 16;
+    private int concurrency = fittingConcurrency();
     private Optional<String> ehloName = Optional.empty();
     private Scope scope = Scope.ALL;
     private Optional<String> expectedPolicy = Optional.empty();
@@ -296,7 +315,10 @@ public final class VerifyOptions {
       return this;
     }
 
-    /** How many domains {@link Verifier#verifyAll} verifies at once (default 16, 1 to 1024). */
+    /**
+     * How many domains {@link Verifier#verifyAll} verifies at once (1 to 1024; default {@link
+     * VerifyOptions#fittingConcurrency()}).
+     */
     public Builder concurrency(int concurrency) {
       if (concurrency < 1 || concurrency > 1024) {
         throw new IllegalArgumentException(

@@ -44,7 +44,13 @@
  * <p>All lookups of one verification go through one dnsjava resolver, including the address
  * lookups of the HTTPS client, and the independent lookups run in parallel, so the wall time of
  * a verification is about the longest dependent chain (MX lookup, address lookup, TCP
- * connect, banner, EHLO, STARTTLS, TLS handshake). Every network step has a timeout. The
+ * connect, banner, EHLO, STARTTLS, TLS handshake). Every network step has a timeout. DNS is
+ * asked as a stub resolver asks it: a query without an answer is sent again with backoff
+ * within the DNS timeout, a truncated answer is asked again over TCP, and queries are paced.
+ * The verifications of one run ({@link io.github.mtasts.verify.Verifier#verifyAll}) share
+ * their DNS answers within the TTL and their STARTTLS probes: an MX host that many domains
+ * name is probed once per address, and each report still lists all its checks. How much runs
+ * at once is bounded per domain and per verifier (threads, sockets, queries outstanding). The
  * resolver address, extra trust anchors and the SMTP and HTTPS ports can be replaced for
  * laboratory use ({@link io.github.mtasts.verify.VerifyOptions}); the defaults are the system
  * resolver, the system trust anchors and ports 25 and 443, and nothing weakens validation.

@@ -377,6 +377,72 @@ class VerifierTest {
   }
 
   @Test
+  void anMxHostSharedByDomainsIsProbedOncePerAddressAndEachReportListsBothVerdicts() throws Exception {
+    List<String> domains = VerifyLab.SHARED_MX_DOMAINS;
+    // Alone, each domain probes both addresses: the reference of what a report lists.
+    List<Report> alone = domains.stream().map(verifier::verify).toList();
+    List<java.net.InetAddress> addresses = alone.get(0).checks().stream()
+        .filter(c -> c.id().startsWith("mx.tls"))
+        .map(c -> addressOf(c))
+        .toList();
+    assertEquals(2, addresses.size(), describe(alone.get(0)));
+    int[] before = addresses.stream().mapToInt(lab::smtpSessions).toArray();
+
+    List<Report> fleet = verifier.verifyAll(domains, r -> { });
+
+    // One STARTTLS session per address for the whole run, not one per domain.
+    for (int i = 0; i < addresses.size(); i++) {
+      assertEquals(before[i] + 1, lab.smtpSessions(addresses.get(i)), "sessions at " + addresses.get(i));
+    }
+    for (int d = 0; d < domains.size(); d++) {
+      Report report = fleet.get(d);
+      // The certificate names the MX host at one address only: one pass, one error, per domain.
+      Check pass = find(report, CheckIds.MX_TLS, Check.Severity.PASS);
+      Check wrongName = find(report, CheckIds.MX_TLS_CERT_NAME, Check.Severity.ERROR);
+      assertEquals("mx.elsewhere.test", wrongName.evidence().get("certificate.dnsNames"));
+      assertTrue(!pass.evidence().get("address").equals(wrongName.evidence().get("address")), describe(report));
+      // The same checks, messages and evidence as when the domain is verified alone.
+      assertEquals(mxChecks(alone.get(d)), mxChecks(report), describe(report));
+    }
+  }
+
+  private static java.net.InetAddress addressOf(Check check) {
+    try {
+      return java.net.InetAddress.getByName(check.evidence().get("address"));
+    } catch (java.net.UnknownHostException e) {
+      throw new AssertionError(check.toString(), e);
+    }
+  }
+
+  /** The MX checks of a report as text: id, severity, message and evidence. */
+  private static List<String> mxChecks(Report report) {
+    return report.checks().stream().filter(c -> c.id().startsWith("mx"))
+        .map(c -> c.id() + " " + c.severity() + " " + c.message() + " " + c.evidence())
+        .toList();
+  }
+
+  @Test
+  void aResolverThatDropsTheFirstQueryOfEachQuestionStillAnswersEveryLookup() throws Exception {
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool();
+    java.net.InetAddress relayAddress = lab.dnsServer().getAddress();
+    java.net.InetSocketAddress listen = new java.net.InetSocketAddress(relayAddress, KnotServer.freePort(relayAddress));
+    try (io.github.mtasts.testlab.DelayingDnsRelay relay = io.github.mtasts.testlab.DelayingDnsRelay
+            .start(listen, lab.dnsServer(), java.time.Duration.ZERO, threads)
+            .dropFirstQueryOfEachQuestion();
+        Verifier lossy = Verifier.create(LabOptions.of(lab).resolver(listen).build())) {
+      Report report = lossy.verify("enforce.test");
+      assertNoErrors(report);
+      find(report, CheckIds.MX_TLS, Check.Severity.PASS);
+      // Every question was asked twice at least: its first datagram was lost.
+      List<String> questions = List.of("_mta-sts TXT", "_smtp._tls TXT", "mta-sts A", "mta-sts AAAA", "MX",
+          "mx A", "mx AAAA");
+      assertTrue(relay.queriesReceived() >= 2 * questions.size(), "queries: " + relay.queriesReceived());
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
   void reportRendersAsJson() {
     Report report = verifier.verify("http404.test");
     com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(report.toJson()).getAsJsonObject();

@@ -155,7 +155,7 @@ public final class VerifyBench {
     List<Step> steps = new ArrayList<>();
     try {
       for (int run = 0; run < STEP_ROUNDS; run++) {
-        DnsClient dns = new DnsClient(resolver, "bench", options.dnsTimeout());
+        DnsClient dns = new DnsClient(new RunDns(resolver, "bench", options.dnsTimeout().toMillis(), Runnable::run));
         long t0 = System.nanoTime();
         DnsClient.Addresses mx = dns.addresses("mx." + DOMAIN).join();
         long t1 = System.nanoTime();

@@ -22,6 +22,20 @@ class VerifyOptionsTest {
   }
 
   @Test
+  void theDefaultConcurrencyFitsTheCoresWithinItsBounds() {
+    int byCores = Math.max(16, Math.min(256, 16 * Runtime.getRuntime().availableProcessors()));
+    int fitting = VerifyOptions.fittingConcurrency();
+    assertTrue(fitting >= 1 && fitting <= byCores, "fitting " + fitting + ", by cores " + byCores);
+    long files = ((com.sun.management.UnixOperatingSystemMXBean)
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getMaxFileDescriptorCount();
+    if (files >= 4096) {
+      // Files enough for 256 domains with all their sockets: the cores decide.
+      assertEquals(byCores, fitting);
+    }
+    assertEquals(fitting, VerifyOptions.defaults().concurrency());
+  }
+
+  @Test
   void resolverForms() {
     assertEquals(new InetSocketAddress("127.0.0.1", 53), VerifyOptions.parseHostPort("resolver", "127.0.0.1", 53));
     assertEquals(new InetSocketAddress("127.0.0.1", 5353), VerifyOptions.parseHostPort("resolver", "127.0.0.1:5353", 53));
