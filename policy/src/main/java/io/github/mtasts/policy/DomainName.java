@@ -50,7 +50,7 @@ public final class DomainName {
    * @return the name, or one error per label that breaks a rule, each naming the fix
    */
   public static ParseResult<DomainName> parse(String text) {
-    return parse(text, text, "domain '" + text + "'");
+    return parse(text, text, "domain " + Excerpt.quote(text));
   }
 
   /**
@@ -152,7 +152,7 @@ public final class DomainName {
       for (String label : unicode) {
         String violation = BidiRule.violation(label);
         if (violation != null) {
-          violations.add(quoted + " has the label '" + label + "', which " + violation + ".");
+          violations.add(quoted + " has the label " + Excerpt.quote(label) + ", which " + violation + ".");
         }
       }
     }
@@ -199,13 +199,21 @@ public final class DomainName {
       unicode.add(uLabel);
       return null;
     }
+    // RFC 3492 §6.3: an A-label holds "xn--" and at least one character per code point of the
+    // U-label, so a U-label of more than 59 code points has no A-label within 63 characters. Said
+    // before the label is encoded, which costs its length times its distinct code points.
+    int codePoints = label.codePointCount(0, label.length());
+    if (codePoints > MAX_LABEL_LENGTH - ULabel.ACE_PREFIX.length()) {
+      return quoted + " has a label of " + codePoints + " characters, whose A-label would be longer "
+          + "than the " + MAX_LABEL_LENGTH + " characters a label has at most (RFC 5890 §2.3.2.1).";
+    }
     String violation = ULabel.violation(label);
     if (violation != null) {
-      return quoted + " has the label '" + label + "', which " + violation + ".";
+      return quoted + " has the label " + Excerpt.quote(label) + ", which " + violation + ".";
     }
     String aLabel = ULabel.encode(label);
     if (aLabel.length() > MAX_LABEL_LENGTH) {
-      return quoted + " has the label '" + label + "', whose A-label '" + aLabel + "' is "
+      return quoted + " has the label " + Excerpt.quote(label) + ", whose A-label " + Excerpt.quote(aLabel) + " is "
           + aLabel.length() + " characters long; a label has at most " + MAX_LABEL_LENGTH
           + " (RFC 5890 §2.3.2.1).";
     }

@@ -29,7 +29,7 @@ public final class MxPattern implements Comparable<MxPattern> {
    */
   public static ParseResult<MxPattern> parse(String text) {
     List<Problem> problems = new ArrayList<>();
-    String message = firstViolation(text, "mx '" + text + "'", true);
+    String message = firstViolation(text, "mx " + Excerpt.quote(text), true);
     if (message != null) {
       problems.add(Problem.error("mx", 0, text, message));
     }
@@ -57,7 +57,7 @@ public final class MxPattern implements Comparable<MxPattern> {
    */
   public static Optional<String> hostNameViolation(String host) {
     String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-    String quoted = "MX host '" + host + "'";
+    String quoted = "MX host " + Excerpt.quote(host);
     if (name.contains("*")) {
       return Optional.of(quoted + " contains '*': a host name has no wildcard; give the name the "
           + "MX record points to (RFC 5321 §4.1.2).");

@@ -134,10 +134,10 @@ public final class Policy {
    * Findings that do not make the policy invalid: {@code max_age} under one day, mode {@code
    * testing} or {@code none}, and {@code mx} patterns covered by others.
    *
-   * @return the warnings, with line 0
+   * @return the warnings, with line 0; of one field the first 20 and one counting the others
    */
   public List<Problem> advisories() {
-    return Advisories.of(this);
+    return ProblemLimit.apply(Advisories.of(this));
   }
 
   @Override
@@ -278,18 +278,19 @@ public final class Policy {
       List<Problem> problems = new ArrayList<>();
       if (FIELD_NAMES.contains(name)) {
         problems.add(
-            Problem.error(name, 0, name, "extension name '" + name + "' is a field RFC 8461 §3.2 "
+            Problem.error(name, 0, name, "extension name " + Excerpt.quote(name) + " is a field RFC 8461 §3.2 "
                 + "defines: set it through its own builder method, not as an extension."));
       } else if (!FieldSyntax.isExtensionName(name)) {
         problems.add(
-            Problem.error(name, 0, name, "extension name '" + name + "' is not valid: "
+            Problem.error(name, 0, name, "extension name " + Excerpt.quote(name) + " is not valid: "
                 + FieldSyntax.NAME_RULE + " (RFC 8461 §3.2)."));
       }
       String violation = FieldSyntax.policyValueViolation(value);
       if (violation != null) {
         problems.add(
             Problem.error(name, 0, value,
-                "the value '" + value + "' of extension '" + name + "' " + violation + "."));
+                "the value " + Excerpt.quote(value) + " of extension " + Excerpt.quote(name) + " "
+                    + violation + "."));
       }
       return problems;
     }

@@ -10,15 +10,22 @@ import java.util.regex.Pattern;
 final class ReportUri {
   private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):.*", Pattern.DOTALL);
   private static final Pattern HEX2 = Pattern.compile("[0-9A-Fa-f]{2}");
-  // RFC 3986 §3.3 pchar = unreserved / pct-encoded / sub-delims / ":" / "@"
-  private static final String PCHAR = "(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})";
+  // RFC 3986 §3.3 pchar = unreserved / pct-encoded / sub-delims / ":" / "@"; a path also holds
+  // '/', a query or fragment '/' and '?'. Every '%' has been checked to start a pct-encoded octet
+  // before these patterns run, so '%' stands for one in the classes below: each part is then a
+  // single character class, which the regex engine matches in a loop, where an alternation under
+  // '*' recursed once per character and overflowed the stack on a URI of a few thousand
+  // characters.
+  private static final String PATH_CHAR = "[A-Za-z0-9._~!$&'()*+,;=:@%/-]";
+  private static final String QUERY_CHAR = "[A-Za-z0-9._~!$&'()*+,;=:@%/?-]";
   // RFC 3986 §3: "//" authority path-abempty [ "?" query ] [ "#" fragment ], where authority
-  // is [ userinfo "@" ] host [ ":" port ] and port is *DIGIT (§3.2.3).
+  // is [ userinfo "@" ] host [ ":" port ] and port is *DIGIT (§3.2.3); path-abempty is
+  // *( "/" segment ), empty or a '/' followed by pchars and more '/'.
   private static final Pattern HTTPS_REST =
-      Pattern.compile("//(?:(?:[A-Za-z0-9._~!$&'()*+,;=:-]|%[0-9A-Fa-f]{2})*@)?"
-          + "(?<host>\\[[^\\]/?#@]*\\]|(?:[A-Za-z0-9._~!$&'()*+,;=-]|%[0-9A-Fa-f]{2})*)"
-          + "(?::[0-9]*)?(?:/" + PCHAR + "*)*(?:\\?(?:" + PCHAR + "|[/?])*)?"
-          + "(?:#(?:" + PCHAR + "|[/?])*)?");
+      Pattern.compile("//(?:[A-Za-z0-9._~!$&'()*+,;=:%-]*@)?"
+          + "(?<host>\\[[^\\]/?#@]*\\]|[A-Za-z0-9._~!$&'()*+,;=%-]*)"
+          + "(?::[0-9]*)?(?:/" + PATH_CHAR + "*)?(?:\\?" + QUERY_CHAR + "*)?"
+          + "(?:#" + QUERY_CHAR + "*)?");
   private static final Pattern IPV_FUTURE =
       Pattern.compile("v[0-9A-Fa-f]+\\.[A-Za-z0-9._~!$&'()*+,;=:-]+");
   private static final Pattern H16 = Pattern.compile("[0-9A-Fa-f]{1,4}");
@@ -33,7 +40,7 @@ final class ReportUri {
 
   /** Returns a sentence describing why {@code uri} is not a valid rua URI, or null. */
   static String violation(String uri) {
-    String quoted = "rua URI '" + uri + "'";
+    String quoted = "rua URI " + Excerpt.quote(uri);
     if (uri.isEmpty()) {
       return "rua has an empty URI (a comma with nothing after it, or two commas in a row): "
           + "remove the extra comma (RFC 8460 §3).";
