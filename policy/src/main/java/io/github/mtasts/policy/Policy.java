@@ -35,6 +35,7 @@ public final class Policy {
   private final Map<String, String> extensions;
   private final String body;
   private final PolicyId id;
+  private final MxIndex index;
 
   Policy(Mode mode, Set<MxPattern> mx, long maxAge, Map<String, String> extensions) {
     this.mode = mode;
@@ -43,6 +44,7 @@ public final class Policy {
     this.extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
     this.body = renderBody();
     this.id = PolicyId.derive(this);
+    this.index = new MxIndex(this.mx);
   }
 
   /** Starts a policy. */
@@ -127,7 +129,18 @@ public final class Policy {
    * @return the pattern, or empty when the policy does not cover the host
    */
   public Optional<MxPattern> patternFor(String mxHost) {
-    return mx.stream().filter(p -> p.matches(mxHost)).findFirst();
+    return patternsCovering(mxHost).stream().findFirst();
+  }
+
+  /**
+   * Every pattern that covers an MX host name (RFC 8461 §4.1), in {@link #mx()} order: at most
+   * the host's own name and the wildcard one label above it.
+   *
+   * @param mxHost a host name from an MX record
+   * @return the patterns; empty when the policy does not cover the host
+   */
+  public List<MxPattern> patternsCovering(String mxHost) {
+    return index.covering(mxHost);
   }
 
   /**
