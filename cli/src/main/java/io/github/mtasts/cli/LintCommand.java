@@ -197,9 +197,9 @@ final class LintCommand implements Callable<Integer> {
           "extensions: " + p.extensions()), out);
       policy.ifPresent(p -> mxHosts.forEach(host -> out.println(
           p.patternFor(host)
-              .map(pattern -> "mx host " + host + ": covered by mx " + pattern)
-              .orElse("mx host " + host + ": NOT covered by any mx pattern (RFC 8461 §4.1); "
-                  + "senders in enforce mode will not deliver to it"))));
+              .map(pattern -> "mx host " + HumanText.escape(host) + ": covered by mx " + pattern)
+              .orElse("mx host " + HumanText.escape(host) + ": NOT covered by any mx pattern (RFC "
+                  + "8461 §4.1); senders in enforce mode will not deliver to it"))));
     }
     return result.isValid() && (mxHosts.isEmpty() || allCovered) ? 0 : 1;
   }
@@ -248,7 +248,8 @@ final class LintCommand implements Callable<Integer> {
           + (result.warnings().isEmpty() ? "" : ", " + count(result.warnings().size(), "warning")));
     }
     Findings.print(out, result.problems());
-    result.value().ifPresent(value -> describe.apply(value).forEach(line -> out.println("  " + line)));
+    result.value().ifPresent(value -> describe.apply(value)
+        .forEach(line -> out.println("  " + HumanText.escape(line))));
   }
 
   private static String count(int n, String noun) {
