@@ -480,6 +480,8 @@ def known_difference(v, text, ours, theirs):
                 if ("which a URI cannot contain" in d or "not followed by two hex digits" in d
                         or "is not a valid https URI" in d or "is not an IPv6 address" in d):
                     return "rua-uri-syntax"
+                if " of rua URI " in d and (d.startswith("the mail domain ") or d.startswith("the host ")):
+                    return "rua-host-name"
         return None
     # policy
     if ours["valid"] and not theirs["valid"]:

@@ -6,7 +6,11 @@ import io.github.mtasts.verify.Summary;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** Writes reports for a person: one line per check, grouped by domain, then a summary line. */
+/**
+ * Writes reports for a person: one line per check, grouped by domain, then a summary line. What
+ * came from the domain's servers is escaped ({@link HumanText}); only this class's own colours
+ * reach the terminal as escape sequences.
+ */
 final class HumanReport {
   private static final String RESET = "\u001b[0m";
   private static final String BOLD = "\u001b[1m";
@@ -21,9 +25,11 @@ final class HumanReport {
     int width = reports.stream().flatMap(r -> r.checks().stream())
         .mapToInt(c -> c.id().length()).max().orElse(10);
     for (Report report : reports) {
-      out.println(color ? BOLD + report.domain() + RESET : report.domain());
+      String domain = HumanText.escape(report.domain());
+      out.println(color ? BOLD + domain + RESET : domain);
       for (Check check : report.checks()) {
-        out.printf("  %s %-" + width + "s  %s%s%n", mark(check.severity()), check.id(), check.message(),
+        out.printf("  %s %-" + width + "s  %s%s%n", mark(check.severity()), check.id(),
+            HumanText.escape(check.message()),
             check.isOperational() ? " [operational]" : "");
       }
       out.println();

@@ -9,12 +9,9 @@ import io.github.mtasts.policy.ParseResult;
 import io.github.mtasts.policy.Policy;
 import io.github.mtasts.policy.StsRecord;
 import io.github.mtasts.policy.TlsRptRecord;
-import java.io.IOException;
+import io.github.mtasts.verify.InputFiles;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,6 +53,12 @@ import picocli.CommandLine.Parameters;
       "    | mtasts lint --kind tlsrpt-record",
     })
 final class LintCommand implements Callable<Integer> {
+  /**
+   * The most input read: a valid policy body has at most 64 KiB (RFC 8461 §3.3) and a TXT RRset
+   * fits in one DNS message of 64 KiB, so 1 MiB leaves room for any text written by hand and
+   * still stops /dev/zero or an endless pipe.
+   */
+  static final long MAX_INPUT_BYTES = InputFiles.MIB;
 
   /** What the input is. */
   enum Kind {
@@ -129,9 +132,11 @@ final class LintCommand implements Callable<Integer> {
     }
     byte[] input;
     try {
-      input = read();
-    } catch (IOException e) {
-      spec.commandLine().getErr().println("mtasts lint: cannot read " + file + ": " + describe(e));
+      input = file == null || file.equals("-")
+          ? InputFiles.read(System.in, MAX_INPUT_BYTES, "standard input")
+          : InputFiles.read(Path.of(file), MAX_INPUT_BYTES, "input file");
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("mtasts lint: " + HumanText.escape(e.getMessage()));
       return Main.EXIT_USAGE;
     }
     PrintWriter out = spec.commandLine().getOut();
@@ -147,23 +152,6 @@ final class LintCommand implements Callable<Integer> {
         };
     out.flush();
     return exit;
-  }
-
-  private byte[] read() throws IOException {
-    if (file == null || file.equals("-")) {
-      return System.in.readAllBytes();
-    }
-    return Files.readAllBytes(Path.of(file));
-  }
-
-  private static String describe(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such file";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    return e.getMessage();
   }
 
   /** One TXT record per line; a final line end does not start another record. */
@@ -197,9 +185,9 @@ final class LintCommand implements Callable<Integer> {
           "extensions: " + p.extensions()), out);
       policy.ifPresent(p -> mxHosts.forEach(host -> out.println(
           p.patternFor(host)
-              .map(pattern -> "mx host " + host + ": covered by mx " + pattern)
-              .orElse("mx host " + host + ": NOT covered by any mx pattern (RFC 8461 §4.1); "
-                  + "senders in enforce mode will not deliver to it"))));
+              .map(pattern -> "mx host " + HumanText.escape(host) + ": covered by mx " + pattern)
+              .orElse("mx host " + HumanText.escape(host) + ": NOT covered by any mx pattern (RFC "
+                  + "8461 §4.1); senders in enforce mode will not deliver to it"))));
     }
     return result.isValid() && (mxHosts.isEmpty() || allCovered) ? 0 : 1;
   }
@@ -248,7 +236,8 @@ final class LintCommand implements Callable<Integer> {
           + (result.warnings().isEmpty() ? "" : ", " + count(result.warnings().size(), "warning")));
     }
     Findings.print(out, result.problems());
-    result.value().ifPresent(value -> describe.apply(value).forEach(line -> out.println("  " + line)));
+    result.value().ifPresent(value -> describe.apply(value)
+        .forEach(line -> out.println("  " + HumanText.escape(line))));
   }
 
   private static String count(int n, String noun) {

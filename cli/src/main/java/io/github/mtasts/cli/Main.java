@@ -1,5 +1,6 @@
 package io.github.mtasts.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -50,9 +51,20 @@ public final class Main implements Runnable {
     cl.setExitCodeExceptionMapper(e -> EXIT_USAGE);
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          commandLine.getErr().println("mtasts: " + e.getMessage());
+          commandLine.getErr().println("mtasts: " + HumanText.escape(String.valueOf(e.getMessage())));
           return EXIT_USAGE;
         });
+    // Usage errors quote what was typed, which may hold control characters: escaped like the rest
+    // of the human output, then the suggestions or the usage as picocli prints them.
+    cl.setParameterExceptionHandler((e, args) -> {
+      CommandLine command = e.getCommandLine();
+      PrintWriter err = command.getErr();
+      err.println(command.getColorScheme().errorText(HumanText.escape(String.valueOf(e.getMessage()))));
+      if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+        command.usage(err, command.getColorScheme());
+      }
+      return EXIT_USAGE;
+    });
     return cl;
   }
 

@@ -141,7 +141,7 @@ final class RenderCommand implements Callable<Integer> {
       return;
     }
     PrintWriter err = spec.commandLine().getErr();
-    errors.forEach(p -> err.println("mtasts render: " + optionOf(p) + ": " + p.message()));
+    errors.forEach(p -> err.println("mtasts render: " + optionOf(p) + ": " + HumanText.escape(p.message())));
     err.flush();
   }
 
@@ -174,7 +174,7 @@ final class RenderCommand implements Callable<Integer> {
       }
       PrintWriter err = spec.commandLine().getErr();
       warnings.forEach(w -> err.println("mtasts render: warning: " + optionOf(w) + ": "
-          + w.message()));
+          + HumanText.escape(w.message())));
       err.flush();
     }
     out.flush();

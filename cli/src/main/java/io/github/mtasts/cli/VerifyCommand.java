@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.mtasts.policy.ParseResult;
 import io.github.mtasts.verify.DomainNames;
+import io.github.mtasts.verify.InputFiles;
 import io.github.mtasts.verify.PolicyState;
 import io.github.mtasts.verify.Report;
 import io.github.mtasts.verify.Scope;
@@ -13,6 +14,8 @@ import io.github.mtasts.verify.Verifier;
 import io.github.mtasts.verify.VerifyOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +44,11 @@ import picocli.CommandLine.Parameters;
           + " (for example the resolver did not answer)."
     })
 public final class VerifyCommand implements Callable<Integer> {
+  /**
+   * The largest --domains-file read: a line holds one name of at most 254 bytes, so 16 MiB holds
+   * some 66,000 of the longest and about a million of common length.
+   */
+  static final long MAX_DOMAINS_FILE_BYTES = 16 * InputFiles.MIB;
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(paramLabel = "DOMAIN", arity = "0..*", description = "Mail domains to verify.")
@@ -123,6 +131,10 @@ public final class VerifyCommand implements Callable<Integer> {
   public Integer call() {
     List<String> names = allDomains();
     VerifyOptions options = options(names);
+    // Entries of other domains in the state file are kept; read it now, so that a file that
+    // cannot be read fails before the verification, not after it.
+    Map<String, PolicyState> kept = writeState != null && Files.exists(writeState)
+        ? readState(writeState, "--write-state") : Map.of();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     boolean progress = names.size() > 1 && Terminal.stderrIsTerminal();
@@ -147,7 +159,7 @@ public final class VerifyCommand implements Callable<Integer> {
       err.flush();
     }
     if (writeState != null) {
-      writeState(reports);
+      writeState(reports, kept);
     }
     if (json) {
       out.println(toJson(reports));
@@ -167,12 +179,7 @@ public final class VerifyCommand implements Callable<Integer> {
       names.add(normalize(domain, "argument '" + domain + "'"));
     }
     if (domainsFile != null) {
-      List<String> lines;
-      try {
-        lines = Files.readAllLines(domainsFile, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw usage("--domains-file " + domainsFile + " cannot be read: " + e.getMessage());
-      }
+      List<String> lines = readText(domainsFile, MAX_DOMAINS_FILE_BYTES, "--domains-file").lines().toList();
       for (int i = 0; i < lines.size(); i++) {
         String line = lines.get(i).replaceFirst("#.*", "").strip();
         if (!line.isEmpty()) {
@@ -235,13 +242,14 @@ public final class VerifyCommand implements Callable<Integer> {
         builder.smtpTimeout(smtpTimeout);
       }
       if (expectPolicy != null) {
-        builder.expectedPolicy(readText(expectPolicy, "--expect-policy"));
+        // The same text lint reads as a policy body: at most its limit.
+        builder.expectedPolicy(readText(expectPolicy, LintCommand.MAX_INPUT_BYTES, "--expect-policy"));
       }
       if (expectId != null) {
         builder.expectedId(expectId);
       }
       if (previousState != null) {
-        builder.previousStates(StateFile.read(previousState));
+        builder.previousStates(readState(previousState, "--previous-state"));
       }
       return builder.build();
     } catch (IllegalArgumentException e) {
@@ -263,25 +271,37 @@ public final class VerifyCommand implements Callable<Integer> {
     return parsed.orElseThrow();
   }
 
-  private static String readText(Path file, String option) {
+  /** Reads a UTF-8 text file of at most {@code limit} bytes; a usage error names the option and file. */
+  private String readText(Path file, long limit, String option) {
+    byte[] bytes;
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(option + " " + file + " cannot be read: " + e.getMessage(), e);
+      bytes = InputFiles.read(file, limit, option);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw usage(option + " " + file + " is not UTF-8 text: save it as UTF-8");
     }
   }
 
-  private void writeState(List<Report> reports) {
+  private Map<String, PolicyState> readState(Path file, String option) {
     try {
-      Map<String, PolicyState> merged = new LinkedHashMap<>();
-      if (Files.exists(writeState)) {
-        merged.putAll(StateFile.read(writeState));
-      }
+      return StateFile.read(file);
+    } catch (IllegalArgumentException e) {
+      throw usage(option + ": " + e.getMessage());
+    }
+  }
+
+  private void writeState(List<Report> reports, Map<String, PolicyState> kept) {
+    try {
+      Map<String, PolicyState> merged = new LinkedHashMap<>(kept);
       for (Report report : reports) {
         report.observedState().ifPresent(state -> merged.put(report.domain(), state));
       }
       StateFile.write(writeState, merged);
-    } catch (IOException | IllegalArgumentException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("--write-state " + writeState + ": " + e.getMessage(), e);
     }
   }

@@ -1,5 +1,9 @@
 package io.github.mtasts.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.ByteArrayInputStream;
@@ -12,6 +16,10 @@ import java.nio.charset.StandardCharsets;
 record CliRun(int exit, String out, String err) {
 
   static CliRun runWithInput(String stdin, String... args) {
+    return runWithInput(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args);
+  }
+
+  static CliRun runWithInput(InputStream stdin, String... args) {
     PrintStream oldOut = System.out;
     PrintStream oldErr = System.err;
     InputStream oldIn = System.in;
@@ -20,7 +28,7 @@ record CliRun(int exit, String out, String err) {
     try {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+      System.setIn(stdin);
       int exit = Main.execute(args);
       return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
@@ -36,5 +44,14 @@ record CliRun(int exit, String out, String err) {
 
   JsonObject json() {
     return JsonParser.parseString(out).getAsJsonObject();
+  }
+
+  /** Asserts a usage error: exit 2, every part in standard error, and no stack trace. */
+  void assertUsageError(String... parts) {
+    assertEquals(2, exit, out + err);
+    for (String part : parts) {
+      assertTrue(err.contains(part), err);
+    }
+    assertFalse(err.contains("Exception") || err.contains("\tat "), err);
   }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -206,6 +208,78 @@ class LintCommandTest {
     assertEquals(2, CliRun.run("lint", "--kind", "sts-record", "--mx-host", "mx.example.com",
         file("v=STSv1; id=a\n")).exit());
     assertEquals(2, CliRun.run("lint", "--kind", "policy", "a", "b").exit());
+  }
+
+  /** Standard input that never ends: it fails the test once far more than the limit is read. */
+  private static InputStream endless() {
+    return new InputStream() {
+      private long read;
+
+      @Override
+      public int read() {
+        if (++read > 2 * LintCommand.MAX_INPUT_BYTES) {
+          throw new AssertionError("lint read " + read + " bytes of an endless input");
+        }
+        return 'a';
+      }
+    };
+  }
+
+  @Test
+  void anEndlessStandardInputIsRefusedAtOneMebibyte() {
+    CliRun.runWithInput(endless(), "lint", "--kind", "policy")
+        .assertUsageError("mtasts lint: standard input holds more than 1 MiB");
+    CliRun.runWithInput(endless(), "lint", "--kind", "sts-record", "-").assertUsageError("1 MiB");
+  }
+
+  @Test
+  void aFileAboveOneMebibyteIsRefusedNamingTheFileAndTheLimit() throws IOException {
+    Path big = dir.resolve("big.txt");
+    try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
+      file.setLength(LintCommand.MAX_INPUT_BYTES + 1);
+    }
+    CliRun.run("lint", "--kind", "policy", big.toString())
+        .assertUsageError("input file " + big + " holds more than 1 MiB");
+    Files.writeString(big, RFC_POLICY);
+    assertEquals(0, CliRun.run("lint", "--kind", "policy", big.toString()).exit());
+  }
+
+  @Test
+  void devicesAndDirectoriesAreRefusedBeforeAByteIsRead() {
+    CliRun.run("lint", "--kind", "policy", "/dev/null")
+        .assertUsageError("input file /dev/null is a device, not a file");
+    CliRun.run("lint", "--kind", "policy", dir.toString())
+        .assertUsageError("input file " + dir + " is a directory, not a file");
+  }
+
+  @Test
+  void humanOutputEscapesControlCharactersAndJsonKeepsThem() throws IOException {
+    String controls = "\u001b]0;owned\u0007\u0000\u202e";
+    String body = "version: STSv1\nmode: enforce\nmx: mx.example.com\nmax_age: 604800\n" + controls + "\n";
+    CliRun human = CliRun.run("lint", "--kind", "policy", file(body));
+    assertEquals(1, human.exit(), human.out());
+    for (char c : new char[] {'\u001b', '\u0007', '\u0000', '\u202e'}) {
+      assertFalse(human.out().indexOf(c) >= 0, () -> String.format("U+%04X in %s", (int) c, human.out()));
+    }
+    assertTrue(human.out().contains("'\\u001b]0;owned\\u0007\\u0000\\u202e' is not a field"), human.out());
+    CliRun json = CliRun.run("lint", "--kind", "policy", "--json", file(body));
+    JsonObject error = json.json().getAsJsonArray("errors").get(0).getAsJsonObject();
+    assertEquals(controls, error.get("text").getAsString());
+    CliRun record = CliRun.runWithInput("v=STSv1; id=1; x=" + controls + "\n", "lint", "--kind", "sts-record");
+    assertFalse(record.out().contains("\u001b"), record.out());
+    assertTrue(record.out().contains("\\u001b]0"), record.out());
+  }
+
+  @Test
+  void aRecordOfManyEmptyFieldsGivesSmallJsonThatCountsWhatItLeavesOut() throws IOException {
+    // Each of 3,999 findings once carried the whole record: 100 MB of JSON for 24 KB of input.
+    CliRun run = CliRun.run("lint", "--kind", "sts-record", "--json", file("v=STSv1; id=1" + "; x=y;".repeat(4_000) + "\n"));
+    assertEquals(1, run.exit());
+    assertTrue(run.out().length() < 64 * 1024, run.out().length() + " characters");
+    JsonArray errors = run.json().getAsJsonArray("errors");
+    assertEquals(21, errors.size());
+    assertTrue(errors.get(20).getAsJsonObject().get("message").getAsString()
+        .startsWith("3,979 more errors about 'record'"), errors.get(20).toString());
   }
 
   @Test

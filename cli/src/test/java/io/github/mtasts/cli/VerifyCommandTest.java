@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.mtasts.testlab.VerifyLab;
+import java.io.RandomAccessFile;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code mtasts verify} end to end against the laboratory of real servers ({@link VerifyLab}). */
 class VerifyCommandTest {
+  private static final long MIB = 1024 * 1024;
   private static VerifyLab lab;
 
   @TempDir Path temp;
@@ -133,6 +135,66 @@ class VerifyCommandTest {
     CliRun emoji = CliRun.run("verify", "\u2709.example");
     assertEquals(2, emoji.exit());
     assertTrue(emoji.err().contains("U+2709 ENVELOPE"), emoji.err());
+  }
+
+  private Path sparse(String name, long bytes) throws Exception {
+    Path file = temp.resolve(name);
+    try (RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw")) {
+      out.setLength(bytes);
+    }
+    return file;
+  }
+
+  @Test
+  void everyFileOptionRefusesDirectoriesAndDevicesNamingTheOptionAndTheFile() {
+    for (String option : List.of("--domains-file", "--expect-policy", "--previous-state", "--ca-file")) {
+      CliRun.run("verify", option, temp.toString(), "a.example")
+          .assertUsageError(option, temp + " is a directory, not a file");
+      CliRun.run("verify", option, "/dev/null", "a.example")
+          .assertUsageError(option, "/dev/null is a device, not a file");
+    }
+  }
+
+  @Test
+  void everyFileOptionRefusesAFileAboveItsLimitNamingTheLimit() throws Exception {
+    CliRun.run("verify", "--domains-file", sparse("domains.txt", 16 * MIB + 1).toString())
+        .assertUsageError("--domains-file " + temp.resolve("domains.txt") + " holds more than 16 MiB");
+    CliRun.run("verify", "--expect-policy", sparse("policy.txt", MIB + 1).toString(), "a.example")
+        .assertUsageError("--expect-policy " + temp.resolve("policy.txt") + " holds more than 1 MiB");
+    CliRun.run("verify", "--previous-state", sparse("state.json", 16 * MIB + 1).toString(), "a.example")
+        .assertUsageError("--previous-state: state file " + temp.resolve("state.json") + " holds more than 16 MiB");
+    CliRun.run("verify", "--ca-file", sparse("ca.pem", 4 * MIB + 1).toString(), "a.example")
+        .assertUsageError("--ca-file " + temp.resolve("ca.pem") + " holds more than 4 MiB");
+    Path state = sparse("written.json", 16 * MIB + 1);
+    run("--write-state", state.toString(), "testing.test")
+        .assertUsageError("--write-state: state file " + state + " holds more than 16 MiB");
+  }
+
+  @Test
+  void typedDomainsAreRefusedUnlessTheyShowAsTheNameVerified() {
+    CliRun.run("verify", "ｅｘａｍｐｌｅ．ｃｏｍ").assertUsageError("U+FF45 FULLWIDTH LATIN SMALL LETTER E",
+        "type 'example.com'");
+    // The argument is quoted with the invisible character escaped, as all human output is.
+    CliRun.run("verify", "exa\u200bmple.com").assertUsageError("'exa\\u200bmple.com'",
+        "U+200B ZERO WIDTH SPACE, an invisible character");
+    CliRun.run("verify", "127.0.0.1").assertUsageError("is an IP address");
+    CliRun.run("verify", "exa\u001b[2Jmple.com").assertUsageError("'exa\\u001b[2Jmple.com'",
+        "U+001B ESCAPE, a control character");
+  }
+
+  @Test
+  void humanOutputEscapesWhatAHostileDomainSends() {
+    CliRun run = run("escapes.test");
+    assertEquals(1, run.exit(), run.out() + run.err());
+    for (char c : new char[] {'\u001b', '\u0007', '\u0000'}) {
+      assertFalse(run.out().indexOf(c) >= 0, () -> String.format("U+%04X in %s", (int) c, run.out()));
+    }
+    // From the _mta-sts record, from the policy body, and from the TLS-RPT record.
+    assertTrue(run.out().contains("the value '\\u001b[2J\\u0007\\u0000' of field 'x'"), run.out());
+    assertTrue(run.out().contains("'\\u001b[2J\\u0007\\u0000' is not a field"), run.out());
+    assertTrue(run.out().contains("rua URI 'mailto:\\u001b[2J\\u0007\\u0000@escapes.test'"), run.out());
+    CliRun json = run("--json", "escapes.test");
+    assertTrue(json.out().contains("\\u001b[2J\\u0007\\u0000"), json.out());
   }
 
   @Test

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
  * points and contextual rules of RFC 5892) and the name the Bidi rule of RFC 5893; an A-label must
  * decode to such a U-label and encode back to itself (RFC 5891 §5.3). IDNA2008 maps nothing:
  * {@code straße} stays {@code xn--strae-oqa}, never {@code strasse} as IDNA2003 ({@link
- * java.net.IDN}) would have it. For names a person types, {@link #parseInput} first applies the
- * mapping of RFC 5895 (upper to lower case, fullwidth to ordinary forms, NFC).
+ * java.net.IDN}) would have it. For names a person types, {@link #parseInput} first folds case
+ * and normalizes to NFC, as RFC 5895 §2 says, and refuses what that section would also map
+ * (fullwidth and halfwidth forms, ideographic full stops) and invisible characters: a typed name
+ * is used only if it shows as the name it is.
  *
  * <p>LDH labels with {@code --} in the third and fourth places other than {@code xn--} are
  * accepted: RFC 5890 §2.3.1 reserves them, but names such as {@code r3---sn-abc.example.net}
@@ -50,21 +52,32 @@ public final class DomainName {
    * @return the name, or one error per label that breaks a rule, each naming the fix
    */
   public static ParseResult<DomainName> parse(String text) {
-    return parse(text, text, "domain '" + text + "'");
+    return parse(text, text, "domain " + Excerpt.quote(text));
   }
 
   /**
-   * Parses a name a person typed: first maps it as RFC 5895 §2 says (upper case to lower case,
-   * fullwidth and halfwidth forms to ordinary ones, NFC, IDEOGRAPHIC FULL STOP to a dot), then
-   * applies the rules of {@link #parse}. {@code Straße.DE} and {@code ｅｘａｍｐｌｅ．ｃｏｍ} are
-   * accepted as {@code xn--strae-oqa.de} and {@code example.com}; ß and ς are kept, not mapped.
+   * Parses a name a person typed: folds upper to lower case and normalizes to NFC, as RFC 5895 §2
+   * steps 1 and 3 say, then applies the rules of {@link #parse}. {@code Straße.DE} is accepted as
+   * {@code xn--strae-oqa.de}; ß and ς are kept, not mapped.
+   *
+   * <p>Nothing else is mapped: a typed name is used only if it shows as the name it is, so that a
+   * person who confirms what they see confirms the name used. Refused with the reason and the name
+   * to type: fullwidth and halfwidth forms and the ideographic full stop, which RFC 5895 §2 steps 2
+   * and 4 would map ({@code ｅｘａｍｐｌｅ．ｃｏｍ} is not read as {@code example.com}), and invisible
+   * and control characters ({@code example.com} with a U+200B ZERO WIDTH SPACE inside looks like
+   * {@code example.com} and is another name).
    *
    * @param text the name as typed
    * @return the name, or the errors; messages quote the text as typed
    */
   public static ParseResult<DomainName> parseInput(String text) {
+    String refusal = InputMapping.refusal(text, "domain " + Excerpt.quote(text));
+    if (refusal != null) {
+      return failure(text, refusal);
+    }
     String mapped = InputMapping.map(text);
-    String quoted = "domain '" + text + "'" + (mapped.equals(text) ? "" : " (read as '" + mapped + "')");
+    String quoted = "domain " + Excerpt.quote(text)
+        + (mapped.equals(text) ? "" : " (read as " + Excerpt.quote(mapped) + ")");
     return parse(mapped, text, quoted);
   }
 
@@ -77,8 +90,9 @@ public final class DomainName {
    * @return the domain, or the errors
    */
   public static ParseResult<DomainName> parseMailDomain(String text) {
-    String quoted = "domain '" + text + "'";
-    if (looksLikeIpLiteral(text)) {
+    String quoted = "domain " + Excerpt.quote(text);
+    String relative = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+    if (looksLikeIpLiteral(relative)) {
       return failure(text, quoted + " is an IP address: give the name of the mail domain, such as "
           + "example.com (RFC 5321 §2.3.5).");
     }
@@ -86,16 +100,27 @@ public final class DomainName {
     if (!parsed.isValid()) {
       return parsed;
     }
-    DomainName name = parsed.value().orElseThrow();
-    if (name.asciiLabels.size() < 2) {
-      return failure(text, quoted + " has a single label: give the full mail domain, such as "
-          + "example.com.");
+    String violation = mailDomainViolation(parsed.value().orElseThrow().asciiLabels, quoted);
+    return violation == null ? parsed : failure(text, violation);
+  }
+
+  /**
+   * Describes what a valid domain name lacks to be a mail domain, or returns null: at least two
+   * labels, and a last label that is not all digits (no top-level domain is, RFC 3696 §2).
+   *
+   * @param asciiLabels the labels of the name in A-label form
+   * @param quoted how messages name it, such as {@code domain 'example'}
+   */
+  private static String mailDomainViolation(List<String> asciiLabels, String quoted) {
+    if (asciiLabels.size() < 2) {
+      return quoted + " has a single label: give the full mail domain, such as example.com.";
     }
-    if (endsInNumericLabel(name.ascii())) {
-      return failure(text, quoted + " ends in the all-numeric label '" + name.lastLabel()
-          + "', which no domain has (RFC 3696 §2): give the name of the mail domain.");
+    String last = asciiLabels.get(asciiLabels.size() - 1);
+    if (DIGITS.matcher(last).matches()) {
+      return quoted + " ends in the all-numeric label '" + last + "', which no domain has "
+          + "(RFC 3696 §2): give the name of the mail domain.";
     }
-    return parsed;
+    return null;
   }
 
   /**
@@ -152,7 +177,7 @@ public final class DomainName {
       for (String label : unicode) {
         String violation = BidiRule.violation(label);
         if (violation != null) {
-          violations.add(quoted + " has the label '" + label + "', which " + violation + ".");
+          violations.add(quoted + " has the label " + Excerpt.quote(label) + ", which " + violation + ".");
         }
       }
     }
@@ -199,13 +224,21 @@ public final class DomainName {
       unicode.add(uLabel);
       return null;
     }
+    // RFC 3492 §6.3: an A-label holds "xn--" and at least one character per code point of the
+    // U-label, so a U-label of more than 59 code points has no A-label within 63 characters. Said
+    // before the label is encoded, which costs its length times its distinct code points.
+    int codePoints = label.codePointCount(0, label.length());
+    if (codePoints > MAX_LABEL_LENGTH - ULabel.ACE_PREFIX.length()) {
+      return quoted + " has a label of " + codePoints + " characters, whose A-label would be longer "
+          + "than the " + MAX_LABEL_LENGTH + " characters a label has at most (RFC 5890 §2.3.2.1).";
+    }
     String violation = ULabel.violation(label);
     if (violation != null) {
-      return quoted + " has the label '" + label + "', which " + violation + ".";
+      return quoted + " has the label " + Excerpt.quote(label) + ", which " + violation + ".";
     }
     String aLabel = ULabel.encode(label);
     if (aLabel.length() > MAX_LABEL_LENGTH) {
-      return quoted + " has the label '" + label + "', whose A-label '" + aLabel + "' is "
+      return quoted + " has the label " + Excerpt.quote(label) + ", whose A-label " + Excerpt.quote(aLabel) + " is "
           + aLabel.length() + " characters long; a label has at most " + MAX_LABEL_LENGTH
           + " (RFC 5890 §2.3.2.1).";
     }
@@ -252,10 +285,6 @@ public final class DomainName {
   /** The labels in A-label form and lower case, from the left. */
   public List<String> labels() {
     return asciiLabels;
-  }
-
-  private String lastLabel() {
-    return asciiLabels.get(asciiLabels.size() - 1);
   }
 
   @Override

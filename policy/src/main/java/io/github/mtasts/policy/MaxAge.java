@@ -32,7 +32,7 @@ public final class MaxAge {
               "max_age",
               0,
               text,
-              "max_age '" + text + "' has " + text.length() + " digits; RFC 8461 §3.2 allows at "
+              "max_age " + Excerpt.quote(text) + " has " + text.length() + " digits; RFC 8461 §3.2 allows at "
                   + "most 10, and at most " + MAX_SECONDS + " seconds (one year)."));
     } else if (!SYNTAX.matcher(text).matches()) {
       problems.add(
@@ -40,7 +40,7 @@ public final class MaxAge {
               "max_age",
               0,
               text,
-              "max_age '" + text + "' is not a whole number of seconds: write digits only, for "
+              "max_age " + Excerpt.quote(text) + " is not a whole number of seconds: write digits only, for "
                   + "example 604800 for one week (RFC 8461 §3.2)."));
     } else {
       Problem range = rangeViolation(Long.parseLong(text));

@@ -41,7 +41,8 @@ public enum Mode {
             "mode",
             0,
             token,
-            "mode '" + token + "' is not one of enforce, testing or none (RFC 8461 §3.2)." + hint);
+            "mode " + Excerpt.quote(token) + " is not one of enforce, testing or none (RFC 8461 §3.2)."
+                + hint);
     return ParseResult.of(List.of(error), () -> null);
   }
 }

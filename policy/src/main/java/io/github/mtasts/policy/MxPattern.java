@@ -29,7 +29,7 @@ public final class MxPattern implements Comparable<MxPattern> {
    */
   public static ParseResult<MxPattern> parse(String text) {
     List<Problem> problems = new ArrayList<>();
-    String message = firstViolation(text, "mx '" + text + "'", true);
+    String message = firstViolation(text, "mx " + Excerpt.quote(text), true);
     if (message != null) {
       problems.add(Problem.error("mx", 0, text, message));
     }
@@ -57,7 +57,7 @@ public final class MxPattern implements Comparable<MxPattern> {
    */
   public static Optional<String> hostNameViolation(String host) {
     String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-    String quoted = "MX host '" + host + "'";
+    String quoted = "MX host " + Excerpt.quote(host);
     if (name.contains("*")) {
       return Optional.of(quoted + " contains '*': a host name has no wildcard; give the name the "
           + "MX record points to (RFC 5321 §4.1.2).");
@@ -144,32 +144,19 @@ public final class MxPattern implements Comparable<MxPattern> {
    * @return whether the pattern covers it
    */
   public boolean matches(String mxHost) {
-    if (hostNameViolation(mxHost).isPresent()) {
-      return false;
-    }
-    String host = mxHost.toLowerCase(Locale.ROOT);
-    if (host.endsWith(".")) {
-      host = host.substring(0, host.length() - 1);
-    }
-    if (!isWildcard()) {
-      return host.equals(text);
-    }
-    String suffix = text.substring(1); // ".example.com"
-    if (!host.endsWith(suffix)) {
-      return false;
-    }
-    String firstLabel = host.substring(0, host.length() - suffix.length());
-    return !firstLabel.isEmpty() && firstLabel.indexOf('.') < 0;
+    return new MxIndex(List.of(this)).covering(mxHost).contains(this);
   }
 
   /**
-   * Whether every host this pattern matches is also matched by {@code other}.
-   *
-   * @param other another pattern
-   * @return true when {@code other} makes this pattern redundant
+   * An MX host name as patterns compare it: in lower case, without the trailing dot; empty when it
+   * is no host name ({@link #hostNameViolation}), which no pattern matches.
    */
-  boolean isCoveredBy(MxPattern other) {
-    return equals(other) || (!isWildcard() && other.matches(text));
+  static Optional<String> canonicalHost(String mxHost) {
+    if (hostNameViolation(mxHost).isPresent()) {
+      return Optional.empty();
+    }
+    String host = mxHost.toLowerCase(Locale.ROOT);
+    return Optional.of(host.endsWith(".") ? host.substring(0, host.length() - 1) : host);
   }
 
   @Override

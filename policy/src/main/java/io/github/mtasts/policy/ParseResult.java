@@ -12,18 +12,27 @@ import java.util.function.Supplier;
  * @param <T> the type of the parsed value
  */
 public final class ParseResult<T> {
+  /**
+   * How many problems of one kind (one severity, one field) a result lists; the others are
+   * counted in one more problem of that kind. Reports built from findings list as many.
+   */
+  public static final int MAX_PER_KIND = 20;
+
   private final T value;
   private final List<Problem> errors;
   private final List<Problem> warnings;
 
   private ParseResult(T value, List<Problem> errors, List<Problem> warnings) {
     this.value = value;
-    this.errors = List.copyOf(errors);
-    this.warnings = List.copyOf(warnings);
+    this.errors = List.copyOf(ProblemLimit.apply(errors));
+    this.warnings = List.copyOf(ProblemLimit.apply(warnings));
   }
 
   /**
    * Builds a result from the problems found: the value is built only when none is an error.
+   * Of each kind of problem (a severity and a field), the first {@link #MAX_PER_KIND} are kept and
+   * the others counted in one more problem, so that a result stays small however repetitive the
+   * input.
    *
    * @param problems errors and warnings, in the order found
    * @param value builds the value; called only when there is no error
@@ -45,12 +54,12 @@ public final class ParseResult<T> {
     return Optional.ofNullable(value);
   }
 
-  /** The errors: each one makes the input invalid. */
+  /** The errors: each one makes the input invalid; at most 21 of one field. */
   public List<Problem> errors() {
     return errors;
   }
 
-  /** The warnings: the input is valid despite them. */
+  /** The warnings: the input is valid despite them; at most 21 of one field. */
   public List<Problem> warnings() {
     return warnings;
   }

@@ -35,6 +35,7 @@ public final class Policy {
   private final Map<String, String> extensions;
   private final String body;
   private final PolicyId id;
+  private final MxIndex index;
 
   Policy(Mode mode, Set<MxPattern> mx, long maxAge, Map<String, String> extensions) {
     this.mode = mode;
@@ -43,6 +44,7 @@ public final class Policy {
     this.extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
     this.body = renderBody();
     this.id = PolicyId.derive(this);
+    this.index = new MxIndex(this.mx);
   }
 
   /** Starts a policy. */
@@ -127,17 +129,28 @@ public final class Policy {
    * @return the pattern, or empty when the policy does not cover the host
    */
   public Optional<MxPattern> patternFor(String mxHost) {
-    return mx.stream().filter(p -> p.matches(mxHost)).findFirst();
+    return patternsCovering(mxHost).stream().findFirst();
+  }
+
+  /**
+   * Every pattern that covers an MX host name (RFC 8461 §4.1), in {@link #mx()} order: at most
+   * the host's own name and the wildcard one label above it.
+   *
+   * @param mxHost a host name from an MX record
+   * @return the patterns; empty when the policy does not cover the host
+   */
+  public List<MxPattern> patternsCovering(String mxHost) {
+    return index.covering(mxHost);
   }
 
   /**
    * Findings that do not make the policy invalid: {@code max_age} under one day, mode {@code
    * testing} or {@code none}, and {@code mx} patterns covered by others.
    *
-   * @return the warnings, with line 0
+   * @return the warnings, with line 0; of one field the first 20 and one counting the others
    */
   public List<Problem> advisories() {
-    return Advisories.of(this);
+    return ProblemLimit.apply(Advisories.of(this));
   }
 
   @Override
@@ -278,18 +291,19 @@ public final class Policy {
       List<Problem> problems = new ArrayList<>();
       if (FIELD_NAMES.contains(name)) {
         problems.add(
-            Problem.error(name, 0, name, "extension name '" + name + "' is a field RFC 8461 §3.2 "
+            Problem.error(name, 0, name, "extension name " + Excerpt.quote(name) + " is a field RFC 8461 §3.2 "
                 + "defines: set it through its own builder method, not as an extension."));
       } else if (!FieldSyntax.isExtensionName(name)) {
         problems.add(
-            Problem.error(name, 0, name, "extension name '" + name + "' is not valid: "
+            Problem.error(name, 0, name, "extension name " + Excerpt.quote(name) + " is not valid: "
                 + FieldSyntax.NAME_RULE + " (RFC 8461 §3.2)."));
       }
       String violation = FieldSyntax.policyValueViolation(value);
       if (violation != null) {
         problems.add(
             Problem.error(name, 0, value,
-                "the value '" + value + "' of extension '" + name + "' " + violation + "."));
+                "the value " + Excerpt.quote(value) + " of extension " + Excerpt.quote(name) + " "
+                    + violation + "."));
       }
       return problems;
     }

@@ -47,7 +47,7 @@ public final class PolicyId {
               "id",
               0,
               text,
-              "id '" + text + "' " + why + ": RFC 8461 §3.1 requires 1 to 32 letters (A-Z, a-z) "
+              "id " + Excerpt.quote(text) + " " + why + ": RFC 8461 §3.1 requires 1 to 32 letters (A-Z, a-z) "
                   + "and digits (0-9)."));
     }
     return ParseResult.of(problems, () -> new PolicyId(text));

@@ -123,7 +123,7 @@ final class PolicyParser {
               "line",
               lineNo,
               line,
-              "line " + lineNo + " '" + content + "' is not a field: RFC 8461 §3.2 policy lines "
+              "line " + lineNo + " " + Excerpt.quote(content) + " is not a field: RFC 8461 §3.2 policy lines "
                   + "are a name, ':' and a value, as in 'mode: enforce'."));
       return null;
     }
@@ -135,8 +135,8 @@ final class PolicyParser {
               name,
               lineNo,
               line,
-              "'" + rawName + ":' has whitespace before the colon, which RFC 8461 §3.2 does not "
-                  + "allow: write '" + name + ":'."));
+              Excerpt.quote(rawName + ":") + " has whitespace before the colon, which RFC 8461 §3.2 "
+                  + "does not allow: write " + Excerpt.quote(name + ":") + "."));
     }
     if (!FieldSyntax.isExtensionName(name)) {
       problems.add(
@@ -144,7 +144,7 @@ final class PolicyParser {
               name.isEmpty() ? "line" : name,
               lineNo,
               line,
-              "field name '" + name + "' is not valid: " + FieldSyntax.NAME_RULE
+              "field name " + Excerpt.quote(name) + " is not valid: " + FieldSyntax.NAME_RULE
                   + " (RFC 8461 §3.2)."));
       return null;
     }
@@ -218,7 +218,7 @@ final class PolicyParser {
               "version",
               version.line(),
               version.value(),
-              "version '" + version.value() + "' is not STSv1, the only version RFC 8461 §3.2 "
+              "version " + Excerpt.quote(version.value()) + " is not STSv1, the only version RFC 8461 §3.2 "
                   + "defines (case-sensitive): write 'version: STSv1'."));
     }
 
@@ -245,7 +245,7 @@ final class PolicyParser {
                 "mx",
                 field.line(),
                 field.value(),
-                "mx '" + pattern + "' is listed twice (lines " + earlier + " and " + field.line()
+                "mx " + Excerpt.quote(pattern.toString()) + " is listed twice (lines " + earlier + " and " + field.line()
                     + "): remove the repetition."));
       }
       patterns.add(pattern);

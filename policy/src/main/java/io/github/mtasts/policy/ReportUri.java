@@ -1,5 +1,6 @@
 package io.github.mtasts.policy;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,15 +11,22 @@ import java.util.regex.Pattern;
 final class ReportUri {
   private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):.*", Pattern.DOTALL);
   private static final Pattern HEX2 = Pattern.compile("[0-9A-Fa-f]{2}");
-  // RFC 3986 §3.3 pchar = unreserved / pct-encoded / sub-delims / ":" / "@"
-  private static final String PCHAR = "(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})";
+  // RFC 3986 §3.3 pchar = unreserved / pct-encoded / sub-delims / ":" / "@"; a path also holds
+  // '/', a query or fragment '/' and '?'. Every '%' has been checked to start a pct-encoded octet
+  // before these patterns run, so '%' stands for one in the classes below: each part is then a
+  // single character class, which the regex engine matches in a loop, where an alternation under
+  // '*' recursed once per character and overflowed the stack on a URI of a few thousand
+  // characters.
+  private static final String PATH_CHAR = "[A-Za-z0-9._~!$&'()*+,;=:@%/-]";
+  private static final String QUERY_CHAR = "[A-Za-z0-9._~!$&'()*+,;=:@%/?-]";
   // RFC 3986 §3: "//" authority path-abempty [ "?" query ] [ "#" fragment ], where authority
-  // is [ userinfo "@" ] host [ ":" port ] and port is *DIGIT (§3.2.3).
+  // is [ userinfo "@" ] host [ ":" port ] and port is *DIGIT (§3.2.3); path-abempty is
+  // *( "/" segment ), empty or a '/' followed by pchars and more '/'.
   private static final Pattern HTTPS_REST =
-      Pattern.compile("//(?:(?:[A-Za-z0-9._~!$&'()*+,;=:-]|%[0-9A-Fa-f]{2})*@)?"
-          + "(?<host>\\[[^\\]/?#@]*\\]|(?:[A-Za-z0-9._~!$&'()*+,;=-]|%[0-9A-Fa-f]{2})*)"
-          + "(?::[0-9]*)?(?:/" + PCHAR + "*)*(?:\\?(?:" + PCHAR + "|[/?])*)?"
-          + "(?:#(?:" + PCHAR + "|[/?])*)?");
+      Pattern.compile("//(?:[A-Za-z0-9._~!$&'()*+,;=:%-]*@)?"
+          + "(?<host>\\[[^\\]/?#@]*\\]|[A-Za-z0-9._~!$&'()*+,;=%-]*)"
+          + "(?::[0-9]*)?(?:/" + PATH_CHAR + "*)?(?:\\?" + QUERY_CHAR + "*)?"
+          + "(?:#" + QUERY_CHAR + "*)?");
   private static final Pattern IPV_FUTURE =
       Pattern.compile("v[0-9A-Fa-f]+\\.[A-Za-z0-9._~!$&'()*+,;=:-]+");
   private static final Pattern H16 = Pattern.compile("[0-9A-Fa-f]{1,4}");
@@ -33,7 +41,7 @@ final class ReportUri {
 
   /** Returns a sentence describing why {@code uri} is not a valid rua URI, or null. */
   static String violation(String uri) {
-    String quoted = "rua URI '" + uri + "'";
+    String quoted = "rua URI " + Excerpt.quote(uri);
     if (uri.isEmpty()) {
       return "rua has an empty URI (a comma with nothing after it, or two commas in a row): "
           + "remove the extra comma (RFC 8460 §3).";
@@ -64,11 +72,17 @@ final class ReportUri {
     String rest = uri.substring(scheme.group(1).length() + 1);
     switch (name) {
       case "mailto" -> {
-        String address = rest.contains("?") ? rest.substring(0, rest.indexOf('?')) : rest;
-        int at = address.lastIndexOf('@');
-        if (at <= 0 || at == address.length() - 1) {
-          return quoted + " has no mail address: write it as mailto:tlsrpt@example.com "
-              + "(RFC 8460 §3, RFC 6068).";
+        String to = rest.contains("?") ? rest.substring(0, rest.indexOf('?')) : rest;
+        for (String address : addresses(to)) {
+          int at = address.lastIndexOf('@');
+          if (at <= 0 || at == address.length() - 1) {
+            return quoted + " has no mail address: write it as mailto:tlsrpt@example.com "
+                + "(RFC 8460 §3, RFC 6068).";
+          }
+          String violation = mailDomainViolation(address.substring(at + 1), quoted);
+          if (violation != null) {
+            return violation;
+          }
         }
         return null;
       }
@@ -87,17 +101,110 @@ final class ReportUri {
           return quoted + " has no host: write it as https://tlsrpt.example.com/v1 "
               + "(RFC 8460 §3).";
         }
-        if (host.startsWith("[") && !isIpLiteral(host.substring(1, host.length() - 1))) {
-          return quoted + " has the host " + host + ", which is not an IPv6 address in "
-              + "brackets: write the host name or a valid address (RFC 3986 §3.2.2).";
+        if (host.startsWith("[")) {
+          return isIpLiteral(host.substring(1, host.length() - 1)) ? null
+              : quoted + " has the host " + Excerpt.quote(host) + ", which is not an IPv6 address "
+                  + "in brackets: write the host name or a valid address (RFC 3986 §3.2.2).";
         }
-        return null;
+        return IPV4.matcher(host).matches() ? null : hostNameViolation(host, quoted);
       }
       default -> {
-        return quoted + " uses the scheme '" + scheme.group(1) + ":'; RFC 8460 §3 accepts only "
+        return quoted + " uses the scheme " + Excerpt.quote(scheme.group(1) + ":") + "; RFC 8460 §3 accepts only "
             + "mailto: and https: URIs.";
       }
     }
+  }
+
+  /**
+   * The first rule the host of an https URI breaks, or null: a reg-name, percent-decoded, must be
+   * a domain name under the one rule for names ({@link DomainName}), with an optional trailing
+   * dot, and one that is no IPv4 address must not end in an all-numeric label. RFC 3986 §3.2.2
+   * allows any reg-name, but a sender resolves it in the DNS and checks the report server's
+   * certificate against it (RFC 8460 §3), so only a host name can receive reports.
+   */
+  private static String hostNameViolation(String host, String quoted) {
+    String what = "the host " + Excerpt.quote(host) + " of " + quoted;
+    String name = percentDecoded(host);
+    if (name == null) {
+      return what + " holds percent-encoded octets that are not UTF-8: encode an "
+          + "internationalized name as UTF-8, or write its A-labels (RFC 3986 §3.2.2).";
+    }
+    return domainViolation(name.endsWith(".") && name.length() > 1
+        ? name.substring(0, name.length() - 1) : name, what);
+  }
+
+  /**
+   * The first rule a decoded name without trailing dot breaks, or null: the one rule for names
+   * ({@link DomainName}), and a last label that is not all digits, which would make the name an
+   * address written without brackets, or a typo (RFC 3696 §2: no top-level domain is all-numeric).
+   */
+  private static String domainViolation(String name, String what) {
+    DomainName.Checked checked = DomainName.check(name, what);
+    if (!checked.violations().isEmpty()) {
+      return checked.violations().get(0);
+    }
+    if (DomainName.endsInNumericLabel(String.join(".", checked.ascii()))) {
+      return what + " ends in an all-numeric label, which no domain name has (RFC 3696 §2), and is "
+          + "no valid address either: write the name, or the address as RFC 3986 §3.2.2 does.";
+    }
+    return null;
+  }
+
+  /**
+   * The addresses of a mailto URI's {@code to} (RFC 6068 §2: addr-spec *("," addr-spec), the
+   * comma percent-encoded in a rua URI): split at %2C only when every part is an address, since a
+   * local part may hold an encoded comma too ({@code mailto:a%2Cb@example.com}).
+   */
+  private static List<String> addresses(String to) {
+    List<String> parts = Arrays.asList(to.split("%2[Cc]", -1));
+    return parts.stream().allMatch(part -> part.indexOf('@') > 0) ? parts : List.of(to);
+  }
+
+  /**
+   * The first rule the domain of a mailto address breaks, or null: a domain literal in brackets
+   * holding an address (RFC 5321 §4.1.3), or a domain name, percent-decoded, without a trailing
+   * dot (RFC 6068 §2: dot-atom-text).
+   */
+  private static String mailDomainViolation(String domain, String quoted) {
+    String what = "the mail domain " + Excerpt.quote(domain) + " of " + quoted;
+    if (domain.startsWith("[") && domain.endsWith("]")) {
+      String literal = domain.substring(1, domain.length() - 1);
+      boolean address = IPV4.matcher(literal).matches()
+          || (literal.regionMatches(true, 0, "IPv6:", 0, 5) && isIpLiteral(literal.substring(5)));
+      return address ? null : what + " is not an address literal such as [192.0.2.1] or "
+          + "[IPv6:2001:db8::1]: write the mail domain's name (RFC 5321 §4.1.3).";
+    }
+    String name = percentDecoded(domain);
+    if (name == null) {
+      return what + " holds percent-encoded octets that are not UTF-8: encode an "
+          + "internationalized domain as UTF-8, or write its A-labels (RFC 6068 §2).";
+    }
+    if (name.endsWith(".")) {
+      return what + " ends with a dot, which a mail address does not have: remove it "
+          + "(RFC 6068 §2, RFC 5322 §3.4.1).";
+    }
+    return domainViolation(name, what);
+  }
+
+  /**
+   * Decodes the percent-encoded octets of a URI part as UTF-8 (RFC 3986 §2.1, §3.2.2); every '%'
+   * has been checked to start one. Returns null when the octets are not UTF-8.
+   */
+  private static String percentDecoded(String part) {
+    if (part.indexOf('%') < 0) {
+      return part;
+    }
+    ByteArrayOutputStream octets = new ByteArrayOutputStream(part.length());
+    for (int i = 0; i < part.length(); i++) {
+      char c = part.charAt(i);
+      if (c == '%') {
+        octets.write(Integer.parseInt(part.substring(i + 1, i + 3), 16));
+        i += 2;
+      } else {
+        octets.write(c);
+      }
+    }
+    return Utf8.strict(octets.toByteArray()).orElse(null);
   }
 
   /** RFC 3986 §3.2.2: IP-literal = "[" ( IPv6address / IPvFuture ) "]", without the brackets. */

@@ -2,10 +2,12 @@ package io.github.mtasts.policy;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The {@code _smtp._tls.<domain>} TXT record (RFC 8460 §3): where senders deliver their daily
@@ -68,12 +70,13 @@ public final class TlsRptRecord {
       return ParseResult.of(problems, () -> null);
     }
     List<String> uris = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
     Map<String, String> extensions =
         SYNTAX.interpret(tags, RUA, true, tag -> {
           // RFC 8460 §3: tlsrpt-rua = %s"rua=" tlsrpt-uri *(*WSP "," *WSP tlsrpt-uri); the field
           // may repeat, and every URI counts.
           for (String uri : tag.value().split(",", -1)) {
-            addUri(FieldSyntax.stripTrailingWsp(FieldSyntax.stripLeadingWsp(uri)), uris, line,
+            addUri(FieldSyntax.stripTrailingWsp(FieldSyntax.stripLeadingWsp(uri)), uris, seen, line,
                 problems);
           }
         }, line, problems);
@@ -89,15 +92,17 @@ public final class TlsRptRecord {
     return ParseResult.of(problems, () -> new TlsRptRecord(uris, extensions));
   }
 
-  private static void addUri(String uri, List<String> uris, int line, List<Problem> problems) {
+  /** Checks a URI and adds it to {@code uris}; {@code seen} holds the same, to find repetitions. */
+  private static void addUri(String uri, List<String> uris, Set<String> seen, int line,
+      List<Problem> problems) {
     String violation = ReportUri.violation(uri);
     if (violation != null) {
       problems.add(Problem.error(RUA, line, uri, violation));
       return;
     }
-    if (uris.contains(uri)) {
+    if (!seen.add(uri)) {
       problems.add(
-          Problem.warning(RUA, line, uri, "rua URI '" + uri + "' is listed twice: remove the "
+          Problem.warning(RUA, line, uri, "rua URI " + Excerpt.quote(uri) + " is listed twice: remove the "
               + "repetition, or senders may send each report to it twice."));
     }
     uris.add(uri);
@@ -196,7 +201,8 @@ public final class TlsRptRecord {
             + "mailto:tlsrpt@example.com (RFC 8460 §3)."));
       }
       List<String> accepted = new ArrayList<>();
-      rua.forEach(uri -> addUri(uri, accepted, 0, problems));
+      Set<String> seen = new HashSet<>();
+      rua.forEach(uri -> addUri(uri, accepted, seen, 0, problems));
       extensions.forEach(
           (name, value) -> problems.addAll(SYNTAX.builderExtensionProblems(name, value, RUA)));
       if (problems.stream().anyMatch(Problem::isError)) {

@@ -72,12 +72,13 @@ final class TxtRecordSyntax {
       return tags;
     }
     String afterVersion = FieldSyntax.stripLeadingWsp(rest);
+    int position = txt.length() - afterVersion.length();
     if (afterVersion.isEmpty() || afterVersion.charAt(0) != ';') {
       problems.add(
           Problem.error(
               "record",
               line,
-              txt,
+              Excerpt.around(txt, position),
               afterVersion.isEmpty()
                   ? "the record ends in whitespace after '" + version + "', which " + rfc
                       + " does not allow: remove it or end the record with ';'."
@@ -86,21 +87,35 @@ final class TxtRecordSyntax {
       return tags;
     }
     String[] parts = afterVersion.substring(1).split(";", -1);
+    // Where the current part starts in txt, for the position findings name (1-based in messages).
+    int start = position + 1;
     for (int i = 0; i < parts.length; i++) {
       String part = parts[i];
       boolean last = i == parts.length - 1;
       String field = FieldSyntax.stripTrailingWsp(FieldSyntax.stripLeadingWsp(part));
+      if (field.isEmpty() && !last) {
+        // A run of empty fields is one finding, however long: its first and last ';'.
+        int first = start + part.length();
+        int end = first;
+        int run = 0;
+        for (; i < parts.length - 1 && FieldSyntax.stripLeadingWsp(parts[i]).isEmpty(); i++, run++) {
+          end = start + parts[i].length();
+          start = end + 1;
+        }
+        i--;
+        problems.add(
+            Problem.error(
+                "record",
+                line,
+                Excerpt.around(txt, first),
+                "the record has " + (run == 1 ? "an empty field (';;' or '; ;') at character " + (first + 1)
+                    : Excerpt.count(run) + " empty fields in a row (';;' or '; ;') from character "
+                        + (first + 1) + " to " + (end + 1))
+                    + ", which " + rfc + " does not allow: remove the extra ';'."));
+        continue;
+      }
       if (field.isEmpty()) {
         // RFC 8461 §3.1 / RFC 8460 §3: one trailing field delimiter is allowed.
-        if (!last) {
-          problems.add(
-              Problem.error(
-                  "record",
-                  line,
-                  txt,
-                  "the record has an empty field (';;' or '; ;'), which " + rfc + " does not "
-                      + "allow: remove the extra ';'."));
-        }
         continue;
       }
       if (last && FieldSyntax.isWsp(part.charAt(part.length() - 1))) {
@@ -108,10 +123,11 @@ final class TxtRecordSyntax {
             Problem.error(
                 "record",
                 line,
-                txt,
-                "the record ends in whitespace after '" + field + "', which " + rfc + " does "
-                    + "not allow: remove it or end the record with ';'."));
+                Excerpt.around(txt, txt.length()),
+                "the record ends in whitespace after " + Excerpt.quote(field) + ", which " + rfc
+                    + " does not allow: remove it or end the record with ';'."));
       }
+      start += part.length() + 1;
       Tag tag = parseTag(field, txt, line, problems);
       if (tag != null) {
         tags.add(tag);
@@ -128,7 +144,7 @@ final class TxtRecordSyntax {
               "record",
               line,
               field,
-              "'" + field + "' is not a name=value field (" + rfc + "): write it as in '"
+              Excerpt.quote(field) + " is not a name=value field (" + rfc + "): write it as in '"
                   + example + "'."));
       return null;
     }
@@ -141,8 +157,9 @@ final class TxtRecordSyntax {
               trimmedName.isEmpty() ? "record" : trimmedName,
               line,
               field,
-              "'" + field + "' has whitespace around '=', which " + rfc + " does not allow: "
-                  + "write '" + trimmedName + "=" + FieldSyntax.stripLeadingWsp(value) + "'."));
+              Excerpt.quote(field) + " has whitespace around '=', which " + rfc + " does not "
+                  + "allow: write " + Excerpt.quote(trimmedName + "=" + FieldSyntax.stripLeadingWsp(value))
+                  + "."));
       return null;
     }
     if (!FieldSyntax.isExtensionName(name)) {
@@ -151,8 +168,8 @@ final class TxtRecordSyntax {
               name.isEmpty() ? "record" : name,
               line,
               field,
-              "field name '" + name + "' in '" + field + "' is not valid: " + FieldSyntax.NAME_RULE
-                  + " (" + rfc + ")."));
+              "field name " + Excerpt.quote(name) + " in " + Excerpt.quote(field) + " is not valid: "
+                  + FieldSyntax.NAME_RULE + " (" + rfc + ")."));
       return null;
     }
     return new Tag(name, value);
@@ -224,7 +241,7 @@ final class TxtRecordSyntax {
         tag.name(),
         line,
         tag.value(),
-        "the value '" + tag.value() + "' of field '" + tag.name() + "' is not valid: "
+        "the value " + Excerpt.quote(tag.value()) + " of field '" + tag.name() + "' is not valid: "
             + (tag.value().isEmpty() ? "it is empty" : "it may contain only visible ASCII "
                 + "characters other than '=' and ';'")
             + " (" + rfc + ").");
@@ -244,7 +261,7 @@ final class TxtRecordSyntax {
               name,
               0,
               name,
-              "extension name '" + name + "' is not allowed: it must not be v or " + reserved
+              "extension name " + Excerpt.quote(name) + " is not allowed: it must not be v or " + reserved
                   + ", and " + FieldSyntax.NAME_RULE + " (" + rfc + ")."));
     }
     Problem valueProblem = extensionValueProblem(new Tag(name, value), 0);
@@ -260,8 +277,8 @@ final class TxtRecordSyntax {
         tag.name(),
         line,
         tag.name() + "=" + tag.value(),
-        "field '" + tag.name() + "' appears more than once; the first one wins and '" + tag.name()
-            + "=" + tag.value() + "' is ignored: remove the repetition.");
+        "field '" + tag.name() + "' appears more than once; the first one wins and "
+            + Excerpt.quote(tag.name() + "=" + tag.value()) + " is ignored: remove the repetition.");
   }
 
   /** The warning for a field name that differs from a registered one only in case. */
@@ -303,12 +320,15 @@ final class TxtRecordSyntax {
   List<Integer> candidates(List<String> records) {
     List<Integer> indexes = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
-      String txt = records.get(i);
-      if (records.size() == 1 ? startsWithVersion(txt) : txt.startsWith(version + ";")) {
+      if (isCandidate(records.get(i), records.size())) {
         indexes.add(i);
       }
     }
     return indexes;
+  }
+
+  private boolean isCandidate(String txt, int rrsetSize) {
+    return rrsetSize == 1 ? startsWithVersion(txt) : txt.startsWith(version + ";");
   }
 
   /**
@@ -328,23 +348,26 @@ final class TxtRecordSyntax {
             Problem.warning(
                 "v",
                 1,
-                txt,
+                Excerpt.around(txt, version.length()),
                 "the record does not begin with '" + kept + "' exactly; it is valid alone, but "
                     + "senders discard it as soon as " + recordName + " holds another TXT record ("
                     + rfc + "): write '" + kept + "' without a space before the ';'."));
       }
       return 0;
     }
-    List<Integer> matching = candidates(records);
+    // One pass: an RRset may hold as many records as a DNS message (64 KiB) has room for.
+    List<Integer> matching = new ArrayList<>();
     for (int i = 0; i < records.size(); i++) {
       String txt = records.get(i);
-      if (!matching.contains(i) && looksMeantAsRecord(txt)) {
+      if (isCandidate(txt, records.size())) {
+        matching.add(i);
+      } else if (looksMeantAsRecord(txt)) {
         problems.add(
             Problem.warning(
                 "v",
                 i + 1,
                 txt,
-                "the TXT record '" + txt + "' is ignored because it does not begin with '" + kept
+                "the TXT record " + Excerpt.quote(txt) + " is ignored because it does not begin with '" + kept
                     + "' exactly (case-sensitive, first, no whitespace before or after the "
                     + "version); senders discard it when there are several TXT records (" + rfc
                     + ")."));
@@ -363,14 +386,14 @@ final class TxtRecordSyntax {
                   + kept + "'") + ", so senders see none (" + rfc + "): publish one such as '"
                   + example + "'."));
     } else {
-      List<String> numbers = matching.stream().map(i -> Integer.toString(i + 1)).toList();
+      List<Integer> numbers = matching.stream().map(i -> i + 1).toList();
       problems.add(
           Problem.error(
               "v",
               0,
               "",
-              matching.size() + " " + recordName + " TXT records begin with '" + kept
-                  + "' (records " + String.join(", ", numbers) + "); senders then ignore all of "
+              Excerpt.count(matching.size()) + " " + recordName + " TXT records begin with '" + kept
+                  + "' (records " + Excerpt.list(numbers) + "); senders then ignore all of "
                   + "them (" + rfc + "): delete all but one."));
     }
     return -1;

@@ -31,8 +31,8 @@ final class ULabel {
   static String violation(String label) {
     if (!Normalizer.isNormalized(label, Normalizer.Form.NFC)) {
       // RFC 5891 §5.4 and §4.2.1: a U-label is in Unicode Normalization Form C.
-      return "is not in Unicode normalization form C: write it composed, as '"
-          + Normalizer.normalize(label, Normalizer.Form.NFC) + "' (RFC 5891 §4.2.1)";
+      return "is not in Unicode normalization form C: write it composed, as "
+          + Excerpt.quote(Normalizer.normalize(label, Normalizer.Form.NFC)) + " (RFC 5891 §4.2.1)";
     }
     if (label.length() >= 4 && label.startsWith("--", 2)) {
       return "has '--' as its third and fourth characters, which IDNA2008 reserves "
@@ -111,6 +111,6 @@ final class ULabel {
   private static String lowerCaseHint(String label) {
     String lower = label.toLowerCase(Locale.ROOT);
     return !lower.equals(label) && violation(lower) == null
-        ? "; write it in lower case, as '" + lower + "'" : "";
+        ? "; write it in lower case, as " + Excerpt.quote(lower) : "";
   }
 }

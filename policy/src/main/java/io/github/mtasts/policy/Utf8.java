@@ -6,6 +6,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /** Strict UTF-8 decoding that reports malformed input as a {@link Problem}. */
 final class Utf8 {
@@ -15,22 +16,28 @@ final class Utf8 {
   record Decoded(String text, List<Problem> problems) {}
 
   static Decoded decode(byte[] bytes) {
+    return strict(bytes)
+        .map(text -> new Decoded(text, List.of()))
+        .orElseGet(() -> new Decoded(new String(bytes, StandardCharsets.UTF_8), List.of(
+            Problem.error(
+                "body",
+                0,
+                "",
+                "the policy body is not valid UTF-8: RFC 8461 §3.2 policies are UTF-8 text; save "
+                    + "the file as UTF-8."))));
+  }
+
+  /** The text of well-formed UTF-8 octets, or empty when they are malformed. */
+  static Optional<String> strict(byte[] bytes) {
     CharsetDecoder strict =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
-      return new Decoded(strict.decode(ByteBuffer.wrap(bytes)).toString(), List.of());
+      return Optional.of(strict.decode(ByteBuffer.wrap(bytes)).toString());
     } catch (CharacterCodingException e) {
-      Problem problem =
-          Problem.error(
-              "body",
-              0,
-              "",
-              "the policy body is not valid UTF-8: RFC 8461 §3.2 policies are UTF-8 text; save "
-                  + "the file as UTF-8.");
-      return new Decoded(new String(bytes, StandardCharsets.UTF_8), List.of(problem));
+      return Optional.empty();
     }
   }
 }

@@ -66,6 +66,22 @@
  * IDNA2008 (RFC 5891, with the code points of RFC 5892 derived from the JDK's Unicode data and
  * the Bidi rule of RFC 5893), under which {@code straße.de} is {@code xn--strae-oqa.de} and not
  * {@code strasse.de}. Names in policies and records are taken as written; names a person types
- * are first mapped as RFC 5895 says (case, width, NFC).
+ * are folded to lower case and NFC (RFC 5895 §2), and refused, rather than mapped, when they hold
+ * fullwidth forms or invisible characters, which would make the name used differ from the name
+ * shown. The domains of TLS-RPT {@code mailto:} URIs and the hosts of {@code https:} URIs are
+ * names as written, under the same rule.
+ *
+ * <h2>Input made to cost</h2>
+ *
+ * <p>Records, policies and names arrive from DNS servers, policy hosts and programs that may be
+ * hostile, so every finding stays small: values are quoted as an {@link
+ * io.github.mtasts.policy.Excerpt} with their length or position, and a {@link
+ * io.github.mtasts.policy.ParseResult} lists at most 20 problems of one kind and counts the rest.
+ * The work is near-linear in the input: a policy of 64 KiB holds some 8,000 {@code mx} lines,
+ * and finding the patterns that cover a host, or a pattern already covered, is a lookup by name,
+ * not a comparison with every other pattern. RFC 8461 §3.2 sets no limit on the number of
+ * {@code mx} lines, and none is added: the 64 KiB a sender reads (§3.3) bounds them, and with
+ * work near-linear in the body and twenty findings of a kind, the most a policy from the network
+ * can cost a verification is a parse of 64 KiB and a report of a few dozen findings.
  */
 package io.github.mtasts.policy;

@@ -1,6 +1,7 @@
 package io.github.mtasts.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import net.jqwik.api.Arbitraries;
@@ -35,10 +36,14 @@ class DomainNameProperties {
   }
 
   @Property
-  void fullwidthInputReadsAsTheOrdinaryName(@ForAll("ldhLabels") String label) {
-    // RFC 5895 §2 step 2: each fullwidth form (U+FF01 to U+FF5E) is its ASCII character + 0xFEE0.
+  void fullwidthInputIsRefusedAndTheMessageNamesTheOrdinaryName(@ForAll("ldhLabels") String label) {
+    // RFC 5895 §2 step 2 would map each fullwidth form (U+FF01 to U+FF5E, its ASCII character
+    // + 0xFEE0); a typed name is used only as it shows, so it is refused with the name to type.
     StringBuilder fullwidth = new StringBuilder();
     (label + ".example").chars().forEach(c -> fullwidth.append((char) (c + 0xFEE0)));
-    assertEquals(DomainName.of(label + ".example"), DomainName.parseInput(fullwidth.toString()).orElseThrow());
+    ParseResult<DomainName> parsed = DomainName.parseInput(fullwidth.toString());
+    assertFalse(parsed.isValid(), parsed::toString);
+    String message = parsed.errors().get(0).message();
+    assertTrue(message.endsWith(": type '" + DomainName.of(label + ".example").ascii() + "'."), message);
   }
 }

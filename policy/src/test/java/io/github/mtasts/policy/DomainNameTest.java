@@ -11,8 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The IDNA2008 rule for domain names (RFC 5891, RFC 5892, RFC 5893), with the input mapping of
- * RFC 5895. Expected A-labels were computed with an independent IDNA2008 implementation.
+ * The IDNA2008 rule for domain names (RFC 5891, RFC 5892, RFC 5893), with the case folding and
+ * NFC of RFC 5895 for typed names. Expected A-labels were computed with an independent IDNA2008 implementation.
  */
 class DomainNameTest {
 
@@ -104,15 +104,46 @@ class DomainNameTest {
   }
 
   @Test
-  void fullwidthInputIsMappedAsTypedAndRefusedAsWritten() {
-    // RFC 5895 §2 step 2: fullwidth forms and the fullwidth and ideographic full stops.
-    assertEquals("example.com", DomainName.parseInput("ＥＸＡＭＰＬＥ．ｃｏｍ").orElseThrow().ascii());
-    assertEquals("xn--bcher-kva.example", DomainName.parseInput("bücher。example").orElseThrow().ascii());
+  void fullwidthInputIsRefusedWithTheNameToType() {
+    // RFC 5895 §2 steps 2 and 4 would map these; a typed name is used only as it shows.
+    String fullwidth = error(DomainName.parseInput("ＥＸＡＭＰＬＥ．ｃｏｍ"));
+    assertTrue(fullwidth.startsWith("domain 'ＥＸＡＭＰＬＥ．ｃｏｍ' contains U+FF25 FULLWIDTH LATIN "
+        + "CAPITAL LETTER E, a fullwidth or halfwidth form"), fullwidth);
+    assertTrue(fullwidth.endsWith(": type 'example.com'."), fullwidth);
+    String ideographic = error(DomainName.parseInput("bücher。example"));
+    assertTrue(ideographic.contains("U+3002 IDEOGRAPHIC FULL STOP"), ideographic);
+    assertTrue(ideographic.endsWith(": type 'bücher.example'."), ideographic);
+    // As written, a fullwidth letter is DISALLOWED by IDNA2008 (RFC 5892 §2.3).
     String message = error(DomainName.parse("ｅｘａｍｐｌｅ.com"));
     assertTrue(message.contains("U+FF45 FULLWIDTH LATIN SMALL LETTER E"), message);
-    // Messages quote what was typed and how it was read.
-    String typed = error(DomainName.parseInput("ＡＢ☃.com"));
-    assertTrue(typed.startsWith("domain 'ＡＢ☃.com' (read as 'ab☃.com') has the label 'ab☃'"), typed);
+    // Messages quote what was typed and how case folding read it.
+    String typed = error(DomainName.parseInput("AB☃.com"));
+    assertTrue(typed.startsWith("domain 'AB☃.com' (read as 'ab☃.com') has the label 'ab☃'"), typed);
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(delimiter = '|', value = {
+    "exa\u200Bmple.com | U+200B ZERO WIDTH SPACE, an invisible character: the name shows as 'example.com'",
+    "exa\u00ADmple.com | U+00AD SOFT HYPHEN, an invisible character",
+    "exa\u2060mple.com | U+2060 WORD JOINER, an invisible character",
+    "example\uFE0F.com | U+FE0F VARIATION SELECTOR-16, an invisible character",
+    "exa\u034Fmple.com | U+034F COMBINING GRAPHEME JOINER, an invisible character",
+    "\u202Eexample.com | U+202E RIGHT-TO-LEFT OVERRIDE, an invisible character",
+    "exa\u001Bmple.com | U+001B ESCAPE, a control character",
+    // ZWJ after a virama is valid as written (RFC 5892 Appendix A.2), but not as typed.
+    "क्\u200Dष.example | U+200D ZERO WIDTH JOINER, an invisible character",
+  })
+  void invisibleCharactersInTypedNamesAreRefused(String typed, String reason) {
+    String message = error(DomainName.parseInput(typed));
+    assertTrue(message.contains(" contains " + reason), message);
+    assertTrue(error(DomainName.parseMailDomain(typed)).contains(reason), typed);
+  }
+
+  @Test
+  void aZeroWidthJoinerAsTypedPointsToTheALabels() {
+    String message = error(DomainName.parseInput("क्\u200Dष.example"));
+    assertTrue(message.endsWith("give the name's A-labels)."), message);
+    assertEquals("क्\u200Dष.example", DomainName.parseInput("xn--11b2ezcw70k.example").orElseThrow().unicode());
   }
 
   @Test
@@ -190,6 +221,10 @@ class DomainNameTest {
     assertTrue(error(DomainName.parseMailDomain("192.0.2.1")).contains("is an IP address"));
     assertTrue(error(DomainName.parseMailDomain("[2001:db8::1]")).contains("is an IP address"));
     assertTrue(error(DomainName.parseMailDomain("example.123")).contains("all-numeric label '123'"));
+    assertTrue(error(DomainName.parseMailDomain("127.0.0.1")).contains("is an IP address"));
+    assertTrue(error(DomainName.parseMailDomain("127.0.0.1.")).contains("is an IP address"));
+    assertTrue(error(DomainName.parseMailDomain("::1")).contains("is an IP address"));
+    assertTrue(error(DomainName.parseMailDomain("１２７．０．０．１")).contains("fullwidth"));
   }
 
   @Test

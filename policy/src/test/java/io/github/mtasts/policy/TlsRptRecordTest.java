@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TlsRptRecordTest {
@@ -57,6 +58,44 @@ class TlsRptRecordTest {
       assertEquals("rua", error.field(), uri);
       assertEquals(uri, error.text());
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+    // RFC 8460 §3 rua URIs, RFC 6068 §2 for the domain of a mailto address and RFC 3986 §3.2.2
+    // for an https host, judged by the one rule for domain names.
+    "mailto:a@mx..example.com | the mail domain 'mx..example.com' of rua URI 'mailto:a@mx..example.com' has an empty label",
+    "mailto:a@*.example.com | the mail domain '*.example.com' of rua URI 'mailto:a@*.example.com' contains '*'",
+    "mailto:a@example.com. | ends with a dot, which a mail address does not have",
+    "mailto:a@exa_mple.com | has the invalid label 'exa_mple'",
+    "mailto:a@192.0.2.1 | ends in an all-numeric label",
+    "mailto:a@[192.0.2.999] | is not an address literal",
+    "mailto:a@example.com%2Cb@-x.example | the mail domain '-x.example'",
+    "mailto:a@%FF.example | percent-encoded octets that are not UTF-8",
+    "https://mx..example.com/v1 | the host 'mx..example.com' of rua URI 'https://mx..example.com/v1' has an empty label",
+    "https://*.*.example.com/ | the host '*.*.example.com' of rua URI 'https://*.*.example.com/' contains '*'",
+    "https://r.example.com:8443.x/ | is not a valid https URI",
+    "https://a$b.example.com/ | has the invalid label 'a$b'",
+    "https://1.2.3.999/ | ends in an all-numeric label",
+    "https://r.example.%2Cnet/ | has the invalid label ',net'",
+  })
+  void reportHostsAreDomainNames(String uri, String reason) {
+    Problem error = onlyError(TlsRptRecord.parse("v=TLSRPTv1; rua=" + uri));
+    assertTrue(error.message().contains(reason), error.message());
+    InvalidInputException built = assertThrows(InvalidInputException.class, () -> TlsRptRecord.of(List.of(uri)));
+    assertTrue(built.getMessage().contains(reason), built.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+    "mailto:a@example.com", "mailto:a@EXAMPLE.com", "mailto:a@xn--bcher-kva.example",
+    "mailto:a@b%C3%BCcher.example", "mailto:a@[192.0.2.1]", "mailto:a@[IPv6:2001:db8::1]",
+    "mailto:a@example.com%2Cb@example.org", "mailto:a%2Cb@example.com", "mailto:a@example.com?subject=x",
+    "mailto:a@ai", "https://r.example.com./v1", "https://192.0.2.1/", "https://[2001:db8::1]:8443/",
+    "https://r.example.com", "https://u:p@r.example.com/", "https://b%C3%BCcher.example/"})
+  void reportHostsThatAreNamesOrAddressesAreAccepted(String uri) {
+    ParseResult<TlsRptRecord> parsed = TlsRptRecord.parse("v=TLSRPTv1; rua=" + uri);
+    assertTrue(parsed.isValid(), parsed::toString);
   }
 
   @Test

@@ -72,6 +72,7 @@ public final class VerifyLab implements AutoCloseable {
         buildBench(zones, benchDomains);
       } else {
         buildScenarios(zones);
+        buildHostile(zones);
       }
       knot = KnotServer.start(InetAddress.getByName("127.0.9.53"), zones, List.of("servfail.test"));
     } catch (IOException | RuntimeException | InterruptedException e) {
@@ -336,6 +337,59 @@ public final class VerifyLab implements AutoCloseable {
 
     // RFC 7505: a null MX, a domain that accepts no mail.
     zones.put("nullmx.test", Zone.of("nullmx.test").add("@", "MX", "0 .").text());
+  }
+
+  /** The number of characters of the hostile TXT records: about what one DNS message holds. */
+  public static final int HOSTILE_TXT_CHARS = 60_000;
+
+  /**
+   * Domains whose servers send what costs a verifier the most, or what a terminal obeys. Their MX
+   * hosts have no address: these scenarios are about the records and the policy.
+   *
+   * <ul>
+   *   <li>{@code hostile.test}: an {@code _mta-sts} record of 60,000 characters repeating
+   *       {@code ; x=y;} (an empty field and a repeated field each time), a {@code _smtp._tls}
+   *       record repeating one URI thousands of times, and a valid policy of nearly 64 KiB naming thousands of hosts under a wildcard
+   *       (each redundant, and none an MX).
+   *   <li>{@code escapes.test}: ESC [2J (clear the screen), BEL and NUL in the {@code _mta-sts}
+   *       record, in the policy and in the TLS-RPT record, where findings quote them.
+   * </ul>
+   */
+  private void buildHostile(Map<String, String> zones) throws IOException {
+    String emptyFields = "v=STSv1; id=1" + "; x=y;".repeat((HOSTILE_TXT_CHARS - 13) / "; x=y;".length());
+    String uris = "v=TLSRPTv1; rua=mailto:a@hostile.test" + ",mailto:a@hostile.test".repeat(
+        (HOSTILE_TXT_CHARS - 40) / ",mailto:a@hostile.test".length());
+    StringBuilder policy = new StringBuilder("version: STSv1\r\nmode: enforce\r\nmax_age: 604800\r\n"
+        + "mx: mx.hostile.test\r\nmx: *.h\r\n");
+    for (int i = 0; policy.length() < 64 * 1024 - 16; i++) {
+      policy.append("mx: ").append(Integer.toString(i, 36)).append(".h\r\n");
+    }
+    zones.put("hostile.test", Zone.of("hostile.test")
+        .txt("_mta-sts", characterStrings(emptyFields))
+        .txt("_smtp._tls", characterStrings(uris))
+        .add("mta-sts", "A", policyHost("hostile.test", pki.server("mta-sts.hostile.test"), ok(policy.toString())))
+        .add("@", "MX", "10 mx.hostile.test.")
+        .text());
+
+    // In a zone file, \DDD is the octet DDD (RFC 1035 §5.1): ESC, BEL and NUL.
+    String controls = "\\027[2J\\007\\000";
+    String escapes = "version: STSv1\r\nmode: enforce\r\nmx: mx.escapes.test\r\nmax_age: 604800\r\n"
+        + "\u001b[2J\u0007\u0000\r\n";
+    zones.put("escapes.test", Zone.of("escapes.test")
+        .txt("_mta-sts", "v=STSv1; id=1; x=" + controls)
+        .txt("_smtp._tls", "v=TLSRPTv1; rua=mailto:" + controls + "@escapes.test")
+        .add("mta-sts", "A", policyHost("escapes.test", pki.server("mta-sts.escapes.test"), ok(escapes)))
+        .add("@", "MX", "10 mx.escapes.test.")
+        .text());
+  }
+
+  /** Cuts a TXT value into character-strings of at most 255 octets (RFC 1035 §3.3.14), for ASCII. */
+  private static String[] characterStrings(String ascii) {
+    List<String> strings = new ArrayList<>();
+    for (int i = 0; i < ascii.length(); i += 255) {
+      strings.add(ascii.substring(i, Math.min(ascii.length(), i + 255)));
+    }
+    return strings.toArray(new String[0]);
   }
 
   private void buildBench(Map<String, String> zones, int count) throws IOException {

@@ -10,8 +10,9 @@ public final class DomainNames {
    * Returns the domain in the form the verifier uses: its A-labels in lower case, without a
    * trailing dot. The rule is the policy core's IDNA2008 one for mail domains ({@link
    * DomainName#parseMailDomain}): an internationalised name becomes its IDNA2008 A-labels
-   * ({@code straße.de} is {@code xn--strae-oqa.de}), after the mapping of what a person types
-   * (upper case, fullwidth forms) that RFC 5895 describes.
+   * ({@code straße.de} is {@code xn--strae-oqa.de}); upper case is folded, and fullwidth forms,
+   * invisible and control characters are refused rather than mapped, so that the domain verified
+   * is the one shown.
    *
    * @param domain the domain as a person typed it; surrounding whitespace is ignored
    * @return the normalised domain

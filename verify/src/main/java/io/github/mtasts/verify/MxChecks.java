@@ -1,15 +1,19 @@
 package io.github.mtasts.verify;
 
+import io.github.mtasts.policy.Excerpt;
 import io.github.mtasts.policy.Mode;
 import io.github.mtasts.policy.MxPattern;
+import io.github.mtasts.policy.ParseResult;
 import io.github.mtasts.policy.Policy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Name;
@@ -78,43 +82,68 @@ final class MxChecks {
         .build());
   }
 
-  /** RFC 8461 §4.1: every MX host must match a pattern; every named pattern should be an MX. */
+  /**
+   * RFC 8461 §4.1: every MX host must match a pattern; every named pattern should be an MX. Costs
+   * a few lookups per host and one pass over the patterns, of which a hostile 64 KiB policy has
+   * thousands; messages and evidence name at most {@link Excerpt#list} of them, and of the
+   * patterns that name no MX the first {@link ParseResult#MAX_PER_KIND} get a warning each and the
+   * others one together.
+   */
   void evaluateCoverage(List<String> hosts, Policy policy, List<Check> checks) {
     Optional<Mode> mode = Optional.of(policy.mode());
+    String patterns = "[" + Excerpt.list(policy.mx()) + "]";
+    Set<MxPattern> used = new HashSet<>();
+    Set<String> wildcards = null;
     for (String host : hosts) {
-      Optional<MxPattern> pattern = policy.patternFor(host);
-      if (pattern.isPresent()) {
+      List<MxPattern> covering = policy.patternsCovering(host);
+      used.addAll(covering);
+      if (!covering.isEmpty()) {
         checks.add(Check.builder(CheckIds.MX_COVERAGE, Check.Severity.PASS)
-            .message("MX " + host + " matches the policy's mx pattern " + pattern.get())
+            .message("MX " + host + " matches the policy's mx pattern " + covering.get(0))
             .evidence("mx", host)
-            .evidence("pattern", pattern.get())
+            .evidence("pattern", covering.get(0))
             .build());
         continue;
       }
+      if (wildcards == null) {
+        wildcards = policy.mx().stream().filter(MxPattern::isWildcard).map(MxPattern::toString)
+            .collect(Collectors.toSet());
+      }
       checks.add(Check.builder(CheckIds.MX_COVERAGE, Enforcement.forFailure(mode))
-          .message("MX " + host + " matches no mx pattern of the policy " + policy.mx() + hint(host, policy)
+          .message("MX " + host + " matches no mx pattern of the policy " + patterns + hint(host, wildcards)
               + "; " + Enforcement.consequence(mode) + ": add 'mx: " + host + "' to the policy")
           .evidence("mx", host)
-          .evidence("patterns", policy.mx())
+          .evidence("patterns", patterns)
           .build());
     }
-    for (MxPattern pattern : policy.mx()) {
-      if (!pattern.isWildcard() && hosts.stream().noneMatch(pattern::matches)) {
-        checks.add(Check.builder(CheckIds.MX_COVERAGE_UNUSED, Check.Severity.WARNING)
-            .message("the policy names mx " + pattern + ", which is not an MX host of the domain: remove it, "
-                + "or publish it as an MX if it should receive mail")
-            .evidence("pattern", pattern)
-            .evidence("mxHosts", hosts)
-            .build());
-      }
+    List<MxPattern> unused = policy.mx().stream().filter(p -> !p.isWildcard() && !used.contains(p)).toList();
+    for (MxPattern pattern : unused.subList(0, Math.min(unused.size(), ParseResult.MAX_PER_KIND))) {
+      checks.add(Check.builder(CheckIds.MX_COVERAGE_UNUSED, Check.Severity.WARNING)
+          .message("the policy names mx " + pattern + ", which is not an MX host of the domain: remove it, "
+              + "or publish it as an MX if it should receive mail")
+          .evidence("pattern", pattern)
+          .evidence("mxHosts", hosts)
+          .build());
+    }
+    if (unused.size() > ParseResult.MAX_PER_KIND) {
+      List<MxPattern> rest = unused.subList(ParseResult.MAX_PER_KIND, unused.size());
+      checks.add(Check.builder(CheckIds.MX_COVERAGE_UNUSED, Check.Severity.WARNING)
+          .message(Excerpt.count(rest.size()) + " more mx patterns of the policy name no MX "
+              + "host of the domain (" + Excerpt.list(rest) + "): remove them, or publish them as MX hosts")
+          .evidence("patterns", "[" + Excerpt.list(rest) + "]")
+          .evidence("mxHosts", hosts)
+          .build());
     }
   }
 
-  /** Explains the most common miss: a wildcard stands for exactly one label. */
-  private static String hint(String host, Policy policy) {
-    for (MxPattern pattern : policy.mx()) {
-      String suffix = pattern.toString().substring(1);
-      if (pattern.isWildcard() && host.endsWith(suffix)) {
+  /**
+   * Explains the most common miss: a wildcard stands for exactly one label. Looks up the wildcard
+   * over each of the host's parent domains, nearest first.
+   */
+  private static String hint(String host, Set<String> wildcards) {
+    for (int dot = host.indexOf('.'); dot >= 0; dot = host.indexOf('.', dot + 1)) {
+      String pattern = "*" + host.substring(dot);
+      if (wildcards.contains(pattern)) {
         return " (" + pattern + " covers one label only, not " + host + ", RFC 8461 §4.1)";
       }
     }

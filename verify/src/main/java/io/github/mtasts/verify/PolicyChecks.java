@@ -1,5 +1,6 @@
 package io.github.mtasts.verify;
 
+import io.github.mtasts.policy.Excerpt;
 import io.github.mtasts.policy.ParseResult;
 import io.github.mtasts.policy.Policy;
 import io.github.mtasts.policy.Problem;
@@ -61,7 +62,8 @@ final class PolicyChecks {
     int status = fetch.status();
     if (status >= 300 && status < 400) {
       checks.add(Check.builder(CheckIds.POLICY_FETCH_REDIRECT, Check.Severity.ERROR)
-          .message("the policy host answers " + status + " (redirect to " + fetch.headers().get("Location")
+          .message("the policy host answers " + status + " (redirect to "
+              + Excerpt.quote(String.valueOf(fetch.headers().get("Location")))
               + "); senders do not follow redirects (RFC 8461 §3.3): serve the policy at " + fetch.url()
               + " itself")
           .evidence(http)
@@ -116,7 +118,8 @@ final class PolicyChecks {
     }
     Policy policy = parsed.value().get();
     checks.add(Check.builder(CheckIds.POLICY, Check.Severity.PASS)
-        .message("policy: mode " + policy.mode().token() + ", mx " + policy.mx() + ", max_age " + policy.maxAge())
+        .message("policy: mode " + policy.mode().token() + ", mx [" + Excerpt.list(policy.mx()) + "], max_age "
+            + policy.maxAge())
         .evidence("mode", policy.mode().token())
         .evidence("mx", policy.mx().toString())
         .evidence("max_age", policy.maxAge())

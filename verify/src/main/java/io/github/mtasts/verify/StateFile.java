@@ -20,6 +20,8 @@ import java.util.Optional;
  */
 public final class StateFile {
   private static final int VERSION = 1;
+  /** The largest state file read: an entry takes about 150 bytes, so some 100,000 domains. */
+  static final long MAX_BYTES = 16 * InputFiles.MIB;
 
   private StateFile() {}
 
@@ -29,12 +31,7 @@ public final class StateFile {
    * @throws IllegalArgumentException naming the file when it cannot be read or is not a state file
    */
   public static Map<String, PolicyState> read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("state file " + file + " cannot be read: " + e.getMessage(), e);
-    }
+    String text = new String(InputFiles.read(file, MAX_BYTES, "state file"), StandardCharsets.UTF_8);
     try {
       JsonObject root = JsonParser.parseString(text).getAsJsonObject();
       if (!root.has("version") || root.get("version").getAsInt() != VERSION || !root.has("domains")) {

@@ -1,8 +1,7 @@
 package io.github.mtasts.verify;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -20,6 +19,12 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * replaced by the certificates of a PEM file for laboratory use.
  */
 final class TrustAnchors {
+  /**
+   * The largest CA file read: the system's whole bundle of public roots in PEM is under 300 KiB,
+   * so a file above 4 MiB is no file of anchors (and /dev/zero would never end).
+   */
+  static final long MAX_CA_FILE_BYTES = 4 * InputFiles.MIB;
+
   private TrustAnchors() {}
 
   /**
@@ -53,16 +58,15 @@ final class TrustAnchors {
   }
 
   private static Collection<? extends Certificate> readPem(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
+    byte[] pem = InputFiles.read(file, MAX_CA_FILE_BYTES, "caFile");
+    try {
       Collection<? extends Certificate> certificates =
-          CertificateFactory.getInstance("X.509").generateCertificates(in);
+          CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem));
       if (certificates.isEmpty()) {
         throw new IllegalArgumentException("caFile " + file
             + " holds no certificate: give a PEM file with -----BEGIN CERTIFICATE----- blocks");
       }
       return certificates;
-    } catch (IOException e) {
-      throw new IllegalArgumentException("caFile " + file + " cannot be read: " + e.getMessage(), e);
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("caFile " + file
           + " is not a PEM certificate file (" + e.getMessage()

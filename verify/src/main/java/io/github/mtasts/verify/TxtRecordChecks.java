@@ -1,5 +1,6 @@
 package io.github.mtasts.verify;
 
+import io.github.mtasts.policy.Excerpt;
 import io.github.mtasts.policy.ParseResult;
 import io.github.mtasts.policy.Problem;
 import io.github.mtasts.policy.StsRecord;
@@ -111,15 +112,19 @@ final class TxtRecordChecks<T> {
           .build());
       return Optional.empty();
     }
+    // Each finding carries its own excerpt, not the whole RRset: a hostile record of 64 KiB gives
+    // up to twenty findings of a kind, and the RRset once per finding would be their product.
     for (Problem problem : parsed.problems()) {
       checks.add(Check.builder(syntaxId, problem.isError() ? Check.Severity.ERROR : Check.Severity.WARNING)
           .message(problem.message())
-          .evidence(evidence)
+          .evidence("question", answer.question())
           .evidence("field", problem.field())
+          .evidence("record", problem.line() == 0 ? null : problem.line())
+          .evidence("text", problem.text().isEmpty() ? null : problem.text())
           .build());
     }
     parsed.value().ifPresent(record -> checks.add(Check.builder(passId, Check.Severity.PASS)
-        .message(owner + " publishes '" + record + "'")
+        .message(owner + " publishes " + Excerpt.quote(record.toString()))
         .evidence(evidence)
         .build()));
     return parsed.value();

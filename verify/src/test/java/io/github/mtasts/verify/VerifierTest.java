@@ -1,5 +1,6 @@
 package io.github.mtasts.verify;
 
+import io.github.mtasts.policy.ParseResult;
 import io.github.mtasts.testlab.KnotServer;
 import io.github.mtasts.testlab.VerifyLab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,6 +18,12 @@ import org.junit.jupiter.api.Test;
  * HTTPS policy hosts with a throwaway CA, STARTTLS SMTP servers and black-holed addresses.
  */
 class VerifierTest {
+  // The servers of hostile.test send what costs the most: records of 60,000 characters, a policy
+  // of nearly 64 KiB naming thousands of hosts. A handful of kinds of finding, each listed at
+  // most 21 times, each a sentence with an excerpt: the report stays small.
+  private static final int MAX_CHECKS = 200;
+  private static final long MAX_REPORT_CHARS = 256 * 1024;
+
   private static VerifyLab lab;
   private static Verifier verifier;
 
@@ -450,5 +457,39 @@ class VerifierTest {
     assertFalse(json.get("ok").getAsBoolean());
     assertEquals(report.count(Check.Severity.ERROR), json.getAsJsonObject("summary").get("errors").getAsLong());
     assertEquals(report.checks().size(), json.getAsJsonArray("checks").size());
+  }
+
+  private static List<Check> of(Report report, String id) {
+    return report.checks().stream().filter(c -> c.id().equals(id)).toList();
+  }
+
+  @Test
+  void aHostileDomainGivesABoundedReportThatCountsWhatItLeavesOut() {
+    Report report = verifier.verify("hostile.test");
+    assertTrue(report.checks().size() <= MAX_CHECKS, report.checks().size() + " checks");
+    long chars = report.checks().stream()
+        .mapToLong(c -> c.message().length() + c.evidence().values().stream().mapToLong(String::length).sum())
+        .sum();
+    assertTrue(chars <= MAX_REPORT_CHARS, chars + " characters in the report");
+
+    List<Check> sts = of(report, CheckIds.STS_TXT_SYNTAX).stream()
+        .filter(c -> c.severity() == Check.Severity.ERROR).toList();
+    assertEquals(ParseResult.MAX_PER_KIND + 1, sts.size(), describe(report));
+    assertTrue(sts.get(ParseResult.MAX_PER_KIND).message().contains("more errors about 'record'"),
+        sts.get(ParseResult.MAX_PER_KIND).message());
+    List<Check> tlsRpt = of(report, CheckIds.TLSRPT_SYNTAX);
+    assertEquals(ParseResult.MAX_PER_KIND + 1, tlsRpt.size(), describe(report));
+    assertTrue(tlsRpt.get(ParseResult.MAX_PER_KIND).message().contains("more warnings about 'rua'"),
+        tlsRpt.get(ParseResult.MAX_PER_KIND).message());
+
+    // The policy is valid: thousands of names under *.h, each already covered and none an MX.
+    find(report, CheckIds.POLICY, Check.Severity.PASS);
+    assertTrue(of(report, CheckIds.POLICY_SYNTAX).stream()
+        .anyMatch(c -> c.message().contains("more warnings about 'mx'")), describe(report));
+    List<Check> unused = of(report, CheckIds.MX_COVERAGE_UNUSED);
+    assertEquals(ParseResult.MAX_PER_KIND + 1, unused.size(), describe(report));
+    assertTrue(unused.get(ParseResult.MAX_PER_KIND).message().contains("more mx patterns of the policy name no MX host"),
+        unused.get(ParseResult.MAX_PER_KIND).message());
+    find(report, CheckIds.MX_COVERAGE, Check.Severity.PASS);
   }
 }

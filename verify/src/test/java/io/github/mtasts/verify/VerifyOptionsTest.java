@@ -78,8 +78,12 @@ class VerifyOptionsTest {
     assertEquals("xn--strae-oqa.de", DomainNames.normalize("STRAẞE.de"));
     assertEquals("strasse.de", DomainNames.normalize("strasse.de"));
     assertEquals("xn--strae-oqa.de", DomainNames.normalize("xn--strae-oqa.de"));
-    // Typed in fullwidth forms, as an input method may give them (RFC 5895 §2).
-    assertEquals("example.com", DomainNames.normalize("ｅｘａｍｐｌｅ．ｃｏｍ"));
+    // Typed in fullwidth forms, as an input method may give them: refused, not mapped (RFC 5895 §2
+    // would map them), so that the domain verified is the one shown; the message names it.
+    assertMessage("a fullwidth or halfwidth form", () -> DomainNames.normalize("ｅｘａｍｐｌｅ．ｃｏｍ"));
+    assertMessage("type 'example.com'", () -> DomainNames.normalize("ｅｘａｍｐｌｅ．ｃｏｍ"));
+    assertMessage("U+200B ZERO WIDTH SPACE, an invisible character",
+        () -> DomainNames.normalize("exa\u200Bmple.com"));
     assertMessage("U+2709 ENVELOPE", () -> DomainNames.normalize("\u2709.example"));
     assertMessage("is an IP address", () -> DomainNames.normalize("192.0.2.1"));
   }
