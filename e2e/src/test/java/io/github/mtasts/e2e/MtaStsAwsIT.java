@@ -1,7 +1,5 @@
 package io.github.mtasts.e2e;
 
-import io.github.mtasts.sdk.Verification;
-import io.github.mtasts.testlab.Route53DnsFront;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -35,7 +33,8 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
@@ -47,7 +46,10 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 /**
  * One mail domain's whole life with the real Pulumi engine against moto: the repository's own
  * {@code Pulumi.yaml} (the config-driven program in {@code program/target/mtasts-program.jar}, the plugin
- * in {@code bin/}) deploys MTA-STS in testing mode, moves to enforce mode, and is destroyed.
+ * in {@code bin/}) deploys MTA-STS in testing mode, moves to enforce mode, and is destroyed; and so
+ * does the same program written in Pulumi YAML ({@code yaml-program/Pulumi.yaml} of the test
+ * resources), whose {@code mtasts:index:MtaSts} the provider declares through {@code Construct}:
+ * both get the same children, order, records and verifications.
  *
  * <p>What stands in for AWS, and where it differs from it:
  *
@@ -95,16 +97,32 @@ class MtaStsAwsIT {
     pulumiBin = PulumiCli.install(REPOSITORY);
   }
 
+  /** The two programs that declare the domain's MtaSts. */
+  enum Program {
+    /** The repository's Pulumi.yaml: the Java program, which declares the component itself. */
+    JAVA,
+    /** The same program in Pulumi YAML: the provider declares the component (Construct). */
+    YAML;
+
+    /** The project file, its relative paths made absolute. */
+    String projectFile() throws IOException {
+      return this == JAVA ? rootProjectFile() : yamlProjectFile();
+    }
+  }
+
   @BeforeEach
-  void createProject(AwsFixture aws) throws Exception {
+  void takeFixture(AwsFixture aws) {
+    this.aws = aws;
+  }
+
+  private void createProject(Program program) throws Exception {
     assertTrue(Files.isRegularFile(REPOSITORY.resolve("program/target/mtasts-program.jar")),
         "run after package: program/target/mtasts-program.jar");
-    this.aws = aws;
     // The laboratory reads moto directly; the plugin goes through the recording proxy.
     lab = AwsLab.start(aws.moto.endpoint(), work, List.of(DOMAIN));
     lab.edge().onServe((host, body) -> observations.add(new Observation(body, stsTxt())));
     Path project = Files.createDirectories(work.resolve("project"));
-    Files.writeString(project.resolve("Pulumi.yaml"), rootProjectFile());
+    Files.writeString(project.resolve("Pulumi.yaml"), program.projectFile());
     pulumi = PulumiCli.forProject(pulumiBin, List.of(REPOSITORY.resolve("bin")), project, work,
             "e2e-passphrase")
         .withEnvironment(AwsLab.awsEnvironment(work));
@@ -131,8 +149,21 @@ class MtaStsAwsIT {
         .replace(plugin, "path: " + REPOSITORY.resolve("bin") + "\n");
   }
 
-  @Test
-  void testingThenEnforceThenDestroy() {
+  /** The Pulumi YAML program of the test resources, with the plugin folder made absolute. */
+  private static String yamlProjectFile() throws IOException {
+    String yaml;
+    try (var in = MtaStsAwsIT.class.getResourceAsStream("/yaml-program/Pulumi.yaml")) {
+      yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    String plugin = "path: bin\n";
+    assertTrue(yaml.contains(plugin), yaml);
+    return yaml.replace(plugin, "path: " + REPOSITORY.resolve("bin") + "\n");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Program.class)
+  void testingThenEnforceThenDestroy(Program program) throws Exception {
+    createProject(program);
     List<String> zoneBefore = describe(lab.recordSets(DOMAIN));
 
     // Bad stack config fails the preview, by key, before anything is declared.
@@ -140,10 +171,15 @@ class MtaStsAwsIT {
     ok("config", "set", "mode", "testing");
     ok("config", "set", "maxAge", "a week");
     CommandResult rejected = fails("preview");
-    assertTrue(rejected.output().contains("config maxAge: 'a week' is not a whole number"),
-        rejected.output());
-    assertTrue(rejected.output().contains("config route53ZoneId is required"),
-        rejected.output());
+    if (program == Program.JAVA) {
+      assertTrue(rejected.output().contains("config maxAge: 'a week' is not a whole number"),
+          rejected.output());
+      assertTrue(rejected.output().contains("config route53ZoneId is required"),
+          rejected.output());
+    } else {
+      assertTrue(rejected.output().contains("maxAge"), rejected.output());
+    }
+    assertEquals(zoneBefore, describe(lab.recordSets(DOMAIN)), "nothing was declared");
 
     configure();
     ok("up", "--yes");
@@ -172,13 +208,17 @@ class MtaStsAwsIT {
     assertEquals(callsBefore, aws.proxy.exchanges().size(), "a preview calls no AWS operation");
     JsonObject preview = JsonParser.parseString(ok("preview", "--json").stdout())
         .getAsJsonObject();
-    assertEquals(Set.of(
+    Set<String> expected = new TreeSet<>(Set.of(
         "update mtasts:index:Policy::" + NAME + "-policy",
         "update mtasts:aws:PolicySite::" + NAME + "-site",
         "update mtasts:index:Verification::" + NAME + "-verify-policy-host",
         "update mtasts:aws:Record::" + NAME + "-sts",
-        "update mtasts:index:Verification::" + NAME + "-verify-all"), changedSteps(preview),
-        preview.toString());
+        "update mtasts:index:Verification::" + NAME + "-verify-all"));
+    if (program == Program.YAML) {
+      // The program declares the component with its inputs; the mode is one of them.
+      expected.add("update mtasts:index:MtaSts::" + NAME);
+    }
+    assertEquals(expected, changedSteps(preview), preview.toString());
     assertEquals(List.of("policy"), diffReasons(preview, "mtasts:aws:PolicySite"),
         "only the served policy changes on the site");
     assertEquals(List.of("values"), diffReasons(preview, "mtasts:aws:Record"));
