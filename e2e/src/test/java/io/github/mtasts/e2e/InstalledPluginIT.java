@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InstalledPluginIT {
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
-  private static final String VERSION = System.getProperty("mtasts.version");
+  private static final String VERSION = PluginArchive.VERSION;
 
   @TempDir Path work;
 
@@ -58,7 +57,7 @@ class InstalledPluginIT {
     PulumiCli pulumi = PulumiCli.forProject(PulumiCli.install(repository), List.of(), project, work, "anywhere")
         .withEnvironment(Map.of("PULUMI_IGNORE_AMBIENT_PLUGINS", "true"));
 
-    ok(pulumi, "plugin", "install", "resource", "mtasts", VERSION, "--file", archive().toString());
+    ok(pulumi, "plugin", "install", "resource", "mtasts", VERSION, "--file", PluginArchive.forThisMachine().toString());
     JsonElement plugins = JsonParser.parseString(ok(pulumi, "plugin", "ls", "--json").stdout());
     assertTrue(StreamSupport.stream(plugins.getAsJsonArray().spliterator(), false).map(JsonElement::getAsJsonObject)
         .anyMatch(p -> p.get("name").getAsString().equals("mtasts") && p.get("kind").getAsString().equals("resource")
@@ -74,18 +73,6 @@ class InstalledPluginIT {
         outputs.get("body").getAsString());
     ok(pulumi, "preview", "--expect-no-changes");
     ok(pulumi, "destroy", "--yes");
-  }
-
-  /** This build's archive for the machine the tests run on. */
-  private static Path archive() {
-    String os = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("mac") ? "darwin" : "linux";
-    String arch = switch (System.getProperty("os.arch")) {
-      case "aarch64", "arm64" -> "arm64";
-      default -> "amd64";
-    };
-    Path archive = Repository.resolve("dist/target/pulumi-resource-mtasts-v" + VERSION + "-" + os + "-" + arch + ".tar.gz");
-    assertTrue(Files.isRegularFile(archive), "run after package: " + archive);
-    return archive;
   }
 
   private static CommandResult ok(PulumiCli pulumi, String... args) {

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,7 +50,9 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * in {@code bin/}) deploys MTA-STS in testing mode, moves to enforce mode, and is destroyed; and so
  * does the same program written in Pulumi YAML ({@code yaml-program/Pulumi.yaml} of the test
  * resources), whose {@code mtasts:index:MtaSts} the provider declares through {@code Construct}:
- * both get the same children, order, records and verifications.
+ * both get the same children, order, records and verifications. The YAML program runs as a user's
+ * would: from a folder outside the repository, with no {@code plugins:} block, against the plugin
+ * installed from this build's archive into the test's own Pulumi home.
  *
  * <p>What stands in for AWS, and where it differs from it:
  *
@@ -101,7 +104,10 @@ class MtaStsAwsIT {
   enum Program {
     /** The repository's Pulumi.yaml: the Java program, which declares the component itself. */
     JAVA,
-    /** The same program in Pulumi YAML: the provider declares the component (Construct). */
+    /**
+     * The same program in Pulumi YAML, against the plugin installed from its archive: the
+     * provider declares the component (Construct).
+     */
     YAML;
 
     /** The project file, its relative paths made absolute. */
@@ -123,9 +129,18 @@ class MtaStsAwsIT {
     lab.edge().onServe((host, body) -> observations.add(new Observation(body, stsTxt())));
     Path project = Files.createDirectories(work.resolve("project"));
     Files.writeString(project.resolve("Pulumi.yaml"), program.projectFile());
-    pulumi = PulumiCli.forProject(pulumiBin, List.of(REPOSITORY.resolve("bin")), project, work,
-            "e2e-passphrase")
-        .withEnvironment(AwsLab.awsEnvironment(work));
+    if (program == Program.JAVA) {
+      pulumi = PulumiCli.forProject(pulumiBin, List.of(REPOSITORY.resolve("bin")), project, work,
+              "e2e-passphrase")
+          .withEnvironment(AwsLab.awsEnvironment(work));
+    } else {
+      // Nothing of the repository on PATH and ambient plugins ignored: only the installed one serves.
+      pulumi = PulumiCli.forProject(pulumiBin, List.of(), project, work, "e2e-passphrase")
+          .withEnvironment(AwsLab.awsEnvironment(work))
+          .withEnvironment(Map.of("PULUMI_IGNORE_AMBIENT_PLUGINS", "true"));
+      ok("plugin", "install", "resource", "mtasts", PluginArchive.VERSION,
+          "--file", PluginArchive.forThisMachine().toString());
+    }
     ok("stack", "init", "e2e");
   }
 
@@ -149,15 +164,11 @@ class MtaStsAwsIT {
         .replace(plugin, "path: " + REPOSITORY.resolve("bin") + "\n");
   }
 
-  /** The Pulumi YAML program of the test resources, with the plugin folder made absolute. */
+  /** The Pulumi YAML program of the test resources. */
   private static String yamlProjectFile() throws IOException {
-    String yaml;
     try (var in = MtaStsAwsIT.class.getResourceAsStream("/yaml-program/Pulumi.yaml")) {
-      yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
-    String plugin = "path: bin\n";
-    assertTrue(yaml.contains(plugin), yaml);
-    return yaml.replace(plugin, "path: " + REPOSITORY.resolve("bin") + "\n");
   }
 
   @ParameterizedTest
