@@ -65,10 +65,11 @@ public final class AwsLab implements AutoCloseable {
 
   /**
    * The environment of a Pulumi command whose plugin reaches moto through the AWS SDK's default
-   * chain: moto's test keys, and no configuration file, so that a developer's own AWS profile
-   * stays out of the test.
+   * chain: moto's test keys, and no configuration file, so that a person's own AWS profile
+   * stays out of the test or the sandbox.
    *
-   * @param scratch a folder of the test, where the (absent) configuration file is said to be
+   * @param scratch a folder of the test or sandbox, where the (absent) configuration file is said
+   *     to be
    * @return the variables
    */
   public static Map<String, String> awsEnvironment(Path scratch) {
