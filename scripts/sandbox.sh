@@ -170,7 +170,8 @@ cmd_up() {
   say "Installing what is missing: moto (the AWS emulator) into .venv, the Pulumi CLI and its language hosts (the first build of Pulumi takes about 5 minutes on two cores; later runs reuse it)"
   local prereqs=(pulumi)
   [[ -n ${MTASTS_MOTO_SERVER:-} ]] || prereqs+=(moto)
-  "$root/scripts/test-prereqs.sh" "${prereqs[@]}" || die "installing ${prereqs[*]} failed (above)"
+  "$root/scripts/test-prereqs.sh" "${prereqs[@]}" ||
+    die "installing ${prereqs[*]} failed (above): the build of Pulumi needs Go 1.24 or later on PATH (go version), moto needs python3 with venv (Debian: apt-get install python3-venv); then run $me up again"
 
   if servers_alive; then
     say "The sandbox's servers already run (process $(cat "$dir/servers.pid")): deploying onto them again"
