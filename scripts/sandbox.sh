@@ -297,15 +297,21 @@ cmd_down() {
   echo "The sandbox is gone."
 }
 
-command=${1:-up}
-[[ $# -eq 0 ]] || shift
-case $command in
-  up) cmd_up "$@" ;;
-  verify) cmd_verify ;;
-  status) cmd_status ;;
-  pulumi) cmd_pulumi "$@" ;;
-  down) cmd_down ;;
-  --no-build) cmd_up "$command" "$@" ;;
-  -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' ;;
-  *) die "unknown command '$command': the commands are up (the default), verify, status, pulumi, down" ;;
-esac
+main() {
+  local command=${1:-up}
+  [[ $# -eq 0 ]] || shift
+  case $command in
+    up) cmd_up "$@" ;;
+    verify) cmd_verify ;;
+    status) cmd_status ;;
+    pulumi) cmd_pulumi "$@" ;;
+    down) cmd_down ;;
+    --no-build) cmd_up "$command" "$@" ;;
+    -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' ;;
+    *) die "unknown command '$command': the commands are up (the default), verify, status, pulumi, down" ;;
+  esac
+}
+
+# One line that runs everything and exits: bash reads a script while it runs it, so a script
+# changed meanwhile (a git pull during a long up) must not be read on at a shifted offset.
+main "$@"; exit
