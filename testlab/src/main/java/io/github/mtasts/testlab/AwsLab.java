@@ -36,13 +36,23 @@ public final class AwsLab implements AutoCloseable {
   /** The secret key that goes with {@link #ACCESS_KEY}. */
   public static final String SECRET_KEY = "moto-test-secret";
 
-  private static final InetAddress EDGE = address("127.0.77.1");
-  private static final InetAddress DNS = address("127.0.77.53");
-  private static final InetAddress MX = address("127.0.77.25");
+  /**
+   * The loopback addresses the laboratory's servers listen on, each on a free port.
+   *
+   * @param edge the HTTPS edge, where every distribution's domain name resolves
+   * @param dns the DNS server that answers from moto's Route 53
+   * @param mx the domains' MX host, the address of their {@code mx1} name
+   */
+  public record Addresses(InetAddress edge, InetAddress dns, InetAddress mx) {
+    /** The tests' addresses: 127.0.77.1, 127.0.77.53 and 127.0.77.25. */
+    public static final Addresses TESTS =
+        new Addresses(address("127.0.77.1"), address("127.0.77.53"), address("127.0.77.25"));
+  }
 
   private final List<AutoCloseable> resources = new ArrayList<>();
   private final Map<String, String> zoneIds = new LinkedHashMap<>();
   private final URI moto;
+  private final Addresses addresses;
   private TestPki pki;
   private Route53Client route53;
   private CloudFrontClient cloudFront;
@@ -55,10 +65,11 @@ public final class AwsLab implements AutoCloseable {
 
   /**
    * The environment of a Pulumi command whose plugin reaches moto through the AWS SDK's default
-   * chain: moto's test keys, and no configuration file, so that a developer's own AWS profile
-   * stays out of the test.
+   * chain: moto's test keys, and no configuration file, so that a person's own AWS profile
+   * stays out of the test or the sandbox.
    *
-   * @param scratch a folder of the test, where the (absent) configuration file is said to be
+   * @param scratch a folder of the test or sandbox, where the (absent) configuration file is said
+   *     to be
    * @return the variables
    */
   public static Map<String, String> awsEnvironment(Path scratch) {
@@ -71,12 +82,14 @@ public final class AwsLab implements AutoCloseable {
         "AWS_EC2_METADATA_DISABLED", "true");
   }
 
-  private AwsLab(URI moto) {
+  private AwsLab(URI moto, Addresses addresses) {
     this.moto = moto;
+    this.addresses = addresses;
   }
 
   /**
-   * Starts the laboratory for the given mail domains.
+   * Starts the laboratory for the given mail domains on the tests' addresses
+   * ({@link Addresses#TESTS}).
    *
    * @param moto the endpoint of a running moto server, which the laboratory reads directly
    * @param directory where the test CA's PEM file goes
@@ -85,7 +98,22 @@ public final class AwsLab implements AutoCloseable {
    * @throws Exception when a part cannot be started
    */
   public static AwsLab start(URI moto, Path directory, List<String> domains) throws Exception {
-    AwsLab lab = new AwsLab(moto);
+    return start(moto, directory, domains, Addresses.TESTS);
+  }
+
+  /**
+   * Starts the laboratory for the given mail domains on the given addresses.
+   *
+   * @param moto the endpoint of a running moto server, which the laboratory reads directly
+   * @param directory where the test CA's PEM file goes
+   * @param domains the mail domains, each given a hosted zone with its MX
+   * @param addresses where its servers listen
+   * @return the running laboratory
+   * @throws Exception when a part cannot be started
+   */
+  public static AwsLab start(URI moto, Path directory, List<String> domains, Addresses addresses)
+      throws Exception {
+    AwsLab lab = new AwsLab(moto, addresses);
     try {
       lab.startParts(directory, domains);
     } catch (Exception | Error e) {
@@ -101,14 +129,14 @@ public final class AwsLab implements AutoCloseable {
     acm = client(AcmClient.builder(), Region.US_EAST_1);
     s3 = client(S3Client.builder().forcePathStyle(true), Region.US_EAST_1);
     pki = new TestPki(directory);
-    httpsPort = freePort(EDGE);
-    smtpPort = freePort(MX);
-    edge = CloudFrontEdge.start(EDGE, httpsPort,
+    httpsPort = freePort(addresses.edge());
+    smtpPort = freePort(addresses.mx());
+    edge = CloudFrontEdge.start(addresses.edge(), httpsPort,
         pki.server(domains.stream().map(d -> "mta-sts." + d).toArray(String[]::new)),
         cloudFront, acm, s3);
     resources.add(edge);
     SMTPServer smtp = SMTPServer.port(smtpPort)
-        .bindAddress(MX)
+        .bindAddress(addresses.mx())
         .hostName("mx1." + domains.get(0))
         .messageHandler((context, from, to, data) -> { })
         .enableTLS()
@@ -117,7 +145,7 @@ public final class AwsLab implements AutoCloseable {
         .build();
     smtp.start();
     resources.add(smtp::stop);
-    dns = Route53DnsFront.start(DNS, route53, cloudFront, EDGE);
+    dns = Route53DnsFront.start(addresses.dns(), route53, cloudFront, addresses.edge());
     resources.add(dns);
     for (String domain : domains) {
       String zoneId = route53.createHostedZone(b -> b.name(domain)
@@ -125,7 +153,7 @@ public final class AwsLab implements AutoCloseable {
           .replace("/hostedzone/", "");
       zoneIds.put(domain, zoneId);
       change(zoneId, ChangeAction.CREATE, domain, RRType.MX, "10 mx1." + domain + ".");
-      change(zoneId, ChangeAction.CREATE, "mx1." + domain, RRType.A, MX.getHostAddress());
+      change(zoneId, ChangeAction.CREATE, "mx1." + domain, RRType.A, addresses.mx().getHostAddress());
     }
   }
 

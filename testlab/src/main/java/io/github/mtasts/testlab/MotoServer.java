@@ -1,6 +1,7 @@
 package io.github.mtasts.testlab;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * moto in server mode ({@code moto_server}), one per test JVM, on a free loopback port: the
- * emulator of Route 53, ACM, S3 and CloudFront the aws tests run against.
+ * emulator of Route 53, ACM, S3 and CloudFront the aws tests run against, and the sandbox's.
  *
  * <p>Found through the environment variable {@value #ENV} or at {@code .venv/bin/moto_server}
  * of the project, where {@code .ci/run} installs it.
@@ -40,21 +41,42 @@ public final class MotoServer implements ExtensionContext.Store.CloseableResourc
     this.log = log;
   }
 
+  /**
+   * Starts moto on a free port of 127.0.0.1, its output in a temporary file.
+   *
+   * @return the running server, answering
+   * @throws IOException when it cannot be started
+   * @throws InterruptedException when interrupted while waiting for it to answer
+   */
   public static MotoServer start() throws IOException, InterruptedException {
+    return start(InetAddress.getByName("127.0.0.1"), Files.createTempFile("moto-server", ".log"));
+  }
+
+  /**
+   * Starts moto on a free port of the given address.
+   *
+   * @param host the (loopback) address to listen on
+   * @param log the file that receives moto's output
+   * @return the running server, answering
+   * @throws IOException when it cannot be started
+   * @throws InterruptedException when interrupted while waiting for it to answer
+   */
+  public static MotoServer start(InetAddress host, Path log)
+      throws IOException, InterruptedException {
     Path executable = locate();
     int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket socket = new ServerSocket(0, 1, host)) {
       port = socket.getLocalPort();
     }
-    Path log = Files.createTempFile("moto-server", ".log");
-    ProcessBuilder builder = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p",
+    String address = host.getHostAddress();
+    ProcessBuilder builder = new ProcessBuilder(executable.toString(), "-H", address, "-p",
         String.valueOf(port))
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
     builder.environment().put("MOTO_ACM_VALIDATION_WAIT",
         String.valueOf(ACM_VALIDATION_WAIT_SECONDS));
     Process process = builder.start();
-    MotoServer server = new MotoServer(process, URI.create("http://127.0.0.1:" + port), log);
+    MotoServer server = new MotoServer(process, URI.create("http://" + address + ":" + port), log);
     server.awaitReady();
     return server;
   }
@@ -94,6 +116,15 @@ public final class MotoServer implements ExtensionContext.Store.CloseableResourc
     close();
     throw new IllegalStateException("moto_server did not answer within 60 s:\n"
         + Files.readString(log));
+  }
+
+  /**
+   * Returns the process id of {@code moto_server}, so that whoever started it can find it again.
+   *
+   * @return the id
+   */
+  public long pid() {
+    return process.pid();
   }
 
   /** The address moto listens on. */
