@@ -79,7 +79,7 @@ class AwsRecordPluginIT {
         failures.get("zoneId"));
     assertTrue(failures.get("name").contains("ends with a dot") && failures.get("name").contains("_mta-sts.example.com"),
         failures.get("name"));
-    assertTrue(failures.get("type").contains("CNAME, TXT") && failures.get("type").contains("\"MX\""), failures.get("type"));
+    assertTrue(failures.get("type").contains("CNAME, TXT") && failures.get("type").contains("'MX'"), failures.get("type"));
     assertTrue(failures.get("ttl").contains("0 to 2147483647"), failures.get("ttl"));
     assertTrue(failures.get("values").contains("empty"), failures.get("values"));
     assertTrue(failures.get("weight").contains("not a property"), failures.get("weight"));
