@@ -313,6 +313,23 @@ class MtaStsTest {
   @Test
   void testingModeWarnsAboutAnUncoveredMxHostAndDeploys() {
     mocks.uncovered = List.of("backup.example.org", "old.example.org");
+    List<String> warnings = preflightWarnings(args(Mode.TESTING).build());
+    assertEquals(11, mocks.registered.size(), mocks.names().toString());
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).contains("hosts backup.example.org, old.example.org are matched"
+        + " by no mx pattern") && warnings.get(0).contains("testing mode"), warnings.get(0));
+  }
+
+  @Test
+  void testingModeWarnsAboutADomainThatDoesNotExistAndDeploys() {
+    mocks.domainExists = false;
+    List<String> warnings = preflightWarnings(args(Mode.TESTING).build());
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).contains("example.com does not exist (NXDOMAIN)"), warnings.get(0));
+  }
+
+  /** Deploys in preview, which must succeed, and returns the MX preflight's warnings. */
+  private List<String> preflightWarnings(MtaStsArgs args) {
     List<String> warnings = new CopyOnWriteArrayList<>();
     Handler capture = new Handler() {
       @Override
@@ -332,15 +349,12 @@ class MtaStsTest {
     Logger logger = Logger.getLogger("");
     logger.addHandler(capture);
     try {
-      TestResult result = run(true, ctx -> declare(ctx, args(Mode.TESTING).build()));
+      TestResult result = run(true, ctx -> declare(ctx, args));
       assertEquals(0, result.exitCode(), () -> "errors: " + result.errors());
     } finally {
       logger.removeHandler(capture);
     }
-    assertEquals(11, mocks.registered.size(), mocks.names().toString());
-    assertEquals(1, warnings.size(), warnings.toString());
-    assertTrue(warnings.get(0).contains("hosts backup.example.org, old.example.org are matched"
-        + " by no mx pattern") && warnings.get(0).contains("testing mode"), warnings.get(0));
+    return warnings;
   }
 
   @Test
