@@ -101,6 +101,10 @@ namespace Mtasts.Pulumi
     public sealed class CheckMxCoverageResult
     {
         /// <summary>
+        /// False when DNS says the domain does not exist (NXDOMAIN): no mail reaches it, and a policy for it protects nothing.
+        /// </summary>
+        public readonly bool DomainExists;
+        /// <summary>
         /// One sentence for people: what was found and, for uncovered hosts, what happens to mail and how to fix the policy.
         /// </summary>
         public readonly string Message;
@@ -115,12 +119,15 @@ namespace Mtasts.Pulumi
 
         [OutputConstructor]
         private CheckMxCoverageResult(
+            bool domainExists,
+
             string message,
 
             ImmutableArray<string> mxHosts,
 
             ImmutableArray<string> uncovered)
         {
+            DomainExists = domainExists;
             Message = message;
             MxHosts = mxHosts;
             Uncovered = uncovered;

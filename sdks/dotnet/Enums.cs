@@ -29,7 +29,7 @@ namespace Mtasts.Pulumi
         /// </summary>
         public static FailOn WARNING { get; } = new FailOn("warning");
         /// <summary>
-        /// Nothing fails the deployment; the report is kept.
+        /// Nothing fails the deployment: the checks run once, without retries, each failing check is reported as a warning, and the report is kept.
         /// </summary>
         public static FailOn NEVER { get; } = new FailOn("never");
 
@@ -107,9 +107,13 @@ namespace Mtasts.Pulumi
         /// </summary>
         public static VerificationScope ALL { get; } = new VerificationScope("all");
         /// <summary>
-        /// The DNS records and the HTTPS policy fetch only: what must hold before the _mta-sts record announces a new id.
+        /// The HTTPS fetch and parse of the policy only: what must hold before the _mta-sts record announces a new id.
         /// </summary>
         public static VerificationScope POLICY_HOST { get; } = new VerificationScope("policy-host");
+        /// <summary>
+        /// Everything but the STARTTLS probes of the MX hosts: the DNS records, the HTTPS policy fetch and MX coverage. For networks that block outgoing port 25, where every probe would fail.
+        /// </summary>
+        public static VerificationScope POLICY_AND_RECORDS { get; } = new VerificationScope("policy-and-records");
 
         public static bool operator ==(VerificationScope left, VerificationScope right) => left.Equals(right);
         public static bool operator !=(VerificationScope left, VerificationScope right) => !left.Equals(right);

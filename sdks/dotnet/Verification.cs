@@ -71,7 +71,7 @@ namespace Mtasts.Pulumi
         public Output<string?> Resolver { get; private set; } = null!;
 
         /// <summary>
-        /// Which checks run: policy-host (DNS records and the HTTPS policy fetch) or all (also MX coverage and a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
+        /// Which checks run: policy-host (the HTTPS policy fetch), policy-and-records (also the DNS records and MX coverage, without connecting to the MX hosts: for networks that block port 25) or all (also a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
         /// </summary>
         [Output("scope")]
         public Output<Mtasts.Pulumi.VerificationScope> Scope { get; private set; } = null!;
@@ -194,7 +194,7 @@ namespace Mtasts.Pulumi
         public Input<string>? Resolver { get; set; }
 
         /// <summary>
-        /// Which checks run: policy-host (DNS records and the HTTPS policy fetch) or all (also MX coverage and a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
+        /// Which checks run: policy-host (the HTTPS policy fetch), policy-and-records (also the DNS records and MX coverage, without connecting to the MX hosts: for networks that block port 25) or all (also a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
         /// </summary>
         [Input("scope")]
         public Input<Mtasts.Pulumi.VerificationScope>? Scope { get; set; }

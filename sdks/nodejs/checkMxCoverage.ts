@@ -36,6 +36,10 @@ export interface CheckMxCoverageArgs {
 
 export interface CheckMxCoverageResult {
     /**
+     * False when DNS says the domain does not exist (NXDOMAIN): no mail reaches it, and a policy for it protects nothing.
+     */
+    readonly domainExists: boolean;
+    /**
      * One sentence for people: what was found and, for uncovered hosts, what happens to mail and how to fix the policy.
      */
     readonly message: string;

@@ -74,7 +74,7 @@ export class Verification extends pulumi.CustomResource {
      */
     declare public readonly resolver: pulumi.Output<string | undefined>;
     /**
-     * Which checks run: policy-host (DNS records and the HTTPS policy fetch) or all (also MX coverage and a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
+     * Which checks run: policy-host (the HTTPS policy fetch), policy-and-records (also the DNS records and MX coverage, without connecting to the MX hosts: for networks that block port 25) or all (also a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
      */
     declare public readonly scope: pulumi.Output<enums.VerificationScope>;
     /**
@@ -182,7 +182,7 @@ export interface VerificationArgs {
      */
     resolver?: pulumi.Input<string>;
     /**
-     * Which checks run: policy-host (DNS records and the HTTPS policy fetch) or all (also MX coverage and a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
+     * Which checks run: policy-host (the HTTPS policy fetch), policy-and-records (also the DNS records and MX coverage, without connecting to the MX hosts: for networks that block port 25) or all (also a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
      */
     scope?: pulumi.Input<enums.VerificationScope>;
     /**

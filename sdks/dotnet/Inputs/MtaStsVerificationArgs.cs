@@ -17,7 +17,7 @@ namespace Mtasts.Pulumi.Inputs
     public sealed class MtaStsVerificationArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// The lowest severity of a check that fails the deployment. Default: error.
+        /// The lowest severity of a check that fails the deployment. Default: error. The verification of the policy host, which the _mta-sts record waits for, fails on errors even under never (RFC 8461 section 3.1).
         /// </summary>
         [Input("failOn")]
         public Input<Mtasts.Pulumi.FailOn>? FailOn { get; set; }
@@ -27,6 +27,12 @@ namespace Mtasts.Pulumi.Inputs
         /// </summary>
         [Input("httpsPort")]
         public Input<int>? HttpsPort { get; set; }
+
+        /// <summary>
+        /// Which checks the final verification runs. Default: all. policy-and-records leaves out the STARTTLS probes of the MX hosts, for networks that block outgoing port 25.
+        /// </summary>
+        [Input("scope")]
+        public Input<Mtasts.Pulumi.VerificationScope>? Scope { get; set; }
 
         /// <summary>
         /// The port of the MX hosts instead of 25, for test laboratories only.

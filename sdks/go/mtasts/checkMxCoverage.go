@@ -32,6 +32,8 @@ type CheckMxCoverageArgs struct {
 }
 
 type CheckMxCoverageResult struct {
+	// False when DNS says the domain does not exist (NXDOMAIN): no mail reaches it, and a policy for it protects nothing.
+	DomainExists bool `pulumi:"domainExists"`
 	// One sentence for people: what was found and, for uncovered hosts, what happens to mail and how to fix the policy.
 	Message string `pulumi:"message"`
 	// The hosts that receive the domain's mail, by preference: the MX targets, or the domain itself when it has no MX record (RFC 5321 section 5.1); empty for a null MX or a domain that does not exist.
@@ -74,6 +76,11 @@ func (o CheckMxCoverageResultOutput) ToCheckMxCoverageResultOutput() CheckMxCove
 
 func (o CheckMxCoverageResultOutput) ToCheckMxCoverageResultOutputWithContext(ctx context.Context) CheckMxCoverageResultOutput {
 	return o
+}
+
+// False when DNS says the domain does not exist (NXDOMAIN): no mail reaches it, and a policy for it protects nothing.
+func (o CheckMxCoverageResultOutput) DomainExists() pulumi.BoolOutput {
+	return o.ApplyT(func(v CheckMxCoverageResult) bool { return v.DomainExists }).(pulumi.BoolOutput)
 }
 
 // One sentence for people: what was found and, for uncovered hosts, what happens to mail and how to fix the policy.

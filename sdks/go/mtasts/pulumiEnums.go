@@ -18,7 +18,7 @@ const (
 	FailOnERROR = FailOn("error")
 	// A warning or an error fails the deployment.
 	FailOnWARNING = FailOn("warning")
-	// Nothing fails the deployment; the report is kept.
+	// Nothing fails the deployment: the checks run once, without retries, each failing check is reported as a warning, and the report is kept.
 	FailOnNEVER = FailOn("never")
 )
 
@@ -358,8 +358,10 @@ type VerificationScope string
 const (
 	// The DNS records, the HTTPS policy fetch, MX coverage and a STARTTLS probe of every MX host.
 	VerificationScopeALL = VerificationScope("all")
-	// The DNS records and the HTTPS policy fetch only: what must hold before the _mta-sts record announces a new id.
+	// The HTTPS fetch and parse of the policy only: what must hold before the _mta-sts record announces a new id.
 	VerificationScope_POLICY_HOST = VerificationScope("policy-host")
+	// Everything but the STARTTLS probes of the MX hosts: the DNS records, the HTTPS policy fetch and MX coverage. For networks that block outgoing port 25, where every probe would fail.
+	VerificationScope_POLICY_AND_RECORDS = VerificationScope("policy-and-records")
 )
 
 func (VerificationScope) ElementType() reflect.Type {
@@ -486,6 +488,7 @@ func (o VerificationScopePtrOutput) ToStringPtrOutputWithContext(ctx context.Con
 //
 //	VerificationScopeALL
 //	VerificationScope_POLICY_HOST
+//	VerificationScope_POLICY_AND_RECORDS
 type VerificationScopeInput interface {
 	pulumi.Input
 

@@ -265,10 +265,12 @@ func (o MtaStsS3CloudFrontPtrOutput) BucketName() pulumi.StringPtrOutput {
 
 // How the component's two verifications run.
 type MtaStsVerification struct {
-	// The lowest severity of a check that fails the deployment. Default: error.
+	// The lowest severity of a check that fails the deployment. Default: error. The verification of the policy host, which the _mta-sts record waits for, fails on errors even under never (RFC 8461 section 3.1).
 	FailOn *FailOn `pulumi:"failOn"`
 	// The port of the policy host instead of 443, for test laboratories only.
 	HttpsPort *int `pulumi:"httpsPort"`
+	// Which checks the final verification runs. Default: all. policy-and-records leaves out the STARTTLS probes of the MX hosts, for networks that block outgoing port 25.
+	Scope *VerificationScope `pulumi:"scope"`
 	// The port of the MX hosts instead of 25, for test laboratories only.
 	SmtpPort *int `pulumi:"smtpPort"`
 	// Seconds each verification retries failing checks before it gives up. Default: 600.
@@ -288,10 +290,12 @@ type MtaStsVerificationInput interface {
 
 // How the component's two verifications run.
 type MtaStsVerificationArgs struct {
-	// The lowest severity of a check that fails the deployment. Default: error.
+	// The lowest severity of a check that fails the deployment. Default: error. The verification of the policy host, which the _mta-sts record waits for, fails on errors even under never (RFC 8461 section 3.1).
 	FailOn FailOnPtrInput `pulumi:"failOn"`
 	// The port of the policy host instead of 443, for test laboratories only.
 	HttpsPort pulumi.IntPtrInput `pulumi:"httpsPort"`
+	// Which checks the final verification runs. Default: all. policy-and-records leaves out the STARTTLS probes of the MX hosts, for networks that block outgoing port 25.
+	Scope VerificationScopePtrInput `pulumi:"scope"`
 	// The port of the MX hosts instead of 25, for test laboratories only.
 	SmtpPort pulumi.IntPtrInput `pulumi:"smtpPort"`
 	// Seconds each verification retries failing checks before it gives up. Default: 600.
@@ -376,7 +380,7 @@ func (o MtaStsVerificationOutput) ToMtaStsVerificationPtrOutputWithContext(ctx c
 	}).(MtaStsVerificationPtrOutput)
 }
 
-// The lowest severity of a check that fails the deployment. Default: error.
+// The lowest severity of a check that fails the deployment. Default: error. The verification of the policy host, which the _mta-sts record waits for, fails on errors even under never (RFC 8461 section 3.1).
 func (o MtaStsVerificationOutput) FailOn() FailOnPtrOutput {
 	return o.ApplyT(func(v MtaStsVerification) *FailOn { return v.FailOn }).(FailOnPtrOutput)
 }
@@ -384,6 +388,11 @@ func (o MtaStsVerificationOutput) FailOn() FailOnPtrOutput {
 // The port of the policy host instead of 443, for test laboratories only.
 func (o MtaStsVerificationOutput) HttpsPort() pulumi.IntPtrOutput {
 	return o.ApplyT(func(v MtaStsVerification) *int { return v.HttpsPort }).(pulumi.IntPtrOutput)
+}
+
+// Which checks the final verification runs. Default: all. policy-and-records leaves out the STARTTLS probes of the MX hosts, for networks that block outgoing port 25.
+func (o MtaStsVerificationOutput) Scope() VerificationScopePtrOutput {
+	return o.ApplyT(func(v MtaStsVerification) *VerificationScope { return v.Scope }).(VerificationScopePtrOutput)
 }
 
 // The port of the MX hosts instead of 25, for test laboratories only.
@@ -420,7 +429,7 @@ func (o MtaStsVerificationPtrOutput) Elem() MtaStsVerificationOutput {
 	}).(MtaStsVerificationOutput)
 }
 
-// The lowest severity of a check that fails the deployment. Default: error.
+// The lowest severity of a check that fails the deployment. Default: error. The verification of the policy host, which the _mta-sts record waits for, fails on errors even under never (RFC 8461 section 3.1).
 func (o MtaStsVerificationPtrOutput) FailOn() FailOnPtrOutput {
 	return o.ApplyT(func(v *MtaStsVerification) *FailOn {
 		if v == nil {
@@ -438,6 +447,16 @@ func (o MtaStsVerificationPtrOutput) HttpsPort() pulumi.IntPtrOutput {
 		}
 		return v.HttpsPort
 	}).(pulumi.IntPtrOutput)
+}
+
+// Which checks the final verification runs. Default: all. policy-and-records leaves out the STARTTLS probes of the MX hosts, for networks that block outgoing port 25.
+func (o MtaStsVerificationPtrOutput) Scope() VerificationScopePtrOutput {
+	return o.ApplyT(func(v *MtaStsVerification) *VerificationScope {
+		if v == nil {
+			return nil
+		}
+		return v.Scope
+	}).(VerificationScopePtrOutput)
 }
 
 // The port of the MX hosts instead of 25, for test laboratories only.

@@ -34,7 +34,7 @@ type Verification struct {
 	Ok pulumi.BoolOutput `pulumi:"ok"`
 	// The DNS server to ask, as host or host:port, or "system" for the system's resolver. Overrides the provider's verifyResolver. Unset: the domain's authoritative name servers, so that caches cannot hide a fresh change.
 	Resolver pulumi.StringPtrOutput `pulumi:"resolver"`
-	// Which checks run: policy-host (DNS records and the HTTPS policy fetch) or all (also MX coverage and a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
+	// Which checks run: policy-host (the HTTPS policy fetch), policy-and-records (also the DNS records and MX coverage, without connecting to the MX hosts: for networks that block port 25) or all (also a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
 	Scope VerificationScopeOutput `pulumi:"scope"`
 	// The port of the MX hosts' SMTP servers. Unset: 25. For test laboratories only: senders always use 25.
 	SmtpPort pulumi.IntPtrOutput `pulumi:"smtpPort"`
@@ -114,7 +114,7 @@ type verificationArgs struct {
 	HttpsPort *int `pulumi:"httpsPort"`
 	// The DNS server to ask, as host or host:port, or "system" for the system's resolver. Overrides the provider's verifyResolver. Unset: the domain's authoritative name servers, so that caches cannot hide a fresh change.
 	Resolver *string `pulumi:"resolver"`
-	// Which checks run: policy-host (DNS records and the HTTPS policy fetch) or all (also MX coverage and a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
+	// Which checks run: policy-host (the HTTPS policy fetch), policy-and-records (also the DNS records and MX coverage, without connecting to the MX hosts: for networks that block port 25) or all (also a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
 	Scope *VerificationScope `pulumi:"scope"`
 	// The port of the MX hosts' SMTP servers. Unset: 25. For test laboratories only: senders always use 25.
 	SmtpPort *int `pulumi:"smtpPort"`
@@ -140,7 +140,7 @@ type VerificationArgs struct {
 	HttpsPort pulumi.IntPtrInput
 	// The DNS server to ask, as host or host:port, or "system" for the system's resolver. Overrides the provider's verifyResolver. Unset: the domain's authoritative name servers, so that caches cannot hide a fresh change.
 	Resolver pulumi.StringPtrInput
-	// Which checks run: policy-host (DNS records and the HTTPS policy fetch) or all (also MX coverage and a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
+	// Which checks run: policy-host (the HTTPS policy fetch), policy-and-records (also the DNS records and MX coverage, without connecting to the MX hosts: for networks that block port 25) or all (also a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
 	Scope VerificationScopePtrInput
 	// The port of the MX hosts' SMTP servers. Unset: 25. For test laboratories only: senders always use 25.
 	SmtpPort pulumi.IntPtrInput
@@ -232,7 +232,7 @@ func (o VerificationOutput) Resolver() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v *Verification) pulumi.StringPtrOutput { return v.Resolver }).(pulumi.StringPtrOutput)
 }
 
-// Which checks run: policy-host (DNS records and the HTTPS policy fetch) or all (also MX coverage and a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
+// Which checks run: policy-host (the HTTPS policy fetch), policy-and-records (also the DNS records and MX coverage, without connecting to the MX hosts: for networks that block port 25) or all (also a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
 func (o VerificationOutput) Scope() VerificationScopeOutput {
 	return o.ApplyT(func(v *Verification) VerificationScopeOutput { return v.Scope }).(VerificationScopeOutput)
 }

@@ -41,13 +41,17 @@ export interface MtaStsS3CloudFrontArgs {
  */
 export interface MtaStsVerificationArgs {
     /**
-     * The lowest severity of a check that fails the deployment. Default: error.
+     * The lowest severity of a check that fails the deployment. Default: error. The verification of the policy host, which the _mta-sts record waits for, fails on errors even under never (RFC 8461 section 3.1).
      */
     failOn?: pulumi.Input<enums.FailOn>;
     /**
      * The port of the policy host instead of 443, for test laboratories only.
      */
     httpsPort?: pulumi.Input<number>;
+    /**
+     * Which checks the final verification runs. Default: all. policy-and-records leaves out the STARTTLS probes of the MX hosts, for networks that block outgoing port 25.
+     */
+    scope?: pulumi.Input<enums.VerificationScope>;
     /**
      * The port of the MX hosts instead of 25, for test laboratories only.
      */

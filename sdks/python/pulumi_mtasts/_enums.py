@@ -28,7 +28,7 @@ class FailOn(_builtins.str, Enum):
     """
     NEVER = "never"
     """
-    Nothing fails the deployment; the report is kept.
+    Nothing fails the deployment: the checks run once, without retries, each failing check is reported as a warning, and the report is kept.
     """
 
 
@@ -62,5 +62,9 @@ class VerificationScope(_builtins.str, Enum):
     """
     POLIC_Y_HOST = "policy-host"
     """
-    The DNS records and the HTTPS policy fetch only: what must hold before the _mta-sts record announces a new id.
+    The HTTPS fetch and parse of the policy only: what must hold before the _mta-sts record announces a new id.
+    """
+    POLIC_Y_AN_D_RECORDS = "policy-and-records"
+    """
+    Everything but the STARTTLS probes of the MX hosts: the DNS records, the HTTPS policy fetch and MX coverage. For networks that block outgoing port 25, where every probe would fail.
     """

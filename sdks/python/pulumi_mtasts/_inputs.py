@@ -143,11 +143,15 @@ if not MYPY:
         """
         fail_on: NotRequired[pulumi.Input['FailOn']]
         """
-        The lowest severity of a check that fails the deployment. Default: error.
+        The lowest severity of a check that fails the deployment. Default: error. The verification of the policy host, which the _mta-sts record waits for, fails on errors even under never (RFC 8461 section 3.1).
         """
         https_port: NotRequired[pulumi.Input[_builtins.int]]
         """
         The port of the policy host instead of 443, for test laboratories only.
+        """
+        scope: NotRequired[pulumi.Input['VerificationScope']]
+        """
+        Which checks the final verification runs. Default: all. policy-and-records leaves out the STARTTLS probes of the MX hosts, for networks that block outgoing port 25.
         """
         smtp_port: NotRequired[pulumi.Input[_builtins.int]]
         """
@@ -165,12 +169,14 @@ class MtaStsVerificationArgs:
     def __init__(__self__, *,
                  fail_on: Optional[pulumi.Input['FailOn']] = None,
                  https_port: Optional[pulumi.Input[_builtins.int]] = None,
+                 scope: Optional[pulumi.Input['VerificationScope']] = None,
                  smtp_port: Optional[pulumi.Input[_builtins.int]] = None,
                  timeout: Optional[pulumi.Input[_builtins.int]] = None):
         """
         How the component's two verifications run.
-        :param pulumi.Input['FailOn'] fail_on: The lowest severity of a check that fails the deployment. Default: error.
+        :param pulumi.Input['FailOn'] fail_on: The lowest severity of a check that fails the deployment. Default: error. The verification of the policy host, which the _mta-sts record waits for, fails on errors even under never (RFC 8461 section 3.1).
         :param pulumi.Input[_builtins.int] https_port: The port of the policy host instead of 443, for test laboratories only.
+        :param pulumi.Input['VerificationScope'] scope: Which checks the final verification runs. Default: all. policy-and-records leaves out the STARTTLS probes of the MX hosts, for networks that block outgoing port 25.
         :param pulumi.Input[_builtins.int] smtp_port: The port of the MX hosts instead of 25, for test laboratories only.
         :param pulumi.Input[_builtins.int] timeout: Seconds each verification retries failing checks before it gives up. Default: 600.
         """
@@ -178,6 +184,8 @@ class MtaStsVerificationArgs:
             pulumi.set(__self__, "fail_on", fail_on)
         if https_port is not None:
             pulumi.set(__self__, "https_port", https_port)
+        if scope is not None:
+            pulumi.set(__self__, "scope", scope)
         if smtp_port is not None:
             pulumi.set(__self__, "smtp_port", smtp_port)
         if timeout is not None:
@@ -187,7 +195,7 @@ class MtaStsVerificationArgs:
     @pulumi.getter(name="failOn")
     def fail_on(self) -> Optional[pulumi.Input['FailOn']]:
         """
-        The lowest severity of a check that fails the deployment. Default: error.
+        The lowest severity of a check that fails the deployment. Default: error. The verification of the policy host, which the _mta-sts record waits for, fails on errors even under never (RFC 8461 section 3.1).
         """
         return pulumi.get(self, "fail_on")
 
@@ -206,6 +214,18 @@ class MtaStsVerificationArgs:
     @https_port.setter
     def https_port(self, value: Optional[pulumi.Input[_builtins.int]]):
         pulumi.set(self, "https_port", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def scope(self) -> Optional[pulumi.Input['VerificationScope']]:
+        """
+        Which checks the final verification runs. Default: all. policy-and-records leaves out the STARTTLS probes of the MX hosts, for networks that block outgoing port 25.
+        """
+        return pulumi.get(self, "scope")
+
+    @scope.setter
+    def scope(self, value: Optional[pulumi.Input['VerificationScope']]):
+        pulumi.set(self, "scope", value)
 
     @_builtins.property
     @pulumi.getter(name="smtpPort")

@@ -24,7 +24,10 @@ __all__ = [
 
 @pulumi.output_type
 class CheckMxCoverageResult:
-    def __init__(__self__, message=None, mx_hosts=None, uncovered=None):
+    def __init__(__self__, domain_exists=None, message=None, mx_hosts=None, uncovered=None):
+        if domain_exists and not isinstance(domain_exists, bool):
+            raise TypeError("Expected argument 'domain_exists' to be a bool")
+        pulumi.set(__self__, "domain_exists", domain_exists)
         if message and not isinstance(message, str):
             raise TypeError("Expected argument 'message' to be a str")
         pulumi.set(__self__, "message", message)
@@ -34,6 +37,14 @@ class CheckMxCoverageResult:
         if uncovered and not isinstance(uncovered, list):
             raise TypeError("Expected argument 'uncovered' to be a list")
         pulumi.set(__self__, "uncovered", uncovered)
+
+    @_builtins.property
+    @pulumi.getter(name="domainExists")
+    def domain_exists(self) -> _builtins.bool:
+        """
+        False when DNS says the domain does not exist (NXDOMAIN): no mail reaches it, and a policy for it protects nothing.
+        """
+        return pulumi.get(self, "domain_exists")
 
     @_builtins.property
     @pulumi.getter
@@ -66,6 +77,7 @@ class AwaitableCheckMxCoverageResult(CheckMxCoverageResult):
         if False:
             yield self
         return CheckMxCoverageResult(
+            domain_exists=self.domain_exists,
             message=self.message,
             mx_hosts=self.mx_hosts,
             uncovered=self.uncovered)
@@ -91,6 +103,7 @@ def check_mx_coverage(domain: Optional[_builtins.str] = None,
     __ret__ = pulumi.runtime.invoke('mtasts:index:checkMxCoverage', __args__, opts=opts, typ=CheckMxCoverageResult).value
 
     return AwaitableCheckMxCoverageResult(
+        domain_exists=pulumi.get(__ret__, 'domain_exists'),
         message=pulumi.get(__ret__, 'message'),
         mx_hosts=pulumi.get(__ret__, 'mx_hosts'),
         uncovered=pulumi.get(__ret__, 'uncovered'))
@@ -113,6 +126,7 @@ def check_mx_coverage_output(domain: Optional[pulumi.Input[_builtins.str]] = Non
     opts = pulumi.InvokeOutputOptions.merge(_utilities.get_invoke_opts_defaults(), opts)
     __ret__ = pulumi.runtime.invoke_output('mtasts:index:checkMxCoverage', __args__, opts=opts, typ=CheckMxCoverageResult)
     return __ret__.apply(lambda __response__: CheckMxCoverageResult(
+        domain_exists=pulumi.get(__response__, 'domain_exists'),
         message=pulumi.get(__response__, 'message'),
         mx_hosts=pulumi.get(__response__, 'mx_hosts'),
         uncovered=pulumi.get(__response__, 'uncovered')))

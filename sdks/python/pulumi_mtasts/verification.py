@@ -41,7 +41,7 @@ class VerificationArgs:
         :param pulumi.Input['FailOn'] fail_on: The lowest severity that fails the deployment: error, warning, or never (report only).
         :param pulumi.Input[_builtins.int] https_port: The port of the policy host's HTTPS server. Unset: 443. For test laboratories only: senders always use 443.
         :param pulumi.Input[_builtins.str] resolver: The DNS server to ask, as host or host:port, or "system" for the system's resolver. Overrides the provider's verifyResolver. Unset: the domain's authoritative name servers, so that caches cannot hide a fresh change.
-        :param pulumi.Input['VerificationScope'] scope: Which checks run: policy-host (DNS records and the HTTPS policy fetch) or all (also MX coverage and a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
+        :param pulumi.Input['VerificationScope'] scope: Which checks run: policy-host (the HTTPS policy fetch), policy-and-records (also the DNS records and MX coverage, without connecting to the MX hosts: for networks that block port 25) or all (also a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
         :param pulumi.Input[_builtins.int] smtp_port: The port of the MX hosts' SMTP servers. Unset: 25. For test laboratories only: senders always use 25.
         :param pulumi.Input[_builtins.int] timeout: How long, in seconds, failing checks are retried with backoff before the outcome counts: fresh certificates, CDN roll-out and DNS propagation take a while after a deployment.
         :param Any triggers: Any value; a change runs the verification again, for example the id of the resource that serves the policy.
@@ -162,7 +162,7 @@ class VerificationArgs:
     @pulumi.getter
     def scope(self) -> Optional[pulumi.Input['VerificationScope']]:
         """
-        Which checks run: policy-host (DNS records and the HTTPS policy fetch) or all (also MX coverage and a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
+        Which checks run: policy-host (the HTTPS policy fetch), policy-and-records (also the DNS records and MX coverage, without connecting to the MX hosts: for networks that block port 25) or all (also a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
         """
         return pulumi.get(self, "scope")
 
@@ -237,7 +237,7 @@ class Verification(pulumi.CustomResource):
         :param pulumi.Input['FailOn'] fail_on: The lowest severity that fails the deployment: error, warning, or never (report only).
         :param pulumi.Input[_builtins.int] https_port: The port of the policy host's HTTPS server. Unset: 443. For test laboratories only: senders always use 443.
         :param pulumi.Input[_builtins.str] resolver: The DNS server to ask, as host or host:port, or "system" for the system's resolver. Overrides the provider's verifyResolver. Unset: the domain's authoritative name servers, so that caches cannot hide a fresh change.
-        :param pulumi.Input['VerificationScope'] scope: Which checks run: policy-host (DNS records and the HTTPS policy fetch) or all (also MX coverage and a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
+        :param pulumi.Input['VerificationScope'] scope: Which checks run: policy-host (the HTTPS policy fetch), policy-and-records (also the DNS records and MX coverage, without connecting to the MX hosts: for networks that block port 25) or all (also a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
         :param pulumi.Input[_builtins.int] smtp_port: The port of the MX hosts' SMTP servers. Unset: 25. For test laboratories only: senders always use 25.
         :param pulumi.Input[_builtins.int] timeout: How long, in seconds, failing checks are retried with backoff before the outcome counts: fresh certificates, CDN roll-out and DNS propagation take a while after a deployment.
         :param Any triggers: Any value; a change runs the verification again, for example the id of the resource that serves the policy.
@@ -424,7 +424,7 @@ class Verification(pulumi.CustomResource):
     @pulumi.getter
     def scope(self) -> pulumi.Output['VerificationScope']:
         """
-        Which checks run: policy-host (DNS records and the HTTPS policy fetch) or all (also MX coverage and a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
+        Which checks run: policy-host (the HTTPS policy fetch), policy-and-records (also the DNS records and MX coverage, without connecting to the MX hosts: for networks that block port 25) or all (also a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
         """
         return pulumi.get(self, "scope")
 

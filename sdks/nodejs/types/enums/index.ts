@@ -18,7 +18,7 @@ export const FailOn = {
      */
     WARNING: "warning",
     /**
-     * Nothing fails the deployment; the report is kept.
+     * Nothing fails the deployment: the checks run once, without retries, each failing check is reported as a warning, and the report is kept.
      */
     NEVER: "never",
 } as const;
@@ -54,9 +54,13 @@ export const VerificationScope = {
      */
     ALL: "all",
     /**
-     * The DNS records and the HTTPS policy fetch only: what must hold before the _mta-sts record announces a new id.
+     * The HTTPS fetch and parse of the policy only: what must hold before the _mta-sts record announces a new id.
      */
     POLICY_HOST: "policy-host",
+    /**
+     * Everything but the STARTTLS probes of the MX hosts: the DNS records, the HTTPS policy fetch and MX coverage. For networks that block outgoing port 25, where every probe would fail.
+     */
+    POLICY_AND_RECORDS: "policy-and-records",
 } as const;
 
 /**

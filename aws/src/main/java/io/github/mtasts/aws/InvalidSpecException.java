@@ -1,5 +1,7 @@
 package io.github.mtasts.aws;
 
+import io.github.mtasts.policy.Excerpt;
+
 /**
  * An input value for an AWS operation is invalid; nothing was sent to AWS.
  *
@@ -19,7 +21,7 @@ public final class InvalidSpecException extends IllegalArgumentException {
    * @param fix what a valid value looks like
    */
   public InvalidSpecException(String field, Object value, String fix) {
-    super(field + ": " + (value == null ? "missing" : "invalid value \"" + value + "\"") + ": " + fix);
+    super(field + ": " + (value == null ? "missing" : "invalid value " + Excerpt.quote(String.valueOf(value))) + ": " + fix);
     this.field = field;
   }
 

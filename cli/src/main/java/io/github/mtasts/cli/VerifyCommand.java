@@ -67,8 +67,9 @@ public final class VerifyCommand implements Callable<Integer> {
   Integer concurrency;
 
   @Option(names = "--scope", paramLabel = "SCOPE", defaultValue = "all",
-      description = "all (default) or policy-host: only the HTTPS fetch and parse of the policy,"
-          + " as before a new _mta-sts id is published.")
+      description = "all (default); policy-and-records: all but the STARTTLS probes of the MX hosts,"
+          + " for networks that block port 25; policy-host: only the HTTPS fetch and parse of the"
+          + " policy, as before a new _mta-sts id is published.")
   String scope;
 
   @Option(names = "--expect-policy", paramLabel = "FILE",

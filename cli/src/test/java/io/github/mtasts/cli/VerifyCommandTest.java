@@ -130,7 +130,7 @@ class VerifyCommandTest {
     assertTrue(duration.err().contains("'soon' is not a duration"), duration.err());
     CliRun scope = CliRun.run("verify", "--scope", "everything", "a.example");
     assertEquals(2, scope.exit());
-    assertTrue(scope.err().contains("--scope: scope 'everything' is unknown: use policy-host or all"), scope.err());
+    assertTrue(scope.err().contains("--scope: scope 'everything' is unknown: use policy-host, policy-and-records, all"), scope.err());
     // IDNA2008 (RFC 5892): an emoji label is no domain name; the error names the code point.
     CliRun emoji = CliRun.run("verify", "\u2709.example");
     assertEquals(2, emoji.exit());

@@ -9,6 +9,7 @@ package io.github.mtasts.dns;
 public final class InvalidRecordException extends IllegalArgumentException {
 
   private static final long serialVersionUID = 1L;
+  private static final int MAX_QUOTED = 255;
 
   private final String field;
   private final String fix;
@@ -21,9 +22,18 @@ public final class InvalidRecordException extends IllegalArgumentException {
    * @param fix what a valid value looks like
    */
   public InvalidRecordException(String field, Object value, String fix) {
-    super(field + ": " + (value == null ? "missing" : "invalid value \"" + value + "\"") + ": " + fix);
+    super(field + ": " + (value == null ? "missing" : "invalid value " + quote(String.valueOf(value))) + ": " + fix);
     this.field = field;
     this.fix = fix;
+  }
+
+  /**
+   * The value in quotes; a value longer than any valid one (a DNS name has at most 253 characters,
+   * a TXT string 255 bytes) is described by its length, so that the message stays small whatever
+   * was given.
+   */
+  private static String quote(String value) {
+    return value.length() <= MAX_QUOTED ? "\"" + value + "\"" : "of " + value.length() + " characters";
   }
 
   /**

@@ -187,6 +187,10 @@ class MtaStsAwsIT {
           rejected.output());
       assertTrue(rejected.output().contains("config route53ZoneId is required"),
           rejected.output());
+      // Once, from the engine: not again as the Java SDK's log line on standard error.
+      assertEquals(1, rejected.output().split("config maxAge: 'a week' is not a whole number", -1).length - 1,
+          rejected.output());
+      assertFalse(rejected.output().contains("SEVERE") || rejected.output().contains("SLF4J"), rejected.output());
     } else {
       // Pulumi YAML checks its declared config before the program runs: required keys first.
       assertTrue(rejected.output().contains("missing configuration values"), rejected.output());

@@ -2,8 +2,10 @@ package io.github.mtasts.program;
 
 import com.pulumi.Context;
 import com.pulumi.Pulumi;
+import com.pulumi.deployment.internal.DeploymentImpl;
 import io.github.mtasts.sdk.MtaSts;
 import io.github.mtasts.sdk.MtaStsArgs;
+import java.util.logging.Logger;
 
 /**
  * The ready-to-run Pulumi program of this repository's {@code Pulumi.yaml}: publishes MTA-STS and
@@ -20,6 +22,13 @@ import io.github.mtasts.sdk.MtaStsArgs;
  * </pre>
  */
 public final class MtaStsProgram {
+  /**
+   * The logger the Pulumi Java SDK (1.17.0) writes each error to besides sending it to the engine.
+   * Its copy goes to standard error, which the Java language host prints again when the program
+   * fails; kept here so that the setting below is not lost with a collected logger.
+   */
+  private static final Logger PULUMI_LOG = Logger.getLogger(DeploymentImpl.class.getName());
+
   private MtaStsProgram() {}
 
   /**
@@ -28,7 +37,20 @@ public final class MtaStsProgram {
    * @param args ignored
    */
   public static void main(String[] args) {
+    quietUnlessVerbose(System.getenv("PULUMI_JAVA_LOG_VERBOSE"));
     Pulumi.run(MtaStsProgram::declare);
+  }
+
+  /**
+   * Leaves each error to the engine, which shows it once: the SDK logs the error of an exception
+   * that ends the program both to the engine and to Java logging, whose console copy would be the
+   * same message a second time. The SDK's own switch for its log, {@code
+   * PULUMI_JAVA_LOG_VERBOSE=true}, keeps the console copy and everything else the SDK logs.
+   *
+   * @param verbose the value of {@code PULUMI_JAVA_LOG_VERBOSE}, or null
+   */
+  static void quietUnlessVerbose(String verbose) {
+    PULUMI_LOG.setUseParentHandlers(Boolean.parseBoolean(verbose));
   }
 
   /**

@@ -10,6 +10,7 @@ import io.github.mtasts.sdk.Dns;
 import io.github.mtasts.sdk.Hosting;
 import io.github.mtasts.sdk.MtaStsArgs;
 import io.github.mtasts.sdk.VerificationOptions;
+import io.github.mtasts.sdk.enums.VerificationScope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,6 +41,8 @@ import java.util.function.Function;
  *       (required)</td></tr>
  *   <tr><td>{@code bucketName}</td><td>the S3 bucket of the policy file (optional)</td></tr>
  *   <tr><td>{@code verifyTimeout}</td><td>seconds verifications retry (optional)</td></tr>
+ *   <tr><td>{@code verifyScope}</td><td>{@code all} (default) or {@code policy-and-records}
+ *       (no STARTTLS probes of the MX hosts, for networks that block port 25)</td></tr>
  *   <tr><td>{@code verifyFailOn}</td><td>{@code error}, {@code warning} or {@code never}
  *       (optional)</td></tr>
  *   <tr><td>{@code verifyHttpsPort}, {@code verifySmtpPort}</td><td>ports instead of 443 and
@@ -90,6 +93,7 @@ public final class StackConfig {
     VerificationOptions.Builder verification = VerificationOptions.builder();
     seconds("verifyTimeout", 1).ifPresent(s -> verification.timeout(Duration.ofSeconds(s)));
     value("verifyFailOn").ifPresent(verification::failOn);
+    scope("verifyScope").ifPresent(verification::scope);
     seconds("verifyHttpsPort", 1).ifPresent(port -> verification.httpsPort(asPort(port)));
     seconds("verifySmtpPort", 1).ifPresent(port -> verification.smtpPort(asPort(port)));
     try {
@@ -152,6 +156,24 @@ public final class StackConfig {
         + (min > 0 ? " of at least " + min : "") + ": pulumi config set " + key + " "
         + (key.equals("maxAge") ? DEFAULT_MAX_AGE_SECONDS : "NUMBER") + ".");
     return Optional.empty();
+  }
+
+  /** A scope of the final verification, by the word of the schema's enum; empty when unset or invalid. */
+  private Optional<VerificationScope> scope(String key) {
+    Optional<String> value = value(key);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<VerificationScope> scope = Arrays.stream(VerificationScope.values())
+        .filter(candidate -> candidate.getValue().equals(value.get())).findFirst();
+    if (scope.isEmpty()) {
+      keysInError.add(key);
+      errors.add("config " + key + ": '" + value.get() + "' is not one of " + String.join(", ",
+          Arrays.stream(VerificationScope.values()).map(VerificationScope::getValue).toList())
+          + ": pulumi config set " + key + " " + VerificationScope.POLICY_AND_RECORDS.getValue()
+          + " where the network blocks outgoing port 25.");
+    }
+    return scope;
   }
 
   /** A port number as an int; a number beyond int stays out of range for the port check. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pulumi.deployment.internal.DeploymentImpl;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
@@ -11,6 +12,10 @@ import com.pulumi.test.internal.PulumiTestInternal;
 import io.github.mtasts.sdk.ProviderMocks;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,5 +72,39 @@ class MtaStsProgramTest {
     assertTrue(errors.contains("config mode: mode 'strict' is not one of enforce, testing or"
         + " none"), errors);
     assertTrue(errors.contains("config route53ZoneId is required"), errors);
+  }
+
+  @Test
+  void theSdksConsoleCopyOfAnErrorIsLeftOutUnlessItsVerboseLogIsAskedFor() {
+    // The SDK sends an error to the engine and logs it to this logger; the root's console handler
+    // would print it to standard error, which the language host prints again.
+    List<String> printed = new CopyOnWriteArrayList<>();
+    Handler console = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        printed.add(record.getMessage());
+      }
+
+      @Override
+      public void flush() { }
+
+      @Override
+      public void close() { }
+    };
+    Logger root = Logger.getLogger("");
+    Logger pulumi = Logger.getLogger(
+        DeploymentImpl.class.getName());
+    root.addHandler(console);
+    try {
+      MtaStsProgram.quietUnlessVerbose(null);
+      pulumi.severe("the stack configuration is invalid");
+      assertEquals(List.of(), printed);
+      MtaStsProgram.quietUnlessVerbose("true");
+      pulumi.severe("the stack configuration is invalid");
+      assertEquals(List.of("the stack configuration is invalid"), printed);
+    } finally {
+      root.removeHandler(console);
+      MtaStsProgram.quietUnlessVerbose("true");
+    }
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.mtasts.sdk.enums.VerificationScope;
 import io.github.mtasts.sdk.enums.Mode;
 import io.github.mtasts.sdk.Dns;
 import io.github.mtasts.sdk.Hosting;
@@ -56,6 +57,7 @@ class StackConfigTest {
     config.put("bucketName", "policy-bucket");
     config.put("verifyTimeout", "120");
     config.put("verifyFailOn", "warning");
+    config.put("verifyScope", "policy-and-records");
     config.put("verifyHttpsPort", "8443");
     config.put("verifySmtpPort", "2525");
     MtaStsArgs args = read();
@@ -65,6 +67,7 @@ class StackConfigTest {
     assertEquals(Hosting.s3CloudFront("policy-bucket"), args.hosting());
     assertEquals(Optional.of(Duration.ofMinutes(2)), args.verification().timeout());
     assertEquals(Optional.of("warning"), args.verification().failOn());
+    assertEquals(Optional.of(VerificationScope.POLICY_AND_RECORDS), args.verification().scope());
     assertEquals(OptionalInt.of(8443), args.verification().httpsPort());
     assertEquals(OptionalInt.of(2525), args.verification().smtpPort());
   }
@@ -90,12 +93,16 @@ class StackConfigTest {
     config.put("route53ZoneId", "example.com");
     config.put("bucketName", "Bucket_Name");
     config.put("verifyFailOn", "always");
+    config.put("verifyScope", "no-mx");
     List<String> errors = errors();
 
     assertEquals(Set.of("mode", "mx", "maxAge", "rua", "route53ZoneId", "bucketName",
-        "verifyFailOn"), errors.stream().map(e -> e.split("[ :]")[1]).collect(Collectors.toSet()),
+        "verifyFailOn", "verifyScope"), errors.stream().map(e -> e.split("[ :]")[1]).collect(Collectors.toSet()),
         errors.toString());
-    assertEquals(7, errors.size(), "one error per key: " + errors);
+    assertEquals(8, errors.size(), "one error per key: " + errors);
+    assertTrue(errors.contains("config verifyScope: 'no-mx' is not one of all, policy-host, policy-and-records:"
+        + " pulumi config set verifyScope policy-and-records where the network blocks outgoing port 25."),
+        errors.toString());
     assertTrue(errors.stream().anyMatch(e -> e.startsWith("config mode: mode 'enforced'")),
         errors.toString());
     assertTrue(errors.stream().anyMatch(e -> e.startsWith("config maxAge: 'one week' is not a"

@@ -128,7 +128,7 @@ public final class MtaSts extends ComponentResource {
 
     // 4. The policy host verified alone: the body served is the body declared.
     var policyHostVerification = new Verification(name + "-verify-policy-host",
-        verificationArgs(args, VerificationScope.POLICY_HOST)
+        gate(verificationArgs(args, VerificationScope.POLICY_HOST), args)
             .expectedPolicy(policy.body())
             .build(), child(site.serving().toArray(Resource[]::new)));
 
@@ -141,7 +141,7 @@ public final class MtaSts extends ComponentResource {
     // 6. Everything verified as a sender sees it, after every record and the site.
     records.addAll(site.serving());
     var finalVerification = new Verification(name + "-verify-all",
-        verificationArgs(args, VerificationScope.ALL)
+        verificationArgs(args, args.verification().scope().orElse(VerificationScope.ALL))
             .expectedPolicy(policy.body())
             .expectedId(policy.policyId())
             .build(), child(records.toArray(Resource[]::new)));
@@ -175,6 +175,18 @@ public final class MtaSts extends ComponentResource {
         failOn -> builder.failOn(FailOn.valueOf(failOn.toUpperCase(Locale.ROOT))));
     options.httpsPort().ifPresent(builder::httpsPort);
     options.smtpPort().ifPresent(builder::smtpPort);
+    return builder;
+  }
+
+  /**
+   * The verification that gates the {@code _mta-sts} record fails on errors even when the options
+   * say never: RFC 8461 §3.1 requires the new body to be live before the id changes, and a record
+   * published before it is would announce a policy senders cannot fetch.
+   */
+  private static VerificationArgs.Builder gate(VerificationArgs.Builder builder, MtaStsArgs args) {
+    if (args.verification().failOn().filter("never"::equals).isPresent()) {
+      builder.failOn(FailOn.ERROR);
+    }
     return builder;
   }
 

@@ -4,15 +4,18 @@ import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.exceptions.ResourceException;
 import io.github.mtasts.sdk.enums.Mode;
-import io.github.mtasts.sdk.inputs.CheckMxCoverageArgs;
+import io.github.mtasts.sdk.inputs.CheckMxCoveragePlainArgs;
+import io.github.mtasts.sdk.outputs.CheckMxCoverageResult;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The MX preflight of an {@link MtaSts} component: the domain's current MX hosts, looked up by the
  * provider ({@code mtasts:index:checkMxCoverage}, in preview too), must each match an MX pattern
  * of the policy. A sender validates the MX host it connects to against the patterns and, in
  * enforce mode, refuses to deliver to one that matches none (RFC 8461 §4.1 and §5): an uncovered
- * host fails the deployment in enforce mode and is a warning in testing mode.
+ * host fails the deployment in enforce mode and is a warning in testing mode, and so is a domain
+ * that does not exist. A lookup that fails stops the program with the provider's message alone.
  */
 final class MxPreflight {
   private MxPreflight() {}
@@ -31,18 +34,50 @@ final class MxPreflight {
       // RFC 8461 §5: with mode none senders apply no policy, so no MX host can be refused.
       return Output.of(mode);
     }
-    return MtastsFunctions.checkMxCoverage(CheckMxCoverageArgs.builder()
+    CompletableFuture<CheckMxCoverageResult> checked = MtastsFunctions.checkMxCoveragePlain(
+        CheckMxCoveragePlainArgs.builder()
             .domain(args.domain())
             .mode(mode)
             .mx(args.mx())
-            .build(), InvokeOptions.builder().parent(component).build())
-        .applyValue(result -> {
-          List<String> uncovered = result.uncovered();
-          if (!uncovered.isEmpty()) {
-            report(component, args, uncovered);
-          }
-          return mode;
-        });
+            .build(), InvokeOptions.builder().parent(component).build());
+    return Output.of(checked.handle((result, error) -> {
+      if (error != null) {
+        // The provider's message says what failed and what to do (a resolver that does not
+        // answer, for example); under it a stack trace of the invoke would only hide it.
+        throw new ResourceException("MX preflight of " + args.domain() + ": " + reason(error), component, true);
+      }
+      if (Boolean.FALSE.equals(result.domainExists())) {
+        noSuchDomain(component, args, result.message());
+      }
+      List<String> uncovered = result.uncovered();
+      if (!uncovered.isEmpty()) {
+        report(component, args, uncovered);
+      }
+      return mode;
+    }));
+  }
+
+  /** The innermost message of a failure: the provider's, without the layers of the invoke. */
+  private static String reason(Throwable error) {
+    String message = String.valueOf(error.getMessage());
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null) {
+        message = cause.getMessage();
+      }
+    }
+    return message;
+  }
+
+  /**
+   * A domain that does not exist receives no mail: its policy protects nothing, which is an
+   * error in enforce mode (the policy is meant to protect mail now) and a warning in testing.
+   */
+  private static void noSuchDomain(MtaSts component, MtaStsArgs args, String message) {
+    String text = "MX preflight of " + args.domain() + ": " + message;
+    if (args.mode() == Mode.ENFORCE) {
+      throw new ResourceException(text, component, true);
+    }
+    EngineWarnings.warn(text, component);
   }
 
   private static void report(MtaSts component, MtaStsArgs args, List<String> uncovered) {

@@ -154,14 +154,14 @@ public class Verification extends com.pulumi.resources.CustomResource {
         return Codegen.optional(this.resolver);
     }
     /**
-     * Which checks run: policy-host (DNS records and the HTTPS policy fetch) or all (also MX coverage and a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
+     * Which checks run: policy-host (the HTTPS policy fetch), policy-and-records (also the DNS records and MX coverage, without connecting to the MX hosts: for networks that block port 25) or all (also a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
      * 
      */
     @Export(name="scope", refs={VerificationScope.class}, tree="[0]")
     private Output<VerificationScope> scope;
 
     /**
-     * @return Which checks run: policy-host (DNS records and the HTTPS policy fetch) or all (also MX coverage and a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
+     * @return Which checks run: policy-host (the HTTPS policy fetch), policy-and-records (also the DNS records and MX coverage, without connecting to the MX hosts: for networks that block port 25) or all (also a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
      * 
      */
     public Output<VerificationScope> scope() {

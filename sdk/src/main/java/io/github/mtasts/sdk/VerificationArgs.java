@@ -127,14 +127,14 @@ public final class VerificationArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
-     * Which checks run: policy-host (DNS records and the HTTPS policy fetch) or all (also MX coverage and a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
+     * Which checks run: policy-host (the HTTPS policy fetch), policy-and-records (also the DNS records and MX coverage, without connecting to the MX hosts: for networks that block port 25) or all (also a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
      * 
      */
     @Import(name="scope")
     private @Nullable Output<VerificationScope> scope;
 
     /**
-     * @return Which checks run: policy-host (DNS records and the HTTPS policy fetch) or all (also MX coverage and a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
+     * @return Which checks run: policy-host (the HTTPS policy fetch), policy-and-records (also the DNS records and MX coverage, without connecting to the MX hosts: for networks that block port 25) or all (also a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
      * 
      */
     public Optional<Output<VerificationScope>> scope() {
@@ -368,7 +368,7 @@ public final class VerificationArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param scope Which checks run: policy-host (DNS records and the HTTPS policy fetch) or all (also MX coverage and a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
+         * @param scope Which checks run: policy-host (the HTTPS policy fetch), policy-and-records (also the DNS records and MX coverage, without connecting to the MX hosts: for networks that block port 25) or all (also a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
          * 
          * @return builder
          * 
@@ -379,7 +379,7 @@ public final class VerificationArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
-         * @param scope Which checks run: policy-host (DNS records and the HTTPS policy fetch) or all (also MX coverage and a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
+         * @param scope Which checks run: policy-host (the HTTPS policy fetch), policy-and-records (also the DNS records and MX coverage, without connecting to the MX hosts: for networks that block port 25) or all (also a STARTTLS probe of every MX host). The same choice as the --scope option of mtasts verify.
          * 
          * @return builder
          * 

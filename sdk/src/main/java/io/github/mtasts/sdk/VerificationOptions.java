@@ -2,6 +2,7 @@ package io.github.mtasts.sdk;
 
 import io.github.mtasts.policy.InvalidInputException;
 import io.github.mtasts.policy.Problem;
+import io.github.mtasts.sdk.enums.VerificationScope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,8 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * How the {@link Verification}s of an {@link MtaSts} component run: how long they retry and which
- * severity fails the update. The DNS resolver and extra trust anchors are provider settings
+ * How the {@link Verification}s of an {@link MtaSts} component run: how long they retry, which
+ * severity fails the update, and which checks the final one runs. The DNS resolver and extra trust anchors are provider settings
  * ({@code mtasts:verifyResolver}, {@code mtasts:verifyCaFile}), shared with the component's MX
  * preflight.
  *
@@ -24,12 +25,14 @@ public final class VerificationOptions {
 
   private final Optional<Duration> timeout;
   private final Optional<String> failOn;
+  private final Optional<VerificationScope> scope;
   private final OptionalInt httpsPort;
   private final OptionalInt smtpPort;
 
   private VerificationOptions(Builder builder) {
     this.timeout = Optional.ofNullable(builder.timeout);
     this.failOn = Optional.ofNullable(builder.failOn);
+    this.scope = Optional.ofNullable(builder.scope);
     this.httpsPort = builder.httpsPort == null ? OptionalInt.empty()
         : OptionalInt.of(builder.httpsPort);
     this.smtpPort = builder.smtpPort == null ? OptionalInt.empty()
@@ -73,6 +76,16 @@ public final class VerificationOptions {
   }
 
   /**
+   * Returns which checks the final verification runs. The verification of the policy host alone,
+   * which gates the {@code _mta-sts} record, runs whatever the scope.
+   *
+   * @return the scope, or empty for {@code all}
+   */
+  public Optional<VerificationScope> scope() {
+    return scope;
+  }
+
+  /**
    * Returns the port the policy host is reached on instead of 443; for test laboratories only.
    *
    * @return the port, or empty for 443
@@ -93,18 +106,19 @@ public final class VerificationOptions {
   @Override
   public boolean equals(Object o) {
     return o instanceof VerificationOptions other && timeout.equals(other.timeout)
-        && failOn.equals(other.failOn) && httpsPort.equals(other.httpsPort)
+        && failOn.equals(other.failOn) && scope.equals(other.scope) && httpsPort.equals(other.httpsPort)
         && smtpPort.equals(other.smtpPort);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(timeout, failOn, httpsPort, smtpPort);
+    return Objects.hash(timeout, failOn, scope, httpsPort, smtpPort);
   }
 
   @Override
   public String toString() {
-    return "VerificationOptions{timeout=" + timeout + ", failOn=" + failOn + ", httpsPort="
+    return "VerificationOptions{timeout=" + timeout + ", failOn=" + failOn + ", scope="
+        + scope.map(VerificationScope::getValue) + ", httpsPort="
         + httpsPort + ", smtpPort=" + smtpPort + "}";
   }
 
@@ -112,6 +126,7 @@ public final class VerificationOptions {
   public static final class Builder {
     private Duration timeout;
     private String failOn;
+    private VerificationScope scope;
     private Integer httpsPort;
     private Integer smtpPort;
 
@@ -136,6 +151,18 @@ public final class VerificationOptions {
      */
     public Builder failOn(String failOn) {
       this.failOn = Objects.requireNonNull(failOn, "failOn");
+      return this;
+    }
+
+    /**
+     * Sets which checks the final verification runs: {@link VerificationScope#POLICY_AND_RECORDS}
+     * leaves out the STARTTLS probes of the MX hosts, for networks that block outgoing port 25.
+     *
+     * @param scope the scope
+     * @return this builder
+     */
+    public Builder scope(VerificationScope scope) {
+      this.scope = Objects.requireNonNull(scope, "scope");
       return this;
     }
 

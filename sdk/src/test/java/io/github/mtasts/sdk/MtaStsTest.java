@@ -1,6 +1,7 @@
 package io.github.mtasts.sdk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import io.github.mtasts.policy.InvalidInputException;
 import io.github.mtasts.sdk.enums.Mode;
+import io.github.mtasts.sdk.enums.VerificationScope;
 import io.github.mtasts.policy.Policy;
 import io.github.mtasts.sdk.aws.PolicySite;
 import io.github.mtasts.sdk.aws.PolicySiteArgs;
@@ -270,8 +272,64 @@ class MtaStsTest {
   }
 
   @Test
+  void underFailOnNeverThePolicyHostGateStillFailsOnErrorsAndTheScopeChoosesTheFinalChecks() {
+    TestResult result = run(true, ctx -> declare(ctx, args(Mode.TESTING)
+        .verification(VerificationOptions.builder().failOn("never")
+            .scope(VerificationScope.POLICY_AND_RECORDS).build()).build()));
+
+    assertEquals(0, result.exitCode(), () -> "errors: " + result.errors());
+    // RFC 8461 §3.1: the _mta-sts record waits for this one; it must hold whatever never says.
+    Map<String, Object> gate = mocks.named("example-com-verify-policy-host").inputs;
+    assertEquals("error", gate.get("failOn"), gate.toString());
+    assertEquals("policy-host", gate.get("scope"), gate.toString());
+    Map<String, Object> last = mocks.named("example-com-verify-all").inputs;
+    assertEquals("never", last.get("failOn"), last.toString());
+    assertEquals("policy-and-records", last.get("scope"), last.toString());
+  }
+
+  @Test
+  void aDomainThatDoesNotExistFailsTheMxPreflightInEnforceMode() {
+    mocks.domainExists = false;
+    TestResult result = run(true, ctx -> declare(ctx, args(Mode.ENFORCE).build()));
+
+    assertNotEquals(0, result.exitCode());
+    String errors = String.join("\n", result.errors());
+    assertTrue(errors.contains("MX preflight of example.com: example.com does not exist (NXDOMAIN)"), errors);
+    assertEquals(List.of("mtasts:index:MtaSts::example-com"), mocks.names(), "nothing but the component");
+  }
+
+  @Test
+  void aLookupThatFailsStopsTheProgramWithTheProvidersMessageAndNoStackTrace() {
+    mocks.lookupFailure = "no answer from 127.0.60.1:53 for example.com MX: try again";
+    TestResult result = run(true, ctx -> declare(ctx, args(Mode.TESTING).build()));
+
+    assertNotEquals(0, result.exitCode());
+    String errors = String.join("\n", result.errors());
+    assertTrue(errors.contains("MX preflight of example.com: no answer from 127.0.60.1:53"), errors);
+    assertFalse(errors.contains("\tat "), "no stack trace: " + errors);
+    assertEquals(List.of("mtasts:index:MtaSts::example-com"), mocks.names(), "nothing but the component");
+  }
+
+  @Test
   void testingModeWarnsAboutAnUncoveredMxHostAndDeploys() {
     mocks.uncovered = List.of("backup.example.org", "old.example.org");
+    List<String> warnings = preflightWarnings(args(Mode.TESTING).build());
+    assertEquals(11, mocks.registered.size(), mocks.names().toString());
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).contains("hosts backup.example.org, old.example.org are matched"
+        + " by no mx pattern") && warnings.get(0).contains("testing mode"), warnings.get(0));
+  }
+
+  @Test
+  void testingModeWarnsAboutADomainThatDoesNotExistAndDeploys() {
+    mocks.domainExists = false;
+    List<String> warnings = preflightWarnings(args(Mode.TESTING).build());
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).contains("example.com does not exist (NXDOMAIN)"), warnings.get(0));
+  }
+
+  /** Deploys in preview, which must succeed, and returns the MX preflight's warnings. */
+  private List<String> preflightWarnings(MtaStsArgs args) {
     List<String> warnings = new CopyOnWriteArrayList<>();
     Handler capture = new Handler() {
       @Override
@@ -291,15 +349,12 @@ class MtaStsTest {
     Logger logger = Logger.getLogger("");
     logger.addHandler(capture);
     try {
-      TestResult result = run(true, ctx -> declare(ctx, args(Mode.TESTING).build()));
+      TestResult result = run(true, ctx -> declare(ctx, args));
       assertEquals(0, result.exitCode(), () -> "errors: " + result.errors());
     } finally {
       logger.removeHandler(capture);
     }
-    assertEquals(11, mocks.registered.size(), mocks.names().toString());
-    assertEquals(1, warnings.size(), warnings.toString());
-    assertTrue(warnings.get(0).contains("hosts backup.example.org, old.example.org are matched"
-        + " by no mx pattern") && warnings.get(0).contains("testing mode"), warnings.get(0));
+    return warnings;
   }
 
   @Test

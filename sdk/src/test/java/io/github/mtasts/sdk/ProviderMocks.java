@@ -39,6 +39,10 @@ public final class ProviderMocks implements Mocks {
   public List<String> mxHosts = List.of("mx1.example.com", "a.mail.example.net");
   /** The MX hosts checkMxCoverage reports uncovered. */
   public List<String> uncovered = List.of();
+  /** Whether checkMxCoverage finds the domain in DNS. */
+  public boolean domainExists = true;
+  /** When set, checkMxCoverage fails with this message, as when DNS does not answer. */
+  public String lookupFailure;
 
   @Override
   public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
@@ -94,8 +98,13 @@ public final class ProviderMocks implements Mocks {
   public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
     calls.add(args);
     assertEquals("mtasts:index:checkMxCoverage", args.token);
-    return CompletableFuture.completedFuture(Map.of("mxHosts", mxHosts, "uncovered", uncovered,
-        "message", uncovered.isEmpty() ? "every MX host is covered" : "uncovered"));
+    if (lookupFailure != null) {
+      return CompletableFuture.failedFuture(new IllegalStateException(lookupFailure));
+    }
+    return CompletableFuture.completedFuture(Map.of("mxHosts", domainExists ? mxHosts : List.of(),
+        "uncovered", uncovered, "domainExists", domainExists,
+        "message", !domainExists ? "example.com does not exist (NXDOMAIN): a policy for it protects nothing"
+            : uncovered.isEmpty() ? "every MX host is covered" : "uncovered"));
   }
 
   /**

@@ -81,6 +81,8 @@ public final class CheckIds {
   public static final String MX_TLS_CERT_NAME = "mx.tls.cert-name";
   /** The MX certificate expires soon. */
   public static final String MX_TLS_CERT_EXPIRY = "mx.tls.cert-expiry";
+  /** The scope left the STARTTLS probes of the MX hosts out: their TLS is not verified. */
+  public static final String MX_TLS_NOT_PROBED = "mx.tls.not-probed";
 
   /** The {@code _smtp._tls} TXT record: one valid {@code v=TLSRPTv1} record is published. */
   public static final String TLSRPT = "tlsrpt";

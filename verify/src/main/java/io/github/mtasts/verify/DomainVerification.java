@@ -49,25 +49,26 @@ final class DomainVerification {
 
   Report run() {
     long start = System.nanoTime();
-    boolean all = options.scope() == Scope.ALL;
+    boolean records = options.scope().checksRecords();
+    boolean probe = options.scope().probesMx();
     String policyHost = "mta-sts." + domain;
 
     // RFC 8461 §3.1: the TXT record; §3.3: the policy host; RFC 8460 §3: the TLS-RPT record.
-    CompletableFuture<DnsAnswer> sts = all ? dns.lookup("_mta-sts." + domain, Type.TXT) : null;
-    CompletableFuture<DnsAnswer> tlsRpt = all ? dns.lookup("_smtp._tls." + domain, Type.TXT) : null;
+    CompletableFuture<DnsAnswer> sts = records ? dns.lookup("_mta-sts." + domain, Type.TXT) : null;
+    CompletableFuture<DnsAnswer> tlsRpt = records ? dns.lookup("_smtp._tls." + domain, Type.TXT) : null;
     CompletableFuture<DnsClient.Addresses> hostAddresses = dns.addresses(policyHost);
     CompletableFuture<FetchResult> fetch = hostAddresses.thenApplyAsync(
         addresses -> addresses.addresses().isEmpty() ? null : run.fetcher().fetch(domain, new DnsjavaDns(dns)),
         run.io());
     // RFC 8461 §4: every MX host, every address.
-    CompletableFuture<DnsAnswer> mx = all ? dns.lookup(domain, Type.MX) : null;
-    CompletableFuture<List<MxHostProbe>> probes = all ? mx.thenCompose(this::probeAll) : null;
+    CompletableFuture<DnsAnswer> mx = records ? dns.lookup(domain, Type.MX) : null;
+    CompletableFuture<List<MxHostProbe>> probes = probe ? mx.thenCompose(this::probeAll) : null;
 
     CompletableFuture.allOf(nonNull(sts, tlsRpt, fetch, mx, probes)).join();
 
     List<Check> checks = new ArrayList<>();
     Optional<StsRecord> stsRecord = Optional.empty();
-    if (all) {
+    if (records) {
       stsRecord = TxtRecordChecks.sts(domain).evaluate(sts.join(), checks);
     }
 
@@ -84,7 +85,7 @@ final class DomainVerification {
     expectations.evaluateId(publishedId, checks);
     expectations.evaluateStaleness(domain, observed, checks);
 
-    if (all) {
+    if (records) {
       Optional<Mode> mode = policy.policy().map(Policy::mode);
       MxChecks mxChecks = new MxChecks(options, now);
       mxChecks.evaluateLookup(domain, mx.join(), checks);
@@ -94,9 +95,13 @@ final class DomainVerification {
           mxChecks.evaluateCoverage(hosts, p, checks);
         }
       });
-      for (MxHostProbe host : probes.join()) {
-        mxChecks.evaluateAddresses(host.addresses(), checks);
-        host.probes().forEach(result -> mxChecks.evaluateProbe(result, mode, checks));
+      if (probe) {
+        for (MxHostProbe host : probes.join()) {
+          mxChecks.evaluateAddresses(host.addresses(), checks);
+          host.probes().forEach(result -> mxChecks.evaluateProbe(result, mode, checks));
+        }
+      } else if (!hosts.isEmpty()) {
+        mxChecks.evaluateNotProbed(hosts, checks);
       }
       TxtRecordChecks.tlsRpt(domain).evaluate(tlsRpt.join(), checks);
     }

@@ -1,8 +1,10 @@
 package io.github.mtasts.verify;
 
+import io.github.mtasts.policy.Excerpt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -43,7 +45,8 @@ public final class InputFiles {
    *     more than {@code limit} bytes
    */
   public static byte[] read(Path file, long limit, String name) {
-    String what = name + " " + file;
+    // A path is what a person or program wrote: a long one is named by its start.
+    String what = name + " " + Excerpt.head(file.toString());
     try {
       String refused = notAFile(file);
       if (refused != null) {
@@ -56,6 +59,10 @@ public final class InputFiles {
       throw new IllegalArgumentException(what + " cannot be read: no such file", e);
     } catch (AccessDeniedException e) {
       throw new IllegalArgumentException(what + " cannot be read: permission denied", e);
+    } catch (FileSystemException e) {
+      // Its message repeats the path; the reason alone says what happened.
+      throw new IllegalArgumentException(what + " cannot be read: "
+          + (e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()), e);
     } catch (IOException e) {
       throw new IllegalArgumentException(what + " cannot be read: " + e.getMessage(), e);
     }

@@ -168,6 +168,19 @@ final class MxChecks {
     return List.of();
   }
 
+  /**
+   * Says that the MX hosts were not probed: with scope {@link Scope#POLICY_AND_RECORDS} nothing
+   * shows whether they offer STARTTLS with a certificate senders accept (RFC 8461 §4.2).
+   */
+  void evaluateNotProbed(List<String> hosts, List<Check> checks) {
+    checks.add(Check.builder(CheckIds.MX_TLS_NOT_PROBED, Check.Severity.INFO)
+        .message("STARTTLS of " + Excerpt.list(hosts) + " was not checked (scope "
+            + Scope.POLICY_AND_RECORDS.word() + "): verify it with scope " + Scope.ALL.word()
+            + " from a network that reaches port 25")
+        .evidence("mx", Excerpt.list(hosts))
+        .build());
+  }
+
   /** Adds the checks of one STARTTLS probe (RFC 8461 §4.2). */
   void evaluateProbe(ProbeResult probe, Optional<Mode> mode, List<Check> checks) {
     Map<String, String> evidence = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.github.mtasts.verify;
 
+import io.github.mtasts.policy.Excerpt;
 import java.util.List;
 import java.util.Objects;
 
@@ -45,7 +46,7 @@ public record MxHosts(String domain, Outcome outcome, List<String> hosts, String
         yield hosts.isEmpty()
             // RFC 7505 §3: a single MX of preference 0 and target "." says: no mail here.
             ? new MxHosts(domain, Outcome.NULL_MX, hosts, domain + " publishes a null MX (RFC 7505): it accepts no mail")
-            : new MxHosts(domain, Outcome.MX, hosts, domain + " receives mail at " + String.join(", ", hosts));
+            : new MxHosts(domain, Outcome.MX, hosts, domain + " receives mail at " + Excerpt.list(hosts));
       }
       // RFC 5321 §5.1: without MX records the domain itself is the implicit MX.
       case NO_DATA -> new MxHosts(domain, Outcome.IMPLICIT_MX, List.of(domain), domain

@@ -1,5 +1,6 @@
 package io.github.mtasts.verify;
 
+import io.github.mtasts.policy.Excerpt;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,12 +19,12 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * The trust anchors of the verifier: the system's (the JDK's trust store), optionally joined or
  * replaced by the certificates of a PEM file for laboratory use.
  */
-final class TrustAnchors {
+public final class TrustAnchors {
   /**
    * The largest CA file read: the system's whole bundle of public roots in PEM is under 300 KiB,
    * so a file above 4 MiB is no file of anchors (and /dev/zero would never end).
    */
-  static final long MAX_CA_FILE_BYTES = 4 * InputFiles.MIB;
+  public static final long MAX_CA_FILE_BYTES = 4 * InputFiles.MIB;
 
   private TrustAnchors() {}
 
@@ -48,7 +49,7 @@ final class TrustAnchors {
           anchors.setCertificateEntry("system-" + n++, anchor);
         }
       }
-      for (Certificate extra : readPem(caFile.get())) {
+      for (Certificate extra : readPem(caFile.get(), "caFile")) {
         anchors.setCertificateEntry("extra-" + n++, extra);
       }
       return fromKeyStore(anchors);
@@ -57,18 +58,29 @@ final class TrustAnchors {
     }
   }
 
-  private static Collection<? extends Certificate> readPem(Path file) {
-    byte[] pem = InputFiles.read(file, MAX_CA_FILE_BYTES, "caFile");
+  /**
+   * Reads a PEM file of trust anchors, at most {@link #MAX_CA_FILE_BYTES} ({@link InputFiles}):
+   * what the verifier does with a CA file, so that a setting naming one can be checked the same
+   * way before it is used.
+   *
+   * @param file the PEM file
+   * @param name how messages name the file, such as {@code caFile} or {@code --ca-file}
+   * @return its certificates, at least one
+   * @throws IllegalArgumentException naming the file when it cannot be read, is too large, is no
+   *     file, or holds no certificate
+   */
+  public static Collection<? extends Certificate> readPem(Path file, String name) {
+    byte[] pem = InputFiles.read(file, MAX_CA_FILE_BYTES, name);
     try {
       Collection<? extends Certificate> certificates =
           CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem));
       if (certificates.isEmpty()) {
-        throw new IllegalArgumentException("caFile " + file
+        throw new IllegalArgumentException(name + " " + Excerpt.head(file.toString())
             + " holds no certificate: give a PEM file with -----BEGIN CERTIFICATE----- blocks");
       }
       return certificates;
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("caFile " + file
+      throw new IllegalArgumentException(name + " " + Excerpt.head(file.toString())
           + " is not a PEM certificate file (" + e.getMessage()
           + "): give a file with -----BEGIN CERTIFICATE----- blocks", e);
     }

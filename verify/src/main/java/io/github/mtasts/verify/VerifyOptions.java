@@ -4,9 +4,7 @@ import io.github.mtasts.policy.ParseResult;
 import io.github.mtasts.policy.PolicyId;
 import com.sun.management.UnixOperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -394,7 +392,7 @@ public final class VerifyOptions {
       return new VerifyOptions(this);
     }
 
-    private static int checkPort(String field, int port) {
+    static int checkPort(String field, int port) {
       if (port < 1 || port > 65535) {
         throw new IllegalArgumentException(field + " " + port + " is out of range: use 1 to 65535");
       }
@@ -412,7 +410,7 @@ public final class VerifyOptions {
 
   /**
    * Parses {@code HOST}, {@code HOST:PORT}, {@code [IPV6]}, {@code [IPV6]:PORT} or a bare IPv6
-   * address.
+   * address ({@link HostPort}) and looks a host name up.
    *
    * @param field the name of the setting, for the error message
    * @param text the text to parse
@@ -422,42 +420,6 @@ public final class VerifyOptions {
    *     host name does not resolve
    */
   public static InetSocketAddress parseHostPort(String field, String text, int defaultPort) {
-    String usage = "; write HOST, HOST:PORT or [IPV6]:PORT, for example 127.0.0.1:5353";
-    if (text == null || text.isBlank()) {
-      throw new IllegalArgumentException(field + " is empty" + usage);
-    }
-    String host = text.strip();
-    String port = null;
-    if (host.startsWith("[")) {
-      int close = host.indexOf(']');
-      if (close < 0) {
-        throw new IllegalArgumentException(field + " '" + text + "' has no closing ']'" + usage);
-      }
-      String rest = host.substring(close + 1);
-      host = host.substring(1, close);
-      if (!rest.isEmpty()) {
-        if (!rest.startsWith(":")) {
-          throw new IllegalArgumentException(field + " '" + text + "' is malformed" + usage);
-        }
-        port = rest.substring(1);
-      }
-    } else if (host.indexOf(':') == host.lastIndexOf(':') && host.indexOf(':') >= 0) {
-      port = host.substring(host.indexOf(':') + 1);
-      host = host.substring(0, host.indexOf(':'));
-    }
-    int portNumber = defaultPort;
-    if (port != null) {
-      try {
-        portNumber = Integer.parseInt(port);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(field + " '" + text + "' has a bad port '" + port + "'" + usage);
-      }
-      Builder.checkPort(field + " port", portNumber);
-    }
-    try {
-      return new InetSocketAddress(InetAddress.getByName(host), portNumber);
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException(field + " '" + text + "': host '" + host + "' does not resolve" + usage);
-    }
+    return HostPort.parse(field, text, defaultPort).resolve();
   }
 }

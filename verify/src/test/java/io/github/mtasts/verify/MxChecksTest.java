@@ -55,6 +55,9 @@ class MxChecksTest {
             Check.Severity.WARNING, "RFC 5321 §5.1"),
         lookup("a CNAME loop", Answers.cnameLoop(DOMAIN, Type.MX), CheckIds.MX_MISSING, Check.Severity.WARNING, "loops"),
         lookup("a null MX", Answers.mx(DOMAIN, "0 ."), CheckIds.MX_NULL, Check.Severity.INFO, "RFC 7505"),
+        new CheckRow("MX hosts left out by the scope", checks -> CHECKS.evaluateNotProbed(
+            List.of("mx1.example.com", "mx2.example.com"), checks), CheckIds.MX_TLS_NOT_PROBED, Check.Severity.INFO,
+            "STARTTLS of mx1.example.com, mx2.example.com was not checked (scope policy-and-records)"),
         // RFC 8461 §4.1
         coverage("a host named by the policy", List.of("mx1.example.com"), ENFORCE, CheckIds.MX_COVERAGE,
             Check.Severity.PASS, "matches the policy's mx pattern mx1.example.com"),

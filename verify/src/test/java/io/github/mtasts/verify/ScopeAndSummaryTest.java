@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 class ScopeAndSummaryTest {
   @Test
   void scopesAreReadFromTheirWords() {
-    assertEquals(List.of("policy-host", "all"), Scope.words());
+    assertEquals(List.of("policy-host", "policy-and-records", "all"), Scope.words());
     assertEquals(Scope.ALL, Scope.parse("all").orElseThrow());
     assertEquals(Scope.POLICY_HOST, Scope.parse("policy-host").orElseThrow());
+    assertEquals(Scope.POLICY_AND_RECORDS, Scope.parse("policy-and-records").orElseThrow());
     for (Scope scope : Scope.values()) {
       assertEquals(scope, Scope.parse(scope.word()).orElseThrow());
     }
@@ -26,8 +27,9 @@ class ScopeAndSummaryTest {
     var parsed = Scope.parse("POLICY_HOST");
     assertFalse(parsed.isValid());
     assertEquals("scope", parsed.errors().get(0).field());
-    assertEquals("scope 'POLICY_HOST' is unknown: use policy-host or all (all checks what a sending mail "
-        + "server checks; policy-host only fetches and parses the policy)", parsed.errors().get(0).message());
+    assertEquals("scope 'POLICY_HOST' is unknown: use policy-host, policy-and-records, all (all checks what a"
+        + " sending mail server checks; policy-and-records all but the STARTTLS probes of the MX hosts on port 25;"
+        + " policy-host only fetches and parses the policy)", parsed.errors().get(0).message());
   }
 
   private static Check check(Check.Severity severity) {

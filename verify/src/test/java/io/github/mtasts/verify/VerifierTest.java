@@ -347,6 +347,24 @@ class VerifierTest {
   }
 
   @Test
+  void policyAndRecordsScopeChecksEverythingButTheStarttlsProbes() {
+    try (Verifier noProbes = Verifier.create(LabOptions.of(lab).scope(Scope.POLICY_AND_RECORDS).build())) {
+      Report report = noProbes.verify("testing.test");
+      find(report, CheckIds.STS_TXT, Check.Severity.PASS);
+      find(report, CheckIds.POLICY_FETCH, Check.Severity.PASS);
+      find(report, CheckIds.MX, Check.Severity.PASS);
+      find(report, CheckIds.MX_COVERAGE, Check.Severity.PASS);
+      find(report, CheckIds.TLSRPT, Check.Severity.PASS);
+      Check notProbed = find(report, CheckIds.MX_TLS_NOT_PROBED, Check.Severity.INFO);
+      assertTrue(notProbed.message().contains("mx1.testing.test"), notProbed.message());
+      assertTrue(report.checks().stream().noneMatch(c -> c.id().startsWith("mx.tls.") && !c.id().equals(
+          CheckIds.MX_TLS_NOT_PROBED) || c.id().equals(CheckIds.MX_TLS) || c.id().equals(CheckIds.MX_RESOLVE)),
+          describe(report));
+      assertEquals(Scope.POLICY_AND_RECORDS, report.scope());
+    }
+  }
+
+  @Test
   void expectedIdMismatchIsAnError() {
     try (Verifier expecting = Verifier.create(LabOptions.of(lab).expectedId("20250101T000000").build())) {
       Check id = find(expecting.verify("testing.test"), CheckIds.EXPECT_ID, Check.Severity.ERROR);

@@ -4,6 +4,7 @@ import io.github.mtasts.aws.AcmCertificate;
 import io.github.mtasts.aws.AcmCertificates;
 import io.github.mtasts.aws.CertificateRequestIncompleteException;
 import io.github.mtasts.aws.InvalidSpecException;
+import io.github.mtasts.policy.Excerpt;
 import io.github.mtasts.provider.host.CommonChecks;
 import io.github.mtasts.provider.host.DiffResult;
 import io.github.mtasts.provider.host.InputCheck;
@@ -173,7 +174,7 @@ public final class AwsCertificateResource implements ResourceHandler {
     try {
       AcmCertificates.checkArn("id", id);
     } catch (InvalidSpecException e) {
-      throw new IllegalArgumentException("cannot read " + TOKEN + " \"" + id + "\": " + e.getMessage(), e);
+      throw new IllegalArgumentException("cannot read " + TOKEN + " " + Excerpt.quote(id) + ": " + e.getMessage(), e);
     }
   }
 }

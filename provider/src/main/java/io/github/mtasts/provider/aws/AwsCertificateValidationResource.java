@@ -3,6 +3,7 @@ package io.github.mtasts.provider.aws;
 import io.github.mtasts.aws.AcmCertificate;
 import io.github.mtasts.aws.AcmCertificates;
 import io.github.mtasts.aws.InvalidSpecException;
+import io.github.mtasts.policy.Excerpt;
 import io.github.mtasts.provider.host.InputCheck;
 import io.github.mtasts.provider.host.InputSchema;
 import io.github.mtasts.provider.host.OperationContext;
@@ -76,7 +77,7 @@ public final class AwsCertificateValidationResource implements ResourceHandler {
     try {
       AcmCertificates.checkArn("id", id);
     } catch (InvalidSpecException e) {
-      throw new IllegalArgumentException("cannot read " + TOKEN + " \"" + id + "\": " + e.getMessage(), e);
+      throw new IllegalArgumentException("cannot read " + TOKEN + " " + Excerpt.quote(id) + ": " + e.getMessage(), e);
     }
     Optional<AcmCertificate> live = aws.read(context, "the read of ACM certificate " + id,
         clients -> new AcmCertificates(clients).read(id));

@@ -8,6 +8,7 @@ import io.github.mtasts.aws.PolicySiteState;
 import io.github.mtasts.aws.PolicySites;
 import io.github.mtasts.policy.Policy;
 import io.github.mtasts.policy.Problem;
+import io.github.mtasts.policy.Excerpt;
 import io.github.mtasts.provider.host.CommonChecks;
 import io.github.mtasts.provider.host.DiffResult;
 import io.github.mtasts.provider.host.InputCheck;
@@ -16,6 +17,7 @@ import io.github.mtasts.provider.host.InputSchema;
 import io.github.mtasts.provider.host.OperationContext;
 import io.github.mtasts.provider.host.PropertyMap;
 import io.github.mtasts.provider.host.PropertyValue;
+import io.github.mtasts.provider.host.RecordedState;
 import io.github.mtasts.provider.host.ResourceHandler;
 import io.github.mtasts.provider.host.ResourceInitFailedException;
 import io.github.mtasts.provider.host.ResourceState;
@@ -97,7 +99,7 @@ public final class AwsPolicySiteResource implements ResourceHandler {
   public void validate(InputCheck check) {
     Optional<String> domain = CommonChecks.domain(check, DOMAIN).filter(name -> {
       if (name.startsWith(PolicySiteSpec.HOST_LABEL)) {
-        check.fail(DOMAIN, DOMAIN + " \"" + name + "\" is a policy host: give the mail domain ("
+        check.fail(DOMAIN, DOMAIN + " " + Excerpt.quote(name) + " is a policy host: give the mail domain ("
             + name.substring(PolicySiteSpec.HOST_LABEL.length()) + "); the site adds " + PolicySiteSpec.HOST_LABEL);
         return false;
       }
@@ -163,7 +165,7 @@ public final class AwsPolicySiteResource implements ResourceHandler {
       return preview(news, oldState);
     }
     PolicySiteSpec spec = PolicySiteInputs.of(news).spec();
-    PolicySiteState current = state(oldState);
+    PolicySiteState current = state(new RecordedState(TOKEN, id, oldState));
     PolicySiteState state = aws.run(context, "the update of the policy site " + id, context.timeout().orElse(TIMEOUT),
         (clients, wait) -> {
           try {
@@ -180,7 +182,7 @@ public final class AwsPolicySiteResource implements ResourceHandler {
     try {
       PolicySiteSpec.checkBucketName(id);
     } catch (InvalidSpecException e) {
-      throw new IllegalArgumentException("cannot read " + TOKEN + " \"" + id + "\": the id is the bucket name: " + e.getMessage(), e);
+      throw new IllegalArgumentException("cannot read " + TOKEN + " " + Excerpt.quote(id) + ": the id is the bucket name: " + e.getMessage(), e);
     }
     Optional<PolicySiteState> found = aws.read(context, "the read of the policy site " + id,
         clients -> new PolicySites(clients).read(id));
@@ -189,7 +191,7 @@ public final class AwsPolicySiteResource implements ResourceHandler {
     }
     PolicySiteState live = found.get();
     if (inputs.keys().isEmpty() && (live.domain().isEmpty() || live.certificateArn().isEmpty() || live.policyBody().isEmpty())) {
-      throw new IllegalArgumentException("cannot import " + TOKEN + " \"" + id + "\": the bucket exists, but "
+      throw new IllegalArgumentException("cannot import " + TOKEN + " " + Excerpt.quote(id) + ": the bucket exists, but "
           + (live.policyBody().isEmpty() ? "holds no " + PolicySiteSpec.OBJECT_KEY
               : "no CloudFront distribution with an alias " + PolicySiteSpec.HOST_LABEL + "DOMAIN and a certificate serves it")
           + "; declare the site in the program instead, and its creation adopts the bucket");
@@ -206,7 +208,7 @@ public final class AwsPolicySiteResource implements ResourceHandler {
 
   @Override
   public void delete(OperationContext context, String id, PropertyMap state) {
-    PolicySiteState current = state(state);
+    PolicySiteState current = state(new RecordedState(TOKEN, id, state));
     aws.run(context, "the deletion of the policy site " + id, context.timeout().orElse(TIMEOUT), (clients, wait) -> {
       new PolicySites(clients).delete(current, wait);
       return id;
@@ -249,16 +251,18 @@ public final class AwsPolicySiteResource implements ResourceHandler {
    * The site's state as recorded: complete, or partial after a failure. The body counts as
    * published only with its hash; without one the next update uploads and invalidates again.
    */
-  private static PolicySiteState state(PropertyMap outputs) {
-    PolicySiteState.Builder state = PolicySiteState.builder(outputs.text(BUCKET_NAME).orElseThrow(),
-        outputs.text(BUCKET_REGION).orElseThrow());
-    state.domain(outputs.text(DOMAIN).orElse(null))
-        .oacId(outputs.text(OAC_ID).orElse(null))
-        .distribution(outputs.text(DISTRIBUTION_ID).orElse(null), outputs.text(DISTRIBUTION_ARN).orElse(null),
-            outputs.text(DISTRIBUTION_DOMAIN_NAME).orElse(null))
-        .certificateArn(outputs.text(CERTIFICATE_ARN).orElse(null))
-        .policyBodySha256(outputs.text(POLICY_SHA256).orElse(null))
-        .cacheControl(outputs.text(POLICY_SHA256).isPresent() ? outputs.text(CACHE_CONTROL).orElse(null) : null);
+  private static PolicySiteState state(RecordedState outputs) {
+    outputs.require(BUCKET_NAME, BUCKET_REGION);
+    PolicySiteState.Builder state = PolicySiteState.builder(outputs.text(BUCKET_NAME), outputs.text(BUCKET_REGION));
+    state.domain(outputs.optionalText(DOMAIN).orElse(null))
+        .oacId(outputs.optionalText(OAC_ID).orElse(null))
+        .distribution(outputs.optionalText(DISTRIBUTION_ID).orElse(null),
+            outputs.optionalText(DISTRIBUTION_ARN).orElse(null),
+            outputs.optionalText(DISTRIBUTION_DOMAIN_NAME).orElse(null))
+        .certificateArn(outputs.optionalText(CERTIFICATE_ARN).orElse(null))
+        .policyBodySha256(outputs.optionalText(POLICY_SHA256).orElse(null))
+        .cacheControl(outputs.optionalText(POLICY_SHA256).isPresent()
+            ? outputs.optionalText(CACHE_CONTROL).orElse(null) : null);
     return state.build();
   }
 

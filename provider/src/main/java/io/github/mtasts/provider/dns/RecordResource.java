@@ -10,6 +10,7 @@ import io.github.mtasts.policy.ParseResult;
 import io.github.mtasts.policy.Problem;
 import io.github.mtasts.policy.StsRecord;
 import io.github.mtasts.policy.TlsRptRecord;
+import io.github.mtasts.policy.Excerpt;
 import io.github.mtasts.provider.host.CommonChecks;
 import io.github.mtasts.provider.host.DiffResult;
 import io.github.mtasts.provider.host.InputCheck;
@@ -184,7 +185,7 @@ public final class RecordResource implements ResourceHandler {
       RecordId parsed = RecordId.parse(id, service.zoneExample());
       return new RecordId(service.zone(parsed.zone()), parsed.name(), parsed.type());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("cannot read " + service.token() + " \"" + id + "\": " + e.getMessage(), e);
+      throw new IllegalArgumentException("cannot read " + service.token() + " " + Excerpt.quote(id) + ": " + e.getMessage(), e);
     }
   }
 
@@ -212,7 +213,8 @@ public final class RecordResource implements ResourceHandler {
   /** A CNAME has exactly one target (RFC 1034 §3.6.2). */
   private static Optional<String> cnameTarget(InputCheck check, List<String> values) {
     if (values.size() != 1) {
-      check.fail(VALUES, "a CNAME has exactly one target; " + VALUES + " has " + values.size() + ": " + values);
+      check.fail(VALUES, "a CNAME has exactly one target; " + VALUES + " has " + values.size() + ": "
+          + Excerpt.list(values));
       return Optional.empty();
     }
     return hostName(check, VALUES, values.get(0));
@@ -226,8 +228,9 @@ public final class RecordResource implements ResourceHandler {
   private static void txtValues(InputCheck check, Optional<String> name, List<String> values) {
     for (String value : values) {
       if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-        check.fail(VALUES, "TXT value " + value + " is in quotes: give the text without them ("
-            + value.substring(1, value.length() - 1) + "); the provider quotes it and splits it into strings of 255 bytes");
+        check.fail(VALUES, VALUES + ": TXT value " + Excerpt.quote(value) + " is in quotes: give the text without them ("
+            + Excerpt.head(value.substring(1, value.length() - 1))
+            + "); the provider quotes it and splits it into strings of 255 bytes");
         return;
       }
     }

@@ -1,16 +1,13 @@
 package io.github.mtasts.provider.host;
 
+import io.github.mtasts.policy.Excerpt;
 import io.github.mtasts.verify.DomainNames;
-import io.github.mtasts.verify.VerifyOptions;
-import java.io.IOException;
-import java.io.InputStream;
+import io.github.mtasts.verify.HostPort;
+import io.github.mtasts.verify.TrustAnchors;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.util.Optional;
 
 /** Checks shared by the provider configuration and the resources. */
@@ -32,7 +29,8 @@ public final class CommonChecks {
   public static void resolver(InputCheck check, String property) {
     check.text(property).filter(value -> !value.equals(SYSTEM_RESOLVER)).ifPresent(value -> {
       try {
-        VerifyOptions.parseHostPort(property, value, DNS_PORT);
+        // Only its form: a Check (during a preview) sends no name to a resolver.
+        HostPort.parse(property, value, DNS_PORT);
       } catch (IllegalArgumentException e) {
         check.fail(property, e.getMessage() + ", or \"" + SYSTEM_RESOLVER + "\" for the system's resolver");
       }
@@ -40,34 +38,23 @@ public final class CommonChecks {
   }
 
   /**
-   * Checks a file of PEM certificates: readable, with at least one certificate.
+   * Checks a file of PEM certificates as the verifier reads it ({@link TrustAnchors#readPem}): a
+   * file, at most {@link TrustAnchors#MAX_CA_FILE_BYTES}, with at least one certificate. The
+   * bounded read keeps a Check from waiting on a device such as /dev/zero.
    *
    * @param check the check to record a failure in
    * @param property the property name
    */
   public static void pemFile(InputCheck check, String property) {
-    check.text(property).ifPresent(value -> pemProblem(value).ifPresent(problem ->
-        check.fail(property, property + " must name a readable file of PEM certificates: " + problem)));
-  }
-
-  private static Optional<String> pemProblem(String file) {
-    Path path;
-    try {
-      path = Path.of(file);
-    } catch (InvalidPathException e) {
-      return Optional.of("\"" + file + "\" is not a valid path");
-    }
-    if (!Files.isReadable(path) || Files.isDirectory(path)) {
-      return Optional.of("\"" + file + "\" does not exist or cannot be read");
-    }
-    try (InputStream in = Files.newInputStream(path)) {
-      if (CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty()) {
-        return Optional.of("\"" + file + "\" holds no certificate");
+    check.text(property).ifPresent(value -> {
+      try {
+        TrustAnchors.readPem(Path.of(value), property);
+      } catch (InvalidPathException e) {
+        check.fail(property, property + " " + Excerpt.quote(value) + " is not a valid path: " + e.getReason());
+      } catch (IllegalArgumentException e) {
+        check.fail(property, e.getMessage());
       }
-      return Optional.empty();
-    } catch (IOException | CertificateException e) {
-      return Optional.of("\"" + file + "\" holds no valid PEM certificate (" + e.getMessage() + ")");
-    }
+    });
   }
 
   /**
@@ -86,7 +73,8 @@ public final class CommonChecks {
         valid = false;
       }
       if (!valid) {
-        check.fail(property, property + " must be an absolute http or https URL such as https://api.example.test, got \"" + value + "\"");
+        check.fail(property, property + " must be an absolute http or https URL such as https://api.example.test, got "
+            + Excerpt.quote(value));
       }
     });
   }
@@ -122,8 +110,8 @@ public final class CommonChecks {
    */
   public static boolean noTrailingDot(InputCheck check, String property, String name) {
     if (name.length() > 1 && name.endsWith(".")) {
-      check.fail(property, property + " \"" + name + "\" ends with a dot: write the fully qualified name without it, e.g. "
-          + name.substring(0, name.length() - 1));
+      check.fail(property, property + " " + Excerpt.quote(name) + " ends with a dot: write the fully qualified name"
+          + " without it, e.g. " + Excerpt.head(name.substring(0, name.length() - 1)));
       return false;
     }
     return true;

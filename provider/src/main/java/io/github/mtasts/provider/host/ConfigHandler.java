@@ -2,6 +2,7 @@ package io.github.mtasts.provider.host;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * CheckConfig, DiffConfig and Configure: the lifecycle of the provider's own configuration,
@@ -17,6 +18,7 @@ public final class ConfigHandler {
   static final String VERSION_KEY = "version";
 
   private final Map<String, String> environment;
+  private final Supplier<InputSchema> settings;
 
   /**
    * A handler of the schema's settings, reading fallbacks from an environment.
@@ -24,12 +26,30 @@ public final class ConfigHandler {
    * @param environment the process environment
    */
   public ConfigHandler(Map<String, String> environment) {
-    this.environment = environment;
+    // Read on first use, not when the plugin starts: the engine waits for the port.
+    this(environment, () -> Schema.model().config());
   }
 
-  /** Read on first use, not when the plugin starts: the engine waits for the port. */
-  private static InputSchema settings() {
-    return Schema.model().config();
+  /** A handler of other settings than the schema's, for tests of settings mtasts may declare. */
+  ConfigHandler(Map<String, String> environment, Supplier<InputSchema> settings) {
+    this.environment = environment;
+    this.settings = settings;
+  }
+
+  private InputSchema settings() {
+    return settings.get();
+  }
+
+  /**
+   * What CheckConfig must mask in its failures: the values of settings the schema marks secret,
+   * even when the stack sent them as plain strings (a value set without {@code --secret}), besides
+   * the values sent as secrets.
+   *
+   * @param news the configuration as the engine sent it
+   * @return the secrets among its values
+   */
+  Secrets secrets(PropertyMap news) {
+    return Secrets.of(news).and(ProviderConfig.resolve(settings(), news.reveal(), Map.of()).secrets());
   }
 
   /**

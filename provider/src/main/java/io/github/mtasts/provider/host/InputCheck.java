@@ -1,11 +1,13 @@
 package io.github.mtasts.provider.host;
 
+import io.github.mtasts.policy.Excerpt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Checks the inputs of one Check call, collecting at most ONE failure per property so the user
@@ -40,7 +42,7 @@ public final class InputCheck {
     for (String key : inputs.keys()) {
       // The engine and older SDKs add bookkeeping keys starting with "__" (e.g. "__defaults").
       if (schema.property(key).isEmpty() && !key.startsWith("__")) {
-        fail(key, key + " is not a property of this resource; the properties are: " + String.join(", ", schema.names()));
+        fail(key, Excerpt.head(key) + " is not a property of this resource; the properties are: " + String.join(", ", schema.names()));
       }
     }
     for (PropertySchema property : schema.properties()) {
@@ -79,7 +81,7 @@ public final class InputCheck {
     }
     if (value instanceof PropertyValue.Text text && property.isEnum() && !property.enumValues().contains(text.value())) {
       return Optional.of(path + " must be one of " + String.join(", ", property.enumValues().stream().sorted().toList())
-          + ", got \"" + text.value() + "\"" + caseHint(property, text.value()));
+          + ", got " + Excerpt.quote(text.value()) + caseHint(property, text.value()));
     }
     if (value instanceof PropertyValue.Array array && property.items().isPresent()) {
       for (int i = 0; i < array.elements().size(); i++) {
@@ -130,15 +132,25 @@ public final class InputCheck {
   }
 
   /**
-   * Records several problems of one property as its one failure, a sentence each.
+   * Records several problems of one property as its one failure, a sentence each. A sentence of
+   * the policy core names what it checks as RFC 8461 does ({@code id}, {@code the policy},
+   * {@code the record}); one that does not name the property as the schema spells it is
+   * prefixed with it, so that the person reads which input to fix.
    *
    * @param property the property name
    * @param reasons the problems; nothing is recorded when empty
    */
   public void failAll(String property, List<String> reasons) {
     if (!reasons.isEmpty()) {
-      fail(property, String.join(" ", reasons));
+      fail(property, named(property, String.join(" ", reasons)));
     }
+  }
+
+  /** The reason, prefixed with the property unless it already names it as a word of its own. */
+  static String named(String property, String reason) {
+    boolean names = Pattern.compile("(?<![\\p{Alnum}_])" + Pattern.quote(property) + "(?![\\p{Alnum}_])")
+        .matcher(reason).find();
+    return names ? reason : property + ": " + reason;
   }
 
   /**

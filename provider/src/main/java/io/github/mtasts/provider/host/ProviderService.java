@@ -1,5 +1,6 @@
 package io.github.mtasts.provider.host;
 
+import io.github.mtasts.policy.Excerpt;
 import com.google.protobuf.Any;
 import com.google.protobuf.Empty;
 import io.github.mtasts.ProjectVersion;
@@ -119,7 +120,7 @@ public final class ProviderService extends ResourceProviderGrpc.ResourceProvider
   public void checkConfig(CheckRequest request, StreamObserver<CheckResponse> response) {
     respond(response, redaction -> {
       PropertyMap news = StructCodec.decode(request.getNews());
-      Secrets secrets = redaction.use(Secrets.of(news));
+      Secrets secrets = redaction.use(configHandler.secrets(news));
       return checkResponse(configHandler.check(news.reveal()), news, secrets);
     });
   }
@@ -244,7 +245,7 @@ public final class ProviderService extends ResourceProviderGrpc.ResourceProvider
       PropertyMap args = StructCodec.decode(request.getArgs());
       Secrets secrets = redaction.use(Secrets.of(args));
       FunctionHandler function = registry.function(request.getTok()).orElseThrow(() -> new IllegalArgumentException(
-          "mtasts has no function \"" + request.getTok() + "\"; it has " + String.join(", ", registry.functionTokens())));
+          "mtasts has no function " + Excerpt.quote(request.getTok()) + "; it has " + String.join(", ", registry.functionTokens())));
       CheckResult checked = function.check(args.reveal());
       InvokeResponse.Builder builder = InvokeResponse.newBuilder();
       if (!checked.failures().isEmpty()) {
@@ -262,7 +263,7 @@ public final class ProviderService extends ResourceProviderGrpc.ResourceProvider
   public void construct(ConstructRequest request, StreamObserver<ConstructResponse> response) {
     respond(response, redaction -> {
       Component component = registry.component(request.getType()).orElseThrow(() -> new IllegalArgumentException(
-          "mtasts does not serve component type \"" + request.getType() + "\"; it serves "
+          "mtasts does not serve component type " + Excerpt.quote(request.getType()) + "; it serves "
               + String.join(", ", registry.componentTokens())));
       redaction.use(Secrets.of(StructCodec.decode(request.getInputs())));
       return components.construct(request, component, engine.address().orElse(""));
@@ -290,7 +291,7 @@ public final class ProviderService extends ResourceProviderGrpc.ResourceProvider
   private ResourceHandler handler(String type, String urn) {
     String token = type.isEmpty() ? Urns.type(urn) : type;
     return registry.handler(token).orElseThrow(() -> new IllegalArgumentException(
-        "mtasts does not serve resource type \"" + token + "\"; it serves " + String.join(", ", registry.tokens())));
+        "mtasts does not serve resource type " + Excerpt.quote(token) + "; it serves " + String.join(", ", registry.tokens())));
   }
 
   private OperationContext context(String urn, boolean preview, double timeoutSeconds, Secrets secrets) {

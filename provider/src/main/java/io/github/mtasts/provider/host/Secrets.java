@@ -1,10 +1,14 @@
 package io.github.mtasts.provider.host;
 
+import io.github.mtasts.policy.Excerpt;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What of a resource's inputs is secret, so that everything derived from them is concealed the
@@ -21,6 +25,14 @@ public final class Secrets {
 
   /** What a secret is replaced with in messages. */
   public static final String MASK = "[secret]";
+
+  /** How excerpts mark left-out text ({@link Excerpt}). */
+  private static final String ELLIPSIS = "…";
+  /**
+   * The shortest part of a secret masked where an excerpt cut it: excerpts keep at least 126
+   * characters on a side, and a run this long of a secret's characters derives from it.
+   */
+  private static final int MIN_FRAGMENT = 16;
 
   private static final Secrets NONE = new Secrets(Set.of(), Set.of(), Set.of());
 
@@ -139,18 +151,98 @@ public final class Secrets {
   }
 
   /**
-   * Masks every secret string inside a message.
+   * Masks every secret inside a message, in every form a message can derive from it: as given,
+   * trimmed, without trailing dots (how names are compared), without surrounding quotes (a TXT
+   * value's text), in any case (names are folded to
+   * lower case when read, and hints may upper-case), and as an excerpt ({@link Excerpt}: the
+   * start of a long value before {@code …}, or a part of it after {@code …}).
    *
    * @param message a message that may quote input values
    * @return the message with each secret replaced by {@value #MASK}
    */
   public String redact(String message) {
-    String redacted = message;
-    // Longest first, so a secret that contains another is masked whole.
-    for (String text : secretTexts.stream().sorted((a, b) -> b.length() - a.length()).toList()) {
-      redacted = redacted.replace(text, MASK);
+    if (secretTexts.isEmpty()) {
+      return message;
     }
-    return redacted;
+    List<String> forms = forms();
+    StringBuilder redacted = new StringBuilder();
+    for (String part : message.split(ELLIPSIS, -1)) {
+      // Each part may end with the start of a secret (an excerpt's head) or begin with any part
+      // of one (the rest of an excerpt); redact the whole forms first, then those fragments.
+      String masked = maskWhole(part, forms);
+      if (redacted.length() > 0) {
+        redacted.append(ELLIPSIS);
+        masked = maskFragmentAfterEllipsis(masked, forms);
+      }
+      redacted.append(masked);
+    }
+    String result = redacted.toString();
+    return message.contains(ELLIPSIS) ? maskHeadsBeforeEllipsis(result, forms) : result;
+  }
+
+  /** Every form of every secret, longest first, so that a secret that contains another is masked whole. */
+  private List<String> forms() {
+    Set<String> forms = new LinkedHashSet<>();
+    for (String text : secretTexts) {
+      forms.add(text);
+      String trimmed = text.strip();
+      forms.add(trimmed);
+      forms.add(trimmed.replaceAll("\\.+$", ""));
+      if (trimmed.length() > 1 && trimmed.startsWith("\"") && trimmed.endsWith("\"")) {
+        forms.add(trimmed.substring(1, trimmed.length() - 1)); // a TXT value's text, as hints show it
+      }
+    }
+    return forms.stream().filter(form -> !form.isEmpty()).sorted((a, b) -> b.length() - a.length()).toList();
+  }
+
+  private static String maskWhole(String text, List<String> forms) {
+    String masked = text;
+    for (String form : forms) {
+      masked = Pattern.compile(Pattern.quote(form), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+          .matcher(masked).replaceAll(Matcher.quoteReplacement(MASK));
+    }
+    return masked;
+  }
+
+  /** Masks the start of a part that continues a secret's excerpt: any run of a secret, if long enough. */
+  private static String maskFragmentAfterEllipsis(String part, List<String> forms) {
+    if (part.length() < MIN_FRAGMENT) {
+      return part;
+    }
+    String probe = part.substring(0, MIN_FRAGMENT).toLowerCase(Locale.ROOT);
+    for (String form : forms) {
+      String lower = form.toLowerCase(Locale.ROOT);
+      int at = lower.indexOf(probe);
+      if (at >= 0) {
+        int length = MIN_FRAGMENT;
+        while (length < part.length() && at + length < lower.length()
+            && part.regionMatches(true, length, lower, at + length, 1)) {
+          length++;
+        }
+        return MASK + part.substring(length);
+      }
+    }
+    return part;
+  }
+
+  /** Masks a secret's start that an excerpt cut before {@code …}. */
+  private static String maskHeadsBeforeEllipsis(String message, List<String> forms) {
+    StringBuilder out = new StringBuilder(message);
+    for (int end = out.indexOf(ELLIPSIS); end >= 0; end = out.indexOf(ELLIPSIS, end + ELLIPSIS.length())) {
+      String current = out.toString();
+      for (String form : forms) {
+        int length = Math.min(Math.min(end, form.length()), Excerpt.MAX_CHARS);
+        while (length >= MIN_FRAGMENT && !current.regionMatches(true, end - length, form, 0, length)) {
+          length--;
+        }
+        if (length >= MIN_FRAGMENT) {
+          out.replace(end - length, end, MASK);
+          end = end - length + MASK.length();
+          break;
+        }
+      }
+    }
+    return out.toString();
   }
 
   private static void collectSecretTexts(PropertyValue value, Set<String> into) {

@@ -4,6 +4,7 @@ import com.google.protobuf.ListValue;
 import com.google.protobuf.NullValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
+import io.github.mtasts.policy.Excerpt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,26 +87,69 @@ public final class StructCodec {
       fields.forEach((key, field) -> builder.put(key, decode(path + "." + key, field)));
       return builder.build();
     }
+    if (signature.getKindCase() != Value.KindCase.STRING_VALUE) {
+      throw new IllegalArgumentException(path + ": a special value whose signature is " + kind(signature)
+          + ", not a string: send a value the Pulumi engine encodes");
+    }
     Value inner = fields.get("value");
     switch (signature.getStringValue()) {
       case SECRET:
-        return new PropertyValue.Secret(inner == null ? PropertyValue.NULL : decode(path, inner));
-      case RESOURCE_REFERENCE:
-        if (fields.containsKey("id")) {
-          String id = fields.get("id").getStringValue();
-          return id.isEmpty() || UNKNOWN.equals(id) ? PropertyValue.UNKNOWN : PropertyValue.of(id);
+        if (inner == null) {
+          throw new IllegalArgumentException(path + ": a secret without a value: give the value to keep secret");
         }
-        return PropertyValue.of(fields.get("urn").getStringValue());
+        return new PropertyValue.Secret(decode(path, inner));
+      case RESOURCE_REFERENCE:
+        return decodeReference(path, fields);
       case OUTPUT_VALUE:
         PropertyValue known = inner == null ? PropertyValue.UNKNOWN : decode(path, inner);
-        boolean secret = fields.containsKey("secret") && fields.get("secret").getBoolValue();
-        return secret ? new PropertyValue.Secret(known) : known;
+        Value secret = fields.get("secret");
+        if (secret != null && secret.getKindCase() != Value.KindCase.BOOL_VALUE) {
+          throw new IllegalArgumentException(path + ": an output value whose secret flag is " + kind(secret)
+              + ", not true or false");
+        }
+        return secret != null && secret.getBoolValue() ? new PropertyValue.Secret(known) : known;
       case ASSET:
       case ARCHIVE:
         throw new IllegalArgumentException(path + ": assets and archives are not accepted by mtasts resources");
       default:
-        throw new IllegalArgumentException(path + ": unknown special value signature " + signature.getStringValue());
+        throw new IllegalArgumentException(path + ": unknown special value signature "
+            + Excerpt.quote(signature.getStringValue()));
     }
+  }
+
+  /**
+   * A resource reference: its id, or its URN when it has no id (a component). The engine always
+   * sends one of the two as a string; a reference without them names nothing a resource can use.
+   */
+  private static PropertyValue decodeReference(String path, Map<String, Value> fields) {
+    Value id = fields.get("id");
+    Value urn = fields.get("urn");
+    if (id != null) {
+      if (id.getKindCase() != Value.KindCase.STRING_VALUE) {
+        throw new IllegalArgumentException(path + ": a resource reference whose id is " + kind(id)
+            + ", not a string: pass the resource or its id");
+      }
+      String text = id.getStringValue();
+      return text.isEmpty() || UNKNOWN.equals(text) ? PropertyValue.UNKNOWN : PropertyValue.of(text);
+    }
+    if (urn == null || urn.getKindCase() != Value.KindCase.STRING_VALUE) {
+      throw new IllegalArgumentException(path + ": a resource reference with "
+          + (urn == null ? "neither id nor URN" : "a URN that is " + kind(urn) + ", not a string")
+          + ": pass the resource or its id");
+    }
+    return PropertyValue.of(urn.getStringValue());
+  }
+
+  /** The kind of a wire value, for messages: what was sent instead. */
+  private static String kind(Value value) {
+    return switch (value.getKindCase()) {
+      case NULL_VALUE, KIND_NOT_SET -> "null";
+      case BOOL_VALUE -> "a boolean";
+      case NUMBER_VALUE -> "a number";
+      case STRING_VALUE -> "a string";
+      case LIST_VALUE -> "a list";
+      case STRUCT_VALUE -> "an object";
+    };
   }
 
   /**

@@ -1,8 +1,11 @@
 package io.github.mtasts.provider.index;
 
+import io.github.mtasts.policy.Excerpt;
+import io.github.mtasts.policy.MaxAge;
 import io.github.mtasts.policy.Mode;
 import io.github.mtasts.policy.MxPattern;
 import io.github.mtasts.policy.ParseResult;
+import io.github.mtasts.policy.Policy;
 import io.github.mtasts.policy.Problem;
 import io.github.mtasts.provider.host.CommonChecks;
 import io.github.mtasts.provider.host.FunctionHandler;
@@ -39,6 +42,7 @@ public final class CheckMxCoverageFunction implements FunctionHandler {
   static final String MX_HOSTS = "mxHosts";
   static final String UNCOVERED = "uncovered";
   static final String MESSAGE = "message";
+  static final String DOMAIN_EXISTS = "domainExists";
 
   private static final InputSchema ARGS = Schema.model().function(TOKEN);
 
@@ -76,23 +80,34 @@ public final class CheckMxCoverageFunction implements FunctionHandler {
       throw new OperationFailedException(found.description() + "; the MX coverage of the policy cannot be checked:"
           + " try again, or point the provider's verifyResolver at a resolver that answers");
     }
-    // RFC 8461 §4.1: an MX host is covered when some mx pattern matches it.
+    // RFC 8461 §4.1: an MX host is covered when some mx pattern matches it. The policy's index
+    // finds a host's patterns by its name, whatever their number (a policy of the given patterns;
+    // its max_age plays no part in matching).
+    Optional<Policy> policy = patterns.isEmpty() ? Optional.empty()
+        : Optional.of(Policy.builder().mode(Mode.TESTING).mx(typed.mx()).maxAge(MaxAge.MAX_SECONDS).build());
     List<String> uncovered = found.hosts().stream()
-        .filter(host -> patterns.stream().noneMatch(pattern -> pattern.matches(host)))
+        .filter(host -> policy.map(p -> p.patternsCovering(host).isEmpty()).orElse(true))
         .toList();
+    boolean exists = found.outcome() != MxHosts.Outcome.NO_SUCH_DOMAIN;
     return PropertyMap.builder()
         .put(MX_HOSTS, PropertyValue.ofTexts(found.hosts()))
         .put(UNCOVERED, PropertyValue.ofTexts(uncovered))
-        .put(MESSAGE, message(found, uncovered, patterns, typed.mode()))
+        .put(DOMAIN_EXISTS, PropertyValue.of(exists))
+        .put(MESSAGE, message(found, uncovered, typed.mx(), typed.mode()))
         .build();
   }
 
-  private static String message(MxHosts found, List<String> uncovered, List<MxPattern> patterns, Mode mode) {
+  private static String message(MxHosts found, List<String> uncovered, List<String> patterns, Mode mode) {
+    if (found.outcome() == MxHosts.Outcome.NO_SUCH_DOMAIN) {
+      // RFC 8461 §3: a policy is published for a domain that receives mail; none does here.
+      return found.description() + ": a policy for it protects nothing; check the domain's spelling, or create"
+          + " the domain before its policy";
+    }
     if (found.hosts().isEmpty()) {
       return found.description() + ", so there is no MX host to cover";
     }
     if (uncovered.isEmpty()) {
-      return found.description() + "; the mx patterns " + patterns + " cover every one";
+      return found.description() + "; the mx patterns " + Excerpt.list(patterns) + " cover every one";
     }
     String consequence = switch (mode) {
       // RFC 8461 §5: in enforce mode senders must not deliver to a host that fails MX matching.
@@ -101,8 +116,8 @@ public final class CheckMxCoverageFunction implements FunctionHandler {
       case TESTING -> "in testing mode senders still deliver, and report the failure (RFC 8460)";
       case NONE -> "in mode none senders ignore the policy, but the next mode will matter";
     };
-    return found.description() + "; no mx pattern of " + patterns + " matches " + String.join(", ", uncovered)
-        + ": " + consequence + "; add " + String.join(", ", uncovered.stream().map(host -> "mx: " + host).toList())
+    return found.description() + "; no mx pattern of " + Excerpt.list(patterns) + " matches " + Excerpt.list(uncovered)
+        + ": " + consequence + "; add " + Excerpt.list(uncovered.stream().map(host -> "mx: " + host).toList())
         + " to the policy, or a wildcard that covers " + (uncovered.size() == 1 ? "it" : "them");
   }
 

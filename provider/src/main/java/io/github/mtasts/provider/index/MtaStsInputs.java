@@ -1,5 +1,6 @@
 package io.github.mtasts.provider.index;
 
+import io.github.mtasts.policy.Excerpt;
 import io.github.mtasts.policy.InvalidInputException;
 import io.github.mtasts.policy.Problem;
 import io.github.mtasts.provider.host.InputCheck;
@@ -11,8 +12,10 @@ import io.github.mtasts.sdk.Dns;
 import io.github.mtasts.sdk.Hosting;
 import io.github.mtasts.sdk.MtaStsArgs;
 import io.github.mtasts.sdk.VerificationOptions;
+import io.github.mtasts.sdk.enums.VerificationScope;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,6 +140,17 @@ final class MtaStsInputs {
     }
     timeout.ifPresent(seconds -> builder.timeout(Duration.ofSeconds(seconds.longValue())));
     options.text("failOn").ifPresent(builder::failOn);
+    Optional<String> scope = options.text("scope");
+    if (scope.isPresent()) {
+      Optional<VerificationScope> known = Arrays.stream(VerificationScope.values())
+          .filter(value -> value.getValue().equals(scope.get())).findFirst();
+      if (known.isEmpty()) {
+        problems.add("verification.scope must be one of " + String.join(", ", Arrays.stream(VerificationScope.values())
+            .map(VerificationScope::getValue).toList()) + ", got " + Excerpt.quote(scope.get()));
+        return Optional.empty();
+      }
+      builder.scope(known.get());
+    }
     options.number("httpsPort").ifPresent(port -> builder.httpsPort(port.intValue()));
     options.number("smtpPort").ifPresent(port -> builder.smtpPort(port.intValue()));
     try {

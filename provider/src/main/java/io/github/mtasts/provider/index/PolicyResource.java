@@ -190,7 +190,15 @@ public final class PolicyResource implements ResourceHandler {
     return result.value();
   }
 
+  /** The core's sentences, naming the field as the program writes it: maxAge, not max_age. */
   private static void failWith(InputCheck check, String property, List<Problem> problems) {
-    check.failAll(property, problems.stream().map(Problem::message).toList());
+    check.failAll(property, problems.stream().map(problem -> named(problem, property)).toList());
+  }
+
+  private static String named(Problem problem, String property) {
+    String field = problem.field();
+    String message = problem.message();
+    return PROPERTY_OF_FIELD.containsKey(field) && message.startsWith(field + " ")
+        ? property + message.substring(field.length()) : message;
   }
 }

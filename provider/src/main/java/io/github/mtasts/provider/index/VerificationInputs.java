@@ -58,7 +58,10 @@ public record VerificationInputs(
     ERROR,
     /** Warnings and errors fail. */
     WARNING,
-    /** Nothing fails: the report is only recorded. Errors are still retried until the timeout. */
+    /**
+     * Nothing fails: the checks run once, without retries, failing errors are shown as a warning,
+     * and the report is recorded.
+     */
     NEVER;
 
     /** The input's word for this value, as the schema's enum mtasts:index:FailOn writes it. */

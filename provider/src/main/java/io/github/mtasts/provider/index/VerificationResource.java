@@ -9,6 +9,7 @@ import static io.github.mtasts.provider.index.VerificationInputs.RESOLVER;
 import static io.github.mtasts.provider.index.VerificationInputs.SMTP_PORT;
 import static io.github.mtasts.provider.index.VerificationInputs.TIMEOUT;
 
+import io.github.mtasts.policy.Excerpt;
 import io.github.mtasts.policy.Policy;
 import io.github.mtasts.policy.PolicyId;
 import io.github.mtasts.policy.Problem;
@@ -27,10 +28,12 @@ import io.github.mtasts.provider.host.Schema;
 import io.github.mtasts.verify.Check;
 import io.github.mtasts.verify.DomainNames;
 import io.github.mtasts.verify.Report;
+import io.github.mtasts.verify.Scope;
 import io.github.mtasts.verify.Verifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -60,6 +63,8 @@ public final class VerificationResource implements ResourceHandler {
   static final long MAX_TIMEOUT_SECONDS = 86_400;
 
   private static final InputSchema INPUTS = Schema.model().resource(TOKEN);
+  /** The failing checks a message lists one by one; the checks output holds them all. */
+  private static final int MAX_LISTED = 20;
 
   /** One verification attempt. */
   @FunctionalInterface
@@ -141,7 +146,7 @@ public final class VerificationResource implements ResourceHandler {
     // An import: the id is the domain; verify once and adopt what is found, never failing.
     CheckResult checked = check(PropertyMap.empty(), PropertyMap.builder().put(DOMAIN, id).build());
     if (!checked.failures().isEmpty()) {
-      throw new IllegalArgumentException("cannot import " + TOKEN + " \"" + id + "\": the id must be a mail domain: "
+      throw new IllegalArgumentException("cannot import " + TOKEN + " " + Excerpt.quote(id) + ": the id must be a mail domain: "
           + checked.failures().get(0).reason());
     }
     PropertyMap imported = checked.inputs();
@@ -165,15 +170,45 @@ public final class VerificationResource implements ResourceHandler {
           .build();
     }
     VerificationInputs typed = VerificationInputs.of(inputs);
-    Duration timeout = context.timeout().filter(t -> t.compareTo(typed.timeout()) < 0).orElse(typed.timeout());
+    boolean never = typed.failOn() == VerificationInputs.FailOn.NEVER;
+    // Under never nothing waits for a pass: retrying checks whose failure changes nothing would
+    // hold every update for the whole timeout on a network where they cannot pass.
+    Duration timeout = never ? Duration.ZERO
+        : context.timeout().filter(t -> t.compareTo(typed.timeout()) < 0).orElse(typed.timeout());
     Report report = new VerificationRun(() -> attempt.verify(typed, context.config()), context.log(), context.cancellation(), firstWait)
         .run(typed.domain(), typed.failOn(), timeout);
     List<Check> failing = VerificationRun.failing(report, typed.failOn());
-    if (!failing.isEmpty() && typed.failOn() != VerificationInputs.FailOn.NEVER) {
-      throw new OperationFailedException(failure(report, failing, typed, timeout));
+    if (!failing.isEmpty()) {
+      if (!never) {
+        throw new OperationFailedException(failure(report, failing, typed, timeout));
+      }
+      context.log().warning(notFailing(report, failing, typed));
     }
     context.log().info(VerificationRun.summary(report));
     return outputs(inputs, typed, report);
+  }
+
+  /** What failed under failOn never, which the update shows instead of failing on it. */
+  private static String notFailing(Report report, List<Check> failing, VerificationInputs inputs) {
+    // The ids of the STARTTLS probes' checks (CheckIds.MX_TLS_*) share this prefix.
+    boolean probes = failing.stream().anyMatch(check -> check.id().startsWith("mx.tls."));
+    return "the verification of " + report.domain() + " found " + failing.size() + " failing check"
+        + (failing.size() == 1 ? "" : "s") + "; with failOn \"never\" they do not fail the update and were not"
+        + " retried:\n" + lines(failing)
+        + (probes && inputs.scope() == Scope.ALL
+            ? "\nWhere the network blocks outgoing port 25, verify with scope \"" + Scope.POLICY_AND_RECORDS.word()
+                + "\", which checks all but the STARTTLS probes of the MX hosts, and keep failOn \"error\"."
+            : "");
+  }
+
+  private static String lines(List<Check> checks) {
+    List<String> lines = checks.stream().limit(MAX_LISTED)
+        .map(check -> "  " + check.severity().name().toLowerCase(Locale.ROOT) + " " + check.id() + ": " + check.message())
+        .collect(Collectors.toCollection(ArrayList::new));
+    if (checks.size() > MAX_LISTED) {
+      lines.add("  and " + Excerpt.count(checks.size() - MAX_LISTED) + " more (see the checks output)");
+    }
+    return String.join("\n", lines);
   }
 
   private static PropertyMap outputs(PropertyMap inputs, VerificationInputs typed, Report report) {
@@ -196,9 +231,7 @@ public final class VerificationResource implements ResourceHandler {
   }
 
   private static String failure(Report report, List<Check> failing, VerificationInputs inputs, Duration timeout) {
-    String checks = failing.stream()
-        .map(check -> "  " + check.severity().name().toLowerCase(Locale.ROOT) + " " + check.id() + ": " + check.message())
-        .collect(Collectors.joining("\n"));
+    String checks = lines(failing);
     String waited = timeout.isZero() ? "" : " (retried for " + timeout.toSeconds() + "s)";
     return "the verification of " + report.domain() + " found " + failing.size() + " failing check"
         + (failing.size() == 1 ? "" : "s") + " with failOn \"" + inputs.failOn().word() + "\"" + waited + ":\n" + checks

@@ -75,11 +75,11 @@ class AwsRecordPluginIT {
     Map<String, String> failures = plugin.failures(URN, struct(
         "zoneId", "z-123", "name", "_mta-sts.example.com.", "type", "MX", "ttl", -5, "values", list(), "weight", 3));
     assertEquals(6, failures.size(), failures.toString());
-    assertTrue(failures.get("zoneId").contains("\"z-123\"") && failures.get("zoneId").contains("Z0123456789ABC"),
+    assertTrue(failures.get("zoneId").contains("'z-123'") && failures.get("zoneId").contains("Z0123456789ABC"),
         failures.get("zoneId"));
     assertTrue(failures.get("name").contains("ends with a dot") && failures.get("name").contains("_mta-sts.example.com"),
         failures.get("name"));
-    assertTrue(failures.get("type").contains("CNAME, TXT") && failures.get("type").contains("\"MX\""), failures.get("type"));
+    assertTrue(failures.get("type").contains("CNAME, TXT") && failures.get("type").contains("'MX'"), failures.get("type"));
     assertTrue(failures.get("ttl").contains("0 to 2147483647"), failures.get("ttl"));
     assertTrue(failures.get("values").contains("empty"), failures.get("values"));
     assertTrue(failures.get("weight").contains("not a property"), failures.get("weight"));

@@ -41,7 +41,7 @@ class InputCheckTest {
         .build());
     assertEquals(Map.of(
         "name", "name is required",
-        "color", "color must be one of dark-blue, red, got \"green\"",
+        "color", "color must be one of dark-blue, red, got 'green'",
         "ttl", "ttl must be a whole number, got 1.5",
         "hosts", "hosts[1] must be a string, got a number",
         "enabled", "enabled must be true or false, got a string",
@@ -51,7 +51,7 @@ class InputCheckTest {
 
   @Test
   void aWordInTheWrongCaseIsNamedInTheRightOne() {
-    assertEquals("color must be one of dark-blue, red, got \"Dark-Blue\"; the values are case-sensitive: write \"dark-blue\"",
+    assertEquals("color must be one of dark-blue, red, got 'Dark-Blue'; the values are case-sensitive: write \"dark-blue\"",
         failures(PropertyMap.builder().put("name", "n").put("hosts", PropertyValue.ofTexts(List.of()))
             .put("color", "Dark-Blue").build()).get("color"));
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.mtasts.verify.Scope;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -63,5 +64,16 @@ class PackageSchemaTest {
         Schema.model().resource("mtasts:aws:Record").property("type").orElseThrow().enumValues());
     assertEquals(List.of("enforce", "testing", "none"),
         Schema.model().resource("mtasts:index:Policy").property("mode").orElseThrow().enumValues());
+  }
+
+  @Test
+  void theSchemasVerificationScopeListsTheVerifiersScopeWordsNoMoreNoLess() {
+    // Scope is the one place of the words; the enum mtasts:index:VerificationScope repeats them
+    // for the SDKs, and every input that takes a scope refers to it.
+    Set<String> words = Set.copyOf(Scope.words());
+    assertEquals(words, Set.copyOf(Schema.model().resource("mtasts:index:Verification").property("scope")
+        .orElseThrow().enumValues()));
+    assertEquals(Scope.words().size(), Schema.model().resource("mtasts:index:Verification").property("scope")
+        .orElseThrow().enumValues().size(), "no word twice");
   }
 }

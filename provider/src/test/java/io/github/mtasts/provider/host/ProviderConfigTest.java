@@ -42,6 +42,21 @@ class ProviderConfigTest {
   }
 
   @Test
+  void checkConfigMasksAPlainValueOfASettingTheSchemaMarksSecret() {
+    InputSchema settings = PackageSchema.parse("""
+        {"config": {"variables": {
+          "apiToken": {"type": "string", "secret": true},
+          "awsRegion": {"type": "string"}}}}
+        """).config();
+    // Set without --secret, the token reaches CheckConfig as a plain string.
+    Secrets secrets = new ConfigHandler(Map.of(), () -> settings).secrets(PropertyMap.builder()
+        .put("apiToken", "tok_plain_0123").put("awsRegion", "us-east-1").build());
+    assertEquals("apiToken [secret] is refused in us-east-1",
+        secrets.redact("apiToken tok_plain_0123 is refused in us-east-1"));
+    assertEquals("apiToken [secret]", secrets.redact("apiToken TOK_PLAIN_0123"));
+  }
+
+  @Test
   void checkDoesNotTakeFallbacksFromTheEnvironment() {
     CheckResult checked = new ConfigHandler(Map.of("AWS_REGION", "eu-central-1")).check(PropertyMap.empty());
     assertEquals(List.of(), checked.failures());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.mtasts.policy.Excerpt;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,5 +57,22 @@ class SecretsTest {
     String message = secrets.redact("rua mailto:hidden@example.com is bad; key tok-long and tok");
     assertEquals("rua [secret] is bad; key [secret] and [secret]", message);
     assertFalse(secrets.redact("mailto:a@example.com").contains(Secrets.MASK), "what is not secret stays readable");
+  }
+
+  @Test
+  void masksEveryFormAMessageDerivesFromASecret() {
+    Secrets secrets = Secrets.ofTexts(List.of(" Mta-Sts.Hidden-Name.Example.COM. "));
+    for (String form : List.of(" Mta-Sts.Hidden-Name.Example.COM. ", "Mta-Sts.Hidden-Name.Example.COM.",
+        "Mta-Sts.Hidden-Name.Example.COM", "mta-sts.hidden-name.example.com", "MTA-STS.HIDDEN-NAME.EXAMPLE.COM")) {
+      assertEquals("name '[secret]' is bad", secrets.redact("name '" + form + "' is bad"), form);
+    }
+    String huge = "Hidden" + "0123456789abcdef".repeat(64);
+    Secrets longSecret = Secrets.ofTexts(List.of(huge));
+    String head = Excerpt.quote(huge);
+    assertEquals("value '[secret]…' (1,030 characters)", longSecret.redact("value " + head), head);
+    String around = Excerpt.around(huge, 500);
+    assertEquals("at …[secret]…", longSecret.redact("at " + around), around);
+    assertEquals("value 'not hidden…' stays", longSecret.redact("value 'not hidden…' stays"));
+    assertEquals("text ([secret])", Secrets.ofTexts(List.of("\"v=STSv1; id=Hidden1\"")).redact("text (v=STSv1; id=Hidden1)"));
   }
 }

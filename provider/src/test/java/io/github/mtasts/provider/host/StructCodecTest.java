@@ -79,6 +79,23 @@ class StructCodecTest {
   }
 
   @Test
+  void malformedSpecialValuesAreRefusedNamingThePropertyNotFailingInside() {
+    String reference = "5cf8f73096256a8f31e491e813e4eb8e";
+    List<Struct> malformed = List.of(
+        struct("certificateArn", struct(Wire.SIG, reference)),
+        struct("certificateArn", struct(Wire.SIG, reference, "urn", 7)),
+        struct("certificateArn", struct(Wire.SIG, reference, "id", list("x"))),
+        struct("certificateArn", struct(Wire.SIG, Wire.SECRET_SIG)),
+        struct("certificateArn", struct(Wire.SIG, 42)),
+        struct("certificateArn", struct(Wire.SIG, "d0e6a833031e9bbcd3f4e8bde6ca49a4", "value", "x", "secret", "yes")));
+    for (Struct wire : malformed) {
+      IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> StructCodec.decode(wire),
+          wire::toString);
+      assertTrue(error.getMessage().startsWith("certificateArn: "), error.getMessage());
+    }
+  }
+
+  @Test
   void aSecretNeverShowsInText() {
     assertEquals("Secret[****]", new PropertyValue.Secret(PropertyValue.of("tok")).toString());
     assertTrue(!PropertyMap.builder().put("t", new PropertyValue.Secret(PropertyValue.of("tok"))).build().toString().contains("tok"));

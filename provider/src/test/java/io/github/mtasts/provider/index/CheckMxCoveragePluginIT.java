@@ -96,6 +96,33 @@ class CheckMxCoveragePluginIT {
   }
 
   @Test
+  void aDomainThatDoesNotExistIsSaidToNotExist() {
+    Struct gone = invoke(struct("domain", "gone.testing.test", "mode", "enforce", "mx", list("mx.gone.testing.test")))
+        .getReturn();
+    assertFalse(gone.getFieldsOrThrow("domainExists").getBoolValue(), gone.toString());
+    assertEquals(List.of(), strings(gone, "mxHosts"));
+    String message = gone.getFieldsOrThrow("message").getStringValue();
+    assertTrue(message.contains("does not exist (NXDOMAIN)") && message.contains("protects nothing"), message);
+    Struct existing = invoke(struct("domain", "testing.test", "mode", "enforce", "mx", list("mx1.testing.test")))
+        .getReturn();
+    assertTrue(existing.getFieldsOrThrow("domainExists").getBoolValue(), existing.toString());
+  }
+
+  @Test
+  void thousandsOfPatternsGiveTheRightHostsAndAMessageOfBoundedSize() {
+    Value[] patterns = new Value[10_000];
+    for (int i = 0; i < patterns.length; i++) {
+      patterns[i] = Wire.value(i == 5_000 ? "mx1.testing.test" : "mx" + i + ".elsewhere.test");
+    }
+    Struct result = invoke(struct("domain", "testing.test", "mode", "enforce", "mx", list((Object[]) patterns)))
+        .getReturn();
+    assertEquals(List.of("a.mx.testing.test"), strings(result, "uncovered"));
+    String message = result.getFieldsOrThrow("message").getStringValue();
+    assertTrue(message.length() < 2_000 && message.contains("and 9,990 more"), message.length() + ": "
+        + message.substring(0, Math.min(message.length(), 600)));
+  }
+
+  @Test
   void aLookupWithoutAnswerFailsTheCall() {
     StatusRuntimeException error = assertThrows(StatusRuntimeException.class,
         () -> invoke(struct("domain", "servfail.test", "mode", "testing", "mx", list("mx.servfail.test"))));

@@ -107,10 +107,11 @@ class VerificationPluginIT {
         .collect(Collectors.toMap(CheckFailure::getProperty, CheckFailure::getReason));
     assertEquals(10, bad.getFailuresCount(), failures.toString());
     assertTrue(failures.get("domain").contains("exa mple.com"), failures.get("domain"));
-    assertEquals(String.join(" ", Policy.parse("version: STSv1\r\nmode: sometimes\r\n").errors().stream()
-        .map(p -> p.message()).toList()), failures.get("expectedPolicy"));
-    assertEquals(PolicyId.parse("not_an_id!").errors().get(0).message(), failures.get("expectedId"));
-    assertTrue(failures.get("scope").contains("all, policy-host"), failures.get("scope"));
+    // The policy core's sentences, after the input they are about.
+    assertEquals("expectedPolicy: " + String.join(" ", Policy.parse("version: STSv1\r\nmode: sometimes\r\n").errors()
+        .stream().map(p -> p.message()).toList()), failures.get("expectedPolicy"));
+    assertEquals("expectedId: " + PolicyId.parse("not_an_id!").errors().get(0).message(), failures.get("expectedId"));
+    assertTrue(failures.get("scope").contains("all, policy-and-records, policy-host"), failures.get("scope"));
     assertTrue(failures.get("failOn").contains("error, never, warning"), failures.get("failOn"));
     assertTrue(failures.get("timeout").contains("0 to 86400"), failures.get("timeout"));
     assertTrue(failures.get("caFile").contains("/nonexistent/ca.pem"), failures.get("caFile"));

@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import pulumirpc.EngineOuterClass.LogSeverity;
 
 /**
  * The retry, timeout and failOn logic of {@link VerificationResource}, in process, with scripted
@@ -127,6 +128,32 @@ class VerificationResourceTest {
     PropertyMap summary = (PropertyMap) never.get("summary").orElseThrow();
     assertEquals(PropertyValue.of(1), summary.get("errors").orElseThrow());
     assertEquals(PropertyValue.of(0), summary.get("passes").orElseThrow());
+  }
+
+  @Test
+  void failOnNeverVerifiesOnceWithoutWaitingAndWarnsNamingEachFailingCheck() {
+    AtomicInteger attempts = new AtomicInteger();
+    RecordingLog log = new RecordingLog();
+    Report failing = new Report("example.com", Scope.ALL, List.of(
+        Check.builder("mx.tls.connect", Check.Severity.ERROR).message("no connection to mx1.example.com port 25").build(),
+        Check.builder("policy.fetch", Check.Severity.PASS).message("fetched").build(),
+        Check.builder("tlsrpt.missing", Check.Severity.WARNING).message("no TLS-RPT record").build()),
+        Duration.ZERO, Optional.empty());
+    // The default timeout, 600 s: under never it is not waited for.
+    PropertyMap outputs = new VerificationResource(scripted(attempts, failing, report(Check.Severity.PASS)), QUICK)
+        .create(log.context(URN, false), inputs("failOn", "never")).outputs();
+    assertEquals(1, attempts.get(), "one attempt, no retry");
+    assertEquals(PropertyValue.of(false), outputs.get("ok").orElseThrow());
+    List<String> warnings = log.entries().stream()
+        .filter(entry -> entry.severity() == LogSeverity.WARNING && !entry.ephemeral())
+        .map(RecordingLog.Entry::message).toList();
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).contains("error mx.tls.connect: no connection to mx1.example.com port 25")
+        && warnings.get(0).contains("do not fail the update") || warnings.get(0).contains("does not fail the update"),
+        warnings.get(0));
+    assertTrue(warnings.get(0).contains("scope \"policy-and-records\""), "names the scope without MX probes: "
+        + warnings.get(0));
+    assertFalse(warnings.get(0).contains("tlsrpt.missing"), "a warning is no failure under never: " + warnings.get(0));
   }
 
   @Test

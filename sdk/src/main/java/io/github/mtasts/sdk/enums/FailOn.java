@@ -25,7 +25,7 @@ import java.util.StringJoiner;
          */
         WARNING("warning"),
         /**
-         * Nothing fails the deployment; the report is kept.
+         * Nothing fails the deployment: the checks run once, without retries, each failing check is reported as a warning, and the report is kept.
          * 
          */
         NEVER("never");

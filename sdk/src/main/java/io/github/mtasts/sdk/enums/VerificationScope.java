@@ -20,10 +20,15 @@ import java.util.StringJoiner;
          */
         ALL("all"),
         /**
-         * The DNS records and the HTTPS policy fetch only: what must hold before the _mta-sts record announces a new id.
+         * The HTTPS fetch and parse of the policy only: what must hold before the _mta-sts record announces a new id.
          * 
          */
-        POLICY_HOST("policy-host");
+        POLICY_HOST("policy-host"),
+        /**
+         * Everything but the STARTTLS probes of the MX hosts: the DNS records, the HTTPS policy fetch and MX coverage. For networks that block outgoing port 25, where every probe would fail.
+         * 
+         */
+        POLICY_AND_RECORDS("policy-and-records");
 
         private final String value;
 

@@ -5,12 +5,18 @@ package io.github.mtasts.sdk.outputs;
 
 import com.pulumi.core.annotations.CustomType;
 import com.pulumi.exceptions.MissingRequiredPropertyException;
+import java.lang.Boolean;
 import java.lang.String;
 import java.util.List;
 import java.util.Objects;
 
 @CustomType
 public final class CheckMxCoverageResult {
+    /**
+     * @return False when DNS says the domain does not exist (NXDOMAIN): no mail reaches it, and a policy for it protects nothing.
+     * 
+     */
+    private Boolean domainExists;
     /**
      * @return One sentence for people: what was found and, for uncovered hosts, what happens to mail and how to fix the policy.
      * 
@@ -28,6 +34,13 @@ public final class CheckMxCoverageResult {
     private List<String> uncovered;
 
     private CheckMxCoverageResult() {}
+    /**
+     * @return False when DNS says the domain does not exist (NXDOMAIN): no mail reaches it, and a policy for it protects nothing.
+     * 
+     */
+    public Boolean domainExists() {
+        return this.domainExists;
+    }
     /**
      * @return One sentence for people: what was found and, for uncovered hosts, what happens to mail and how to fix the policy.
      * 
@@ -59,17 +72,27 @@ public final class CheckMxCoverageResult {
     }
     @CustomType.Builder
     public static final class Builder {
+        private Boolean domainExists;
         private String message;
         private List<String> mxHosts;
         private List<String> uncovered;
         public Builder() {}
         public Builder(CheckMxCoverageResult defaults) {
     	      Objects.requireNonNull(defaults);
+    	      this.domainExists = defaults.domainExists;
     	      this.message = defaults.message;
     	      this.mxHosts = defaults.mxHosts;
     	      this.uncovered = defaults.uncovered;
         }
 
+        @CustomType.Setter
+        public Builder domainExists(Boolean domainExists) {
+            if (domainExists == null) {
+              throw new MissingRequiredPropertyException("CheckMxCoverageResult", "domainExists");
+            }
+            this.domainExists = domainExists;
+            return this;
+        }
         @CustomType.Setter
         public Builder message(String message) {
             if (message == null) {
@@ -102,6 +125,7 @@ public final class CheckMxCoverageResult {
         }
         public CheckMxCoverageResult build() {
             final var _resultValue = new CheckMxCoverageResult();
+            _resultValue.domainExists = domainExists;
             _resultValue.message = message;
             _resultValue.mxHosts = mxHosts;
             _resultValue.uncovered = uncovered;
