@@ -3,6 +3,8 @@ package io.github.mtasts.github;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.github.mtasts.wait.WaitOptions;
+import io.github.mtasts.wait.Waiter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;

@@ -8,8 +8,8 @@
  * <p>{@link io.github.mtasts.github.GitHub} holds the HTTP client and hands out
  * {@link io.github.mtasts.github.Repositories}, {@link io.github.mtasts.github.Contents} and
  * {@link io.github.mtasts.github.Pages}. Every operation takes
- * {@link io.github.mtasts.github.WaitOptions}: one time budget for all its waits (rate limits,
- * retries, certificate polls) and a {@link io.github.mtasts.github.Progress} sink. Failures are
+ * {@link io.github.mtasts.wait.WaitOptions}: one time budget for all its waits (rate limits,
+ * retries, certificate polls) and a {@link io.github.mtasts.wait.Progress} sink. Failures are
  * {@link io.github.mtasts.github.GitHubException}s whose subclasses' documentation says what the
  * caller must do; bad input is an {@link io.github.mtasts.github.InvalidSpecException} before any
  * request. The token is sent in the {@code Authorization} header only: no message, progress line
