@@ -152,7 +152,7 @@ public final class GitHubSettings {
       if (parsed == null || !parsed.username().isEmpty() || !parsed.password().isEmpty()
           || parsed.query() != null || parsed.fragment() != null) {
         // The value is not shown: a URL with user info may carry a credential.
-        throw InvalidSpecException.secret("githubApiUrl",
+        throw InvalidSpecException.secret("githubApiBaseUrl",
             "use an absolute http or https URL without user info, query or fragment, such as "
                 + "https://github.example.com/api/v3");
       }

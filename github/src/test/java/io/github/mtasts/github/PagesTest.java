@@ -1,7 +1,5 @@
 package io.github.mtasts.github;
 
-import io.github.mtasts.wait.WaitTimeoutException;
-import io.github.mtasts.wait.Waiter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import io.github.mtasts.testlab.FakeGitHubApi;
 import io.github.mtasts.testlab.FakePagesSite;
+import io.github.mtasts.wait.WaitTimeoutException;
+import io.github.mtasts.wait.Waiter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
