@@ -1,6 +1,7 @@
 package io.github.mtasts.github;
 
 import io.github.mtasts.policy.DomainName;
+import io.github.mtasts.policy.GitHubPagesNames;
 import io.github.mtasts.policy.ParseResult;
 import java.util.Locale;
 import java.util.Objects;
@@ -31,12 +32,6 @@ public record PolicySiteSpec(RepositoryName repository, String domain, String po
   public static final String NOJEKYLL_PATH = ".nojekyll";
   /** The file that names the custom domain of a site published from a branch. */
   public static final String CNAME_PATH = "CNAME";
-
-  /**
-   * "Securing your GitHub Pages site with HTTPS": GitHub obtains no certificate for a custom
-   * domain of 64 characters or more.
-   */
-  public static final int MAX_HOST_LENGTH = 63;
 
   /**
    * Checks the parts.
@@ -74,12 +69,9 @@ public record PolicySiteSpec(RepositoryName repository, String domain, String po
           + " domain (" + domain.substring(HOST_LABEL.length()) + "); the site adds "
           + HOST_LABEL.substring(0, HOST_LABEL.length() - 1));
     }
-    if ((HOST_LABEL + domain).length() > MAX_HOST_LENGTH) {
-      throw new InvalidSpecException("domain", domain, "GitHub Pages obtains no certificate for"
-          + " a custom domain of more than " + MAX_HOST_LENGTH + " characters, and "
-          + HOST_LABEL + domain + " has " + (HOST_LABEL + domain).length() + " (\"Securing your"
-          + " GitHub Pages site with HTTPS\"): serve this domain's policy from another hosting");
-    }
+    GitHubPagesNames.customDomainProblem(HOST_LABEL + domain).ifPresent(fix -> {
+      throw new InvalidSpecException("domain", domain, fix);
+    });
     return domain;
   }
 
