@@ -220,7 +220,10 @@ public final class Route53Records {
     return out.ttl(set.ttl() == null ? 0 : set.ttl())
         .values(set.resourceRecords().stream()
             .map(ResourceRecord::value)
-            .map(value -> type == RecordType.TXT ? TxtStrings.decode(value, OctetEscape.OCTAL) : value)
+            .map(value -> type == RecordType.TXT ? TxtStrings.decode(value, OctetEscape.OCTAL)
+                // A CNAME target is a name: in this package's form, as a record set made by hand
+                // may end it with the dot of zone files (e.g. "octo.github.io.").
+                : type == RecordType.CNAME ? fromRoute53Name(value) : value)
             .toList())
         .build();
   }

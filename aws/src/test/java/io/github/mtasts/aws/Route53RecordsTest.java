@@ -183,6 +183,17 @@ class Route53RecordsTest {
   }
 
   @Test
+  void aCnameMadeByHandWithTheDotOfZoneFilesReadsAsTheNameWithoutIt() {
+    // The by-hand recipe writes the target as "github-username.github.io.".
+    aws.clients.route53().changeResourceRecordSets(b -> b.hostedZoneId(zoneId).changeBatch(c -> c
+        .changes(ch -> ch.action("CREATE").resourceRecordSet(r -> r.name("mta-sts.example.com.")
+            .type("CNAME").ttl(300L).resourceRecords(v -> v.value("Octo.GitHub.io."))))));
+    RecordSet read = records.read(new RecordSetId(zoneId, "mta-sts.example.com", RecordType.CNAME))
+        .orElseThrow();
+    assertEquals(List.of("octo.github.io"), read.values());
+  }
+
+  @Test
   void throttledChangeIsRetriedAndSucceeds() {
     // Route 53 throttles ChangeResourceRecordSets (five requests a second per account) with
     // HTTP 400 and the code Throttling: the SDK's standard strategy retries it.
