@@ -68,6 +68,39 @@ class ExampleProgramsTest {
     assertEquals(List.of("example.com", "example.org"), List.copyOf(result.outputs().keySet()));
   }
 
+  @Test
+  void githubPagesDeclaresTheRecipeAsOneComponent() throws Exception {
+    Method stack = compile(EXAMPLES.resolve("github-pages"), "example.PolicyOnGitHubPages")
+        .getMethod("stack", Context.class);
+    TestResult result = PulumiTestInternal.builder()
+        .mocks(mocks)
+        .options(TestOptions.builder().projectName("mta-sts-github-pages").preview(true).build())
+        .config(Map.of("mta-sts-github-pages:domain", "example.com",
+            "mta-sts-github-pages:zoneId", "Z0000000000EXAMPLECOM",
+            "mta-sts-github-pages:owner", "example-org",
+            "mta-sts-github-pages:mx", "mx1.example.com, *.mail.example.net",
+            "mta-sts-github-pages:rua", "mailto:tlsrpt@example.com"))
+        .build()
+        .runTest(ctx -> {
+          try {
+            stack.invoke(null, ctx);
+          } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e.getCause());
+          }
+        });
+
+    assertEquals(0, result.exitCode(), () -> "errors: " + result.errors());
+    String body = io.github.mtasts.policy.Policy.builder()
+        .mode(io.github.mtasts.policy.Mode.TESTING).mx("mx1.example.com", "*.mail.example.net")
+        .maxAge(604800).build().render();
+    assertEquals(Map.of("owner", "example-org", "repository", "mta-sts", "domain", "example.com",
+        "policy", body), mocks.named("example-com-site").inputs);
+    assertEquals(List.of("example-org.github.io"),
+        mocks.named("example-com-policy-host").inputs.get("values"));
+    assertEquals(List.of("policyUrl", "stsRecord", "verification"),
+        List.copyOf(result.outputs().keySet()));
+  }
+
   /** Compiles an example's sources against the test class path and loads its main class. */
   private Class<?> compile(Path project, String mainClass) throws IOException,
       ClassNotFoundException {

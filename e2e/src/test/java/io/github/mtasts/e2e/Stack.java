@@ -1,0 +1,138 @@
+package io.github.mtasts.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.mtasts.testlab.PulumiCli;
+import io.github.mtasts.testlab.PulumiCli.CommandResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.StreamSupport;
+
+/**
+ * One stack of a project, driven with the real Pulumi CLI: each command's exit code asserted and
+ * its output kept (to search it for what must never show, such as a token), and the stack's
+ * outputs, state and previews read as JSON.
+ */
+final class Stack {
+
+  private final PulumiCli pulumi;
+  private final Duration timeout;
+  private final List<CommandResult> transcript = new CopyOnWriteArrayList<>();
+
+  Stack(PulumiCli pulumi, Duration timeout) {
+    this.pulumi = pulumi;
+    this.timeout = timeout;
+  }
+
+  /**
+   * The repository's Pulumi.yaml with its two relative paths made absolute: a test runs the
+   * project from a scratch directory so that its stack files stay out of the repository.
+   */
+  static String rootProjectFile(Path repository) throws IOException {
+    String root = Files.readString(repository.resolve("Pulumi.yaml"));
+    String binary = "binary: program/target/mtasts-program.jar";
+    String plugin = "path: bin\n";
+    assertTrue(root.contains(binary) && root.contains(plugin), root);
+    return root.replace(binary, "binary: " + repository.resolve("program/target/mtasts-program.jar"))
+        .replace(plugin, "path: " + repository.resolve("bin") + "\n");
+  }
+
+  /** Runs {@code pulumi ARGS}, which must succeed. */
+  CommandResult ok(String... args) {
+    CommandResult result = run(args);
+    assertEquals(0, result.exitCode(),
+        () -> "pulumi " + String.join(" ", args) + " failed:\n" + result.output());
+    return result;
+  }
+
+  /** Runs {@code pulumi ARGS}, which must fail. */
+  CommandResult fails(String... args) {
+    CommandResult result = run(args);
+    assertNotEquals(0, result.exitCode(),
+        () -> "pulumi " + String.join(" ", args) + " should have failed:\n" + result.output());
+    return result;
+  }
+
+  private CommandResult run(String... args) {
+    CommandResult result = pulumi.run(timeout, args);
+    transcript.add(result);
+    return result;
+  }
+
+  /** Every command run so far, with what it printed. */
+  List<CommandResult> transcript() {
+    return List.copyOf(transcript);
+  }
+
+  /** {@code pulumi stack output --json}. */
+  JsonObject outputs() {
+    return JsonParser.parseString(ok("stack", "output", "--json").stdout()).getAsJsonObject();
+  }
+
+  /** {@code pulumi stack export}: the state as the backend stores it. */
+  String exported() {
+    return ok("stack", "export").stdout();
+  }
+
+  /** The resources of the state; empty when there are none. */
+  JsonArray resources() {
+    JsonArray resources = JsonParser.parseString(exported()).getAsJsonObject()
+        .getAsJsonObject("deployment").getAsJsonArray("resources");
+    return resources == null ? new JsonArray() : resources;
+  }
+
+  /** The resource whose URN ends with {@code $TYPE::NAME} or {@code ::TYPE::NAME}. */
+  static Optional<JsonObject> resource(JsonArray resources, String typeAndName) {
+    return StreamSupport.stream(resources.spliterator(), false)
+        .map(JsonElement::getAsJsonObject)
+        .filter(r -> r.get("urn").getAsString().endsWith("$" + typeAndName)
+            || r.get("urn").getAsString().endsWith("::" + typeAndName))
+        .findFirst();
+  }
+
+  /** "op type::name" of every step of a JSON preview that is not "same". */
+  static Set<String> changedSteps(JsonObject preview) {
+    Set<String> steps = new TreeSet<>();
+    for (JsonElement step : preview.getAsJsonArray("steps")) {
+      String op = step.getAsJsonObject().get("op").getAsString();
+      if (!op.equals("same")) {
+        String urn = step.getAsJsonObject().get("urn").getAsString();
+        steps.add(op + " " + urn.substring(urn.lastIndexOf('$') + 1));
+      }
+    }
+    return steps;
+  }
+
+  /** The properties whose change makes each changed step of a type. */
+  static List<String> diffReasons(JsonObject preview, String type) {
+    return StreamSupport.stream(preview.getAsJsonArray("steps").spliterator(), false)
+        .map(JsonElement::getAsJsonObject)
+        .filter(s -> s.get("urn").getAsString().contains("$" + type + "::"))
+        .filter(s -> !s.get("op").getAsString().equals("same"))
+        .flatMap(s -> strings(s.getAsJsonArray("diffReasons")).stream())
+        .distinct().sorted().toList();
+  }
+
+  /** The strings of a JSON array; none for a missing one. */
+  static List<String> strings(JsonArray array) {
+    List<String> values = new ArrayList<>();
+    if (array != null) {
+      array.forEach(value -> values.add(value.getAsString()));
+    }
+    return values;
+  }
+}
