@@ -23,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -96,20 +95,8 @@ class MtaStsAwsIT {
     // The laboratory reads moto directly; the plugin goes through the recording proxy.
     lab = AwsLab.start(aws.moto.endpoint(), work, List.of(DOMAIN));
     lab.edge().onServe((host, body) -> observations.add(new Observation(body, stsTxt())));
-    Path project = Files.createDirectories(work.resolve("project"));
-    Files.writeString(project.resolve("Pulumi.yaml"), Stack.rootProjectFile(REPOSITORY));
-    Path awsConfig = work.resolve("no-aws-config");
-    PulumiCli pulumi = PulumiCli.forProject(pulumiBin, List.of(REPOSITORY.resolve("bin")), project,
-            work, "e2e-passphrase")
-        .withEnvironment(Map.of(
-            // moto takes any key; the files keep a developer's own AWS profile out of the test.
-            "AWS_ACCESS_KEY_ID", AwsLab.ACCESS_KEY,
-            "AWS_SECRET_ACCESS_KEY", AwsLab.SECRET_KEY,
-            "AWS_CONFIG_FILE", awsConfig.toString(),
-            "AWS_SHARED_CREDENTIALS_FILE", awsConfig.toString(),
-            "AWS_EC2_METADATA_DISABLED", "true"));
-    stack = new Stack(pulumi, COMMAND_TIMEOUT);
-    stack.ok("stack", "init", "e2e");
+    stack = Stack.create(pulumiBin, REPOSITORY, work, Stack.rootProjectFile(REPOSITORY),
+        COMMAND_TIMEOUT);
   }
 
   @AfterEach

@@ -127,20 +127,7 @@ class MtaStsGitHubPagesIT {
 
   /** A stack of a project whose Pulumi.yaml is given, in a scratch folder. */
   private Stack stack(String projectFile) throws IOException {
-    Path project = Files.createDirectories(work.resolve("project"));
-    Files.writeString(project.resolve("Pulumi.yaml"), projectFile);
-    Path awsConfig = work.resolve("no-aws-config");
-    PulumiCli pulumi = PulumiCli.forProject(pulumiBin, List.of(REPOSITORY.resolve("bin")), project,
-            work, "e2e-passphrase")
-        .withEnvironment(Map.of(
-            // moto takes any key; the files keep a developer's own AWS profile out of the test.
-            "AWS_ACCESS_KEY_ID", "AKIAMOTOTESTKEY",
-            "AWS_SECRET_ACCESS_KEY", "moto-test-secret",
-            "AWS_CONFIG_FILE", awsConfig.toString(),
-            "AWS_SHARED_CREDENTIALS_FILE", awsConfig.toString(),
-            "AWS_EC2_METADATA_DISABLED", "true"));
-    Stack created = new Stack(pulumi, COMMAND_TIMEOUT);
-    created.ok("stack", "init", "e2e");
+    Stack created = Stack.create(pulumiBin, REPOSITORY, work, projectFile, COMMAND_TIMEOUT);
     created.ok("config", "set", "mtasts:awsEndpoint", aws.proxy.endpoint());
     created.ok("config", "set", "mtasts:awsRegion", "us-east-1");
     created.ok("config", "set", "mtasts:githubApiBaseUrl", lab.api().url());

@@ -8,6 +8,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.mtasts.testlab.AwsLab;
 import io.github.mtasts.testlab.PulumiCli;
 import io.github.mtasts.testlab.PulumiCli.CommandResult;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -36,6 +38,36 @@ final class Stack {
   Stack(PulumiCli pulumi, Duration timeout) {
     this.pulumi = pulumi;
     this.timeout = timeout;
+  }
+
+  /**
+   * Creates a project in {@code work/project} and initialises its stack {@code e2e}, for the
+   * AWS resources with moto's credentials.
+   *
+   * @param pulumiBin the Pulumi binaries
+   * @param repository the repository, whose bin/ holds the plugin
+   * @param work the test's scratch folder
+   * @param projectFile the project's Pulumi.yaml
+   * @param timeout how long each command may take
+   * @return the stack
+   */
+  static Stack create(Path pulumiBin, Path repository, Path work, String projectFile,
+      Duration timeout) throws IOException {
+    Path project = Files.createDirectories(work.resolve("project"));
+    Files.writeString(project.resolve("Pulumi.yaml"), projectFile);
+    Path awsConfig = work.resolve("no-aws-config");
+    PulumiCli pulumi = PulumiCli.forProject(pulumiBin, List.of(repository.resolve("bin")), project,
+            work, "e2e-passphrase")
+        .withEnvironment(Map.of(
+            // moto takes any key; the files keep a developer's own AWS profile out of the test.
+            "AWS_ACCESS_KEY_ID", AwsLab.ACCESS_KEY,
+            "AWS_SECRET_ACCESS_KEY", AwsLab.SECRET_KEY,
+            "AWS_CONFIG_FILE", awsConfig.toString(),
+            "AWS_SHARED_CREDENTIALS_FILE", awsConfig.toString(),
+            "AWS_EC2_METADATA_DISABLED", "true"));
+    Stack stack = new Stack(pulumi, timeout);
+    stack.ok("stack", "init", "e2e");
+    return stack;
   }
 
   /**

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -43,21 +44,9 @@ class ExampleProgramsTest {
 
   @Test
   void awsRoute53CloudFrontDeclaresBothDomains() throws Exception {
-    Method stack = compile(EXAMPLES.resolve("aws-route53-cloudfront"), "example.MailDomains")
-        .getMethod("stack", Context.class);
-    TestResult result = PulumiTestInternal.builder()
-        .mocks(mocks)
-        .options(TestOptions.builder().projectName("mail-domains").preview(true).build())
-        .config(Map.of("mail-domains:exampleComZoneId", "Z0000000000EXAMPLECOM",
-            "mail-domains:exampleOrgZoneId", "Z0000000000EXAMPLEORG"))
-        .build()
-        .runTest(ctx -> {
-          try {
-            stack.invoke(null, ctx);
-          } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e.getCause());
-          }
-        });
+    TestResult result = preview("aws-route53-cloudfront", "example.MailDomains", "mail-domains",
+        Map.of("exampleComZoneId", "Z0000000000EXAMPLECOM",
+            "exampleOrgZoneId", "Z0000000000EXAMPLEORG"));
 
     assertEquals(0, result.exitCode(), () -> "errors: " + result.errors());
     assertEquals(List.of("mtasts:index:MtaSts::example-com", "mtasts:index:MtaSts::example-org"),
@@ -70,24 +59,10 @@ class ExampleProgramsTest {
 
   @Test
   void githubPagesDeclaresTheRecipeAsOneComponent() throws Exception {
-    Method stack = compile(EXAMPLES.resolve("github-pages"), "example.PolicyOnGitHubPages")
-        .getMethod("stack", Context.class);
-    TestResult result = PulumiTestInternal.builder()
-        .mocks(mocks)
-        .options(TestOptions.builder().projectName("mta-sts-github-pages").preview(true).build())
-        .config(Map.of("mta-sts-github-pages:domain", "example.com",
-            "mta-sts-github-pages:zoneId", "Z0000000000EXAMPLECOM",
-            "mta-sts-github-pages:owner", "example-org",
-            "mta-sts-github-pages:mx", "mx1.example.com, *.mail.example.net",
-            "mta-sts-github-pages:rua", "mailto:tlsrpt@example.com"))
-        .build()
-        .runTest(ctx -> {
-          try {
-            stack.invoke(null, ctx);
-          } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e.getCause());
-          }
-        });
+    TestResult result = preview("github-pages", "example.PolicyOnGitHubPages",
+        "mta-sts-github-pages", Map.of("domain", "example.com",
+            "zoneId", "Z0000000000EXAMPLECOM", "owner", "example-org",
+            "mx", "mx1.example.com, *.mail.example.net", "rua", "mailto:tlsrpt@example.com"));
 
     assertEquals(0, result.exitCode(), () -> "errors: " + result.errors());
     String body = io.github.mtasts.policy.Policy.builder()
@@ -99,6 +74,26 @@ class ExampleProgramsTest {
         mocks.named("example-com-policy-host").inputs.get("values"));
     assertEquals(List.of("policyUrl", "stsRecord", "verification"),
         List.copyOf(result.outputs().keySet()));
+  }
+
+  /** Previews an example's program against the mock engine with the stack config given. */
+  private TestResult preview(String example, String mainClass, String project,
+      Map<String, String> config) throws Exception {
+    Method stack = compile(EXAMPLES.resolve(example), mainClass).getMethod("stack", Context.class);
+    Map<String, String> namespaced = new TreeMap<>();
+    config.forEach((key, value) -> namespaced.put(project + ":" + key, value));
+    return PulumiTestInternal.builder()
+        .mocks(mocks)
+        .options(TestOptions.builder().projectName(project).preview(true).build())
+        .config(namespaced)
+        .build()
+        .runTest(ctx -> {
+          try {
+            stack.invoke(null, ctx);
+          } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e.getCause());
+          }
+        });
   }
 
   /** Compiles an example's sources against the test class path and loads its main class. */

@@ -301,7 +301,7 @@ public final class AwsLab implements AutoCloseable {
     }
   }
 
-  private static InetAddress address(String literal) {
+  static InetAddress address(String literal) {
     try {
       return InetAddress.getByName(literal);
     } catch (IOException e) {

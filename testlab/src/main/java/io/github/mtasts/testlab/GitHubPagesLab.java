@@ -1,8 +1,6 @@
 package io.github.mtasts.testlab;
 
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,8 +21,8 @@ public final class GitHubPagesLab implements AutoCloseable {
   /** The GitHub user that owns the policy repositories. */
   public static final String OWNER = "octo";
 
-  private static final InetAddress EDGE = address("127.0.41.1");
-  private static final InetAddress API = address("127.0.41.2");
+  private static final InetAddress EDGE = AwsLab.address("127.0.41.1");
+  private static final InetAddress API = AwsLab.address("127.0.41.2");
 
   private final AwsLab aws;
   private final FakeGitHubApi api;
@@ -54,8 +52,9 @@ public final class GitHubPagesLab implements AutoCloseable {
     FakeGitHubApi api = null;
     try {
       api = FakeGitHubApi.start(API).user(OWNER).token(OWNER, token);
-      int httpsPort = freePort();
-      PagesEdge edge = PagesEdge.start(EDGE, httpsPort, freePort(), api, aws.pki());
+      int httpsPort = KnotServer.freePort(EDGE);
+      PagesEdge edge = PagesEdge.start(EDGE, httpsPort, KnotServer.freePort(EDGE), api,
+          aws.pki());
       GitHubPagesLab lab = new GitHubPagesLab(aws, api, edge, httpsPort);
       aws.dns().answerAddress("github.io", EDGE);
       api.dns(lab::cnameTarget);
@@ -123,20 +122,6 @@ public final class GitHubPagesLab implements AutoCloseable {
    */
   public int httpsPort() {
     return httpsPort;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, EDGE)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static InetAddress address(String literal) {
-    try {
-      return InetAddress.getByName(literal);
-    } catch (IOException e) {
-      throw new IllegalStateException(literal, e);
-    }
   }
 
   @Override
