@@ -42,6 +42,31 @@ import mockwebserver3.RecordedRequest;
  * else's push is {@link #push}, at a chosen moment with {@link #onNext}. What a person does in the
  * web interface: {@link #createRepository}, {@link #createEmptyRepository}, {@link #enablePages},
  * {@link #enforceHttps}.
+ *
+ * <p>Where this fake may differ from GitHub (besides what {@link FakePagesSite} and
+ * {@link PagesEdge} say of the certificate and of serving):
+ *
+ * <ul>
+ *   <li>Rate limits are counted per fake, not per user or app, and secondary limits come only when
+ *       the test injects them; GitHub's own heuristics (content creation, concurrency) are not
+ *       modelled. ETags are weak hashes of the body; GitHub's may change without a content change.
+ *   <li>Permissions are the coarse table of {@link FakeGitHubGate}: an organisation's members own
+ *       it; organisation policies (members may not create or delete repositories, SSO, IP allow
+ *       lists), a token's repository selection and its resource owner are not modelled.
+ *   <li>A repository created with {@code auto_init} has its first commit at once (GitHub's may
+ *       take a moment, which the client waits for); a deleted repository is gone at once and its
+ *       name free (GitHub keeps it restorable for 90 days); renames and transfers (301) are not
+ *       modelled; the description is kept as given.
+ *   <li>The contents API's write creates the default branch of an empty repository, as users
+ *       report GitHub does (not documented); only creating and updating one file is modelled.
+ *   <li>Setting the custom domain through the API commits no {@code CNAME} file (the web
+ *       interface does; whether the API does is not documented). The DNS check at the first
+ *       certificate step knows only a CNAME record to {@code OWNER.github.io}; GitHub also
+ *       accepts A and AAAA records of Pages' addresses for an apex domain, checks CAA records,
+ *       and tells proxies apart. The health check's answer is computed from that CNAME alone.
+ *   <li>A Pages site has {@code status: built} as soon as its branch exists: GitHub's build after
+ *       each push, its duration and its failures are not modelled, nor its CDN's cache.
+ * </ul>
  */
 public final class FakeGitHubApi implements AutoCloseable {
 
