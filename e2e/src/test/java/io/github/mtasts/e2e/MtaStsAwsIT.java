@@ -16,10 +16,8 @@ import io.github.mtasts.policy.Mode;
 import io.github.mtasts.policy.Policy;
 import io.github.mtasts.testlab.AwsLab;
 import io.github.mtasts.testlab.CloudFrontEdge;
-import io.github.mtasts.testlab.PulumiCli;
 import io.github.mtasts.testlab.Repository;
 import io.github.mtasts.testlab.PulumiCli.CommandResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -72,9 +70,6 @@ class MtaStsAwsIT {
 
   private static Path pulumiBin;
 
-  /** What DNS announced each time the edge served a policy body. */
-  private record Observation(String body, Optional<String> stsTxt) {}
-
   @TempDir Path work;
 
   private AwsFixture aws;
@@ -84,13 +79,11 @@ class MtaStsAwsIT {
 
   @BeforeAll
   static void installPulumi() {
-    pulumiBin = PulumiCli.install(REPOSITORY);
+    pulumiBin = Stack.install(REPOSITORY);
   }
 
   @BeforeEach
   void createProject(AwsFixture aws) throws Exception {
-    assertTrue(Files.isRegularFile(REPOSITORY.resolve("program/target/mtasts-program.jar")),
-        "run after package: program/target/mtasts-program.jar");
     this.aws = aws;
     // The laboratory reads moto directly; the plugin goes through the recording proxy.
     lab = AwsLab.start(aws.moto.endpoint(), work, List.of(DOMAIN));

@@ -17,7 +17,6 @@ import io.github.mtasts.testlab.FaultProxy;
 import io.github.mtasts.testlab.FakePagesSite;
 import io.github.mtasts.testlab.GitHubPagesLab;
 import io.github.mtasts.testlab.ProgramJar;
-import io.github.mtasts.testlab.PulumiCli;
 import io.github.mtasts.testlab.PulumiCli.CommandResult;
 import io.github.mtasts.testlab.Repository;
 import java.io.IOException;
@@ -93,9 +92,6 @@ class MtaStsGitHubPagesIT {
 
   private static Path pulumiBin;
 
-  /** What DNS announced each time the edge served a policy body. */
-  private record Observation(String body, Optional<String> stsTxt) {}
-
   @TempDir Path work;
 
   private AwsFixture aws;
@@ -105,13 +101,11 @@ class MtaStsGitHubPagesIT {
 
   @BeforeAll
   static void installPulumi() {
-    pulumiBin = PulumiCli.install(REPOSITORY);
+    pulumiBin = Stack.install(REPOSITORY);
   }
 
   @BeforeEach
   void startLab(AwsFixture aws) throws Exception {
-    assertTrue(Files.isRegularFile(REPOSITORY.resolve("program/target/mtasts-program.jar")),
-        "run after package: program/target/mtasts-program.jar");
     this.aws = aws;
     lab = GitHubPagesLab.start(aws.moto.endpoint(), work, List.of(DOMAIN), TOKEN);
     lab.api().advanceCertificatesOnRead(3);

@@ -41,6 +41,18 @@ final class Stack {
   }
 
   /**
+   * Returns the Pulumi binaries, after checking that the packaged program exists.
+   *
+   * @param repository the repository
+   * @return the folder of pulumi and its Java language host
+   */
+  static Path install(Path repository) {
+    assertTrue(Files.isRegularFile(repository.resolve("program/target/mtasts-program.jar")),
+        "run after package: program/target/mtasts-program.jar");
+    return PulumiCli.install(repository);
+  }
+
+  /**
    * Creates a project in {@code work/project} and initialises its stack {@code e2e}, for the
    * AWS resources with moto's credentials.
    *
