@@ -37,11 +37,13 @@ export * from "./types/enums";
 // Export sub-modules:
 import * as aws from "./aws";
 import * as config from "./config";
+import * as github from "./github";
 import * as types from "./types";
 
 export {
     aws,
     config,
+    github,
     types,
 };
 

@@ -52,6 +52,36 @@ namespace Mtasts.Pulumi
             set => _awsRegion.Set(value);
         }
 
+        private static readonly __Value<string?> _githubApiBaseUrl = new __Value<string?>(() => __config.Get("githubApiBaseUrl") ?? Utilities.GetEnv("GITHUB_API_URL"));
+        /// <summary>
+        /// The base URL of the GitHub REST API: https://HOST/api/v3 for GitHub Enterprise Server, or an emulator. Default: https://api.github.com. Falls back to GITHUB_API_URL.
+        /// </summary>
+        public static string? GithubApiBaseUrl
+        {
+            get => _githubApiBaseUrl.Get();
+            set => _githubApiBaseUrl.Set(value);
+        }
+
+        private static readonly __Value<string?> _githubOwner = new __Value<string?>(() => __config.Get("githubOwner") ?? Utilities.GetEnv("GITHUB_OWNER"));
+        /// <summary>
+        /// The GitHub user or organisation that owns the policy repositories of the mtasts:github resources that name no owner. Falls back to GITHUB_OWNER.
+        /// </summary>
+        public static string? GithubOwner
+        {
+            get => _githubOwner.Get();
+            set => _githubOwner.Set(value);
+        }
+
+        private static readonly __Value<string?> _githubToken = new __Value<string?>(() => __config.Get("githubToken") ?? Utilities.GetEnv("GITHUB_TOKEN"));
+        /// <summary>
+        /// A GitHub token (a secret) for the GitHub Pages resources: a fine-grained personal access token with the repository permissions Administration, Contents and Pages (read and write) on the policy repositories (Metadata read comes with them), or a classic token with the repo scope and, to delete repositories it created, delete_repo. Falls back to GITHUB_TOKEN.
+        /// </summary>
+        public static string? GithubToken
+        {
+            get => _githubToken.Get();
+            set => _githubToken.Set(value);
+        }
+
         private static readonly __Value<string?> _verifyCaFile = new __Value<string?>(() => __config.Get("verifyCaFile") ?? Utilities.GetEnv("MTASTS_VERIFY_CA_FILE"));
         /// <summary>
         /// A PEM file of extra trust anchors that verifications accept for the policy host's certificate, in addition to the system's. Falls back to MTASTS_VERIFY_CA_FILE.

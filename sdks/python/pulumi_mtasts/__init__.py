@@ -21,9 +21,12 @@ if typing.TYPE_CHECKING:
     aws = __aws
     import pulumi_mtasts.config as __config
     config = __config
+    import pulumi_mtasts.github as __github
+    github = __github
 else:
     aws = _utilities.lazy_import('pulumi_mtasts.aws')
     config = _utilities.lazy_import('pulumi_mtasts.config')
+    github = _utilities.lazy_import('pulumi_mtasts.github')
 
 _utilities.register(
     resource_modules="""
@@ -37,6 +40,15 @@ _utilities.register(
    "mtasts:aws:CertificateValidation": "CertificateValidation",
    "mtasts:aws:PolicySite": "PolicySite",
    "mtasts:aws:Record": "Record"
+  }
+ },
+ {
+  "pkg": "mtasts",
+  "mod": "github",
+  "fqn": "pulumi_mtasts.github",
+  "classes": {
+   "mtasts:github:PagesHttps": "PagesHttps",
+   "mtasts:github:PagesSite": "PagesSite"
   }
  },
  {

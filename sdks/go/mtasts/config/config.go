@@ -37,6 +37,45 @@ func GetAwsRegion(ctx *pulumi.Context) string {
 	return value
 }
 
+// The base URL of the GitHub REST API: https://HOST/api/v3 for GitHub Enterprise Server, or an emulator. Default: https://api.github.com. Falls back to GITHUB_API_URL.
+func GetGithubApiBaseUrl(ctx *pulumi.Context) string {
+	v, err := config.Try(ctx, "mtasts:githubApiBaseUrl")
+	if err == nil {
+		return v
+	}
+	var value string
+	if d := internal.GetEnvOrDefault(nil, nil, "GITHUB_API_URL"); d != nil {
+		value = d.(string)
+	}
+	return value
+}
+
+// The GitHub user or organisation that owns the policy repositories of the mtasts:github resources that name no owner. Falls back to GITHUB_OWNER.
+func GetGithubOwner(ctx *pulumi.Context) string {
+	v, err := config.Try(ctx, "mtasts:githubOwner")
+	if err == nil {
+		return v
+	}
+	var value string
+	if d := internal.GetEnvOrDefault(nil, nil, "GITHUB_OWNER"); d != nil {
+		value = d.(string)
+	}
+	return value
+}
+
+// A GitHub token (a secret) for the GitHub Pages resources: a fine-grained personal access token with the repository permissions Administration, Contents and Pages (read and write) on the policy repositories (Metadata read comes with them), or a classic token with the repo scope and, to delete repositories it created, delete_repo. Falls back to GITHUB_TOKEN.
+func GetGithubToken(ctx *pulumi.Context) string {
+	v, err := config.Try(ctx, "mtasts:githubToken")
+	if err == nil {
+		return v
+	}
+	var value string
+	if d := internal.GetEnvOrDefault(nil, nil, "GITHUB_TOKEN"); d != nil {
+		value = d.(string)
+	}
+	return value
+}
+
 // A PEM file of extra trust anchors that verifications accept for the policy host's certificate, in addition to the system's. Falls back to MTASTS_VERIFY_CA_FILE.
 func GetVerifyCaFile(ctx *pulumi.Context) string {
 	v, err := config.Try(ctx, "mtasts:verifyCaFile")

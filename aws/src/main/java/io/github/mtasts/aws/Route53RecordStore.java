@@ -4,6 +4,7 @@ import io.github.mtasts.dns.DnsRecord;
 import io.github.mtasts.dns.RecordExistsException;
 import io.github.mtasts.dns.RecordId;
 import io.github.mtasts.dns.RecordStore;
+import io.github.mtasts.wait.WaitOptions;
 import java.util.Optional;
 
 /**

@@ -7,8 +7,10 @@ import io.github.mtasts.sdk.MtaStsArgs;
 
 /**
  * The ready-to-run Pulumi program of this repository's {@code Pulumi.yaml}: publishes MTA-STS and
- * TLS-RPT for one mail domain on AWS (Route 53, ACM, S3 and CloudFront) from stack configuration
- * alone, so that no Java needs to be written. The keys are those of {@link StackConfig}.
+ * TLS-RPT for one mail domain, with its records in Route 53 and its policy on S3 and CloudFront
+ * (with an ACM certificate) or on GitHub Pages ({@code hosting: github-pages}), from stack
+ * configuration alone, so that no Java needs to be written. The keys are those of
+ * {@link StackConfig}.
  *
  * <pre>
  * pulumi config set domain example.com

@@ -38,7 +38,12 @@ import java.util.function.Function;
  *       (optional)</td></tr>
  *   <tr><td>{@code route53ZoneId}</td><td>the Route 53 hosted zone of the domain
  *       (required)</td></tr>
- *   <tr><td>{@code bucketName}</td><td>the S3 bucket of the policy file (optional)</td></tr>
+ *   <tr><td>{@code hosting}</td><td>{@code s3-cloudfront} (default) or {@code github-pages}
+ *       </td></tr>
+ *   <tr><td>{@code bucketName}</td><td>the S3 bucket of the policy file (optional; with
+ *       s3-cloudfront)</td></tr>
+ *   <tr><td>{@code githubRepository}</td><td>the repository that serves the policy, as
+ *       OWNER/NAME (required with github-pages)</td></tr>
  *   <tr><td>{@code verifyTimeout}</td><td>seconds verifications retry (optional)</td></tr>
  *   <tr><td>{@code verifyFailOn}</td><td>{@code error}, {@code warning} or {@code never}
  *       (optional)</td></tr>
@@ -50,17 +55,23 @@ public final class StackConfig {
   /** The default policy lifetime: one week, as RFC 8461 §3.2 expects "weeks or greater". */
   static final long DEFAULT_MAX_AGE_SECONDS = 604_800L;
 
-  /** {@link MtaStsArgs} field names, as the configuration calls them. */
+  /** The words of the {@code hosting} key. */
+  static final String S3_CLOUDFRONT = "s3-cloudfront";
+  static final String GITHUB_PAGES = "github-pages";
+
+  /** {@link MtaStsArgs} field names, as the configuration calls them; hosting is set apart. */
   private static final Map<String, String> KEYS = Map.ofEntries(
       Map.entry("domain", "domain"), Map.entry("mode", "mode"), Map.entry("mx", "mx"),
       Map.entry("maxAge", "maxAge"), Map.entry("tlsRptRua", "rua"),
-      Map.entry("dns", "route53ZoneId"), Map.entry("hosting", "bucketName"),
+      Map.entry("dns", "route53ZoneId"),
       Map.entry("timeout", "verifyTimeout"), Map.entry("failOn", "verifyFailOn"),
       Map.entry("httpsPort", "verifyHttpsPort"), Map.entry("smtpPort", "verifySmtpPort"));
 
   private final Function<String, Optional<String>> config;
   private final List<String> errors = new ArrayList<>();
   private final Set<String> keysInError = new HashSet<>();
+  /** The key the hosting's problems are reported under: bucketName or githubRepository. */
+  private String hostingKey = "bucketName";
 
   private StackConfig(Function<String, Optional<String>> config) {
     this.config = config;
@@ -86,7 +97,6 @@ public final class StackConfig {
     args.tlsRptRua(list("rua"));
     Optional<String> zone = required("route53ZoneId",
         "the id of the Route 53 hosted zone of the domain, such as Z0123456789ABCDEFGHIJ");
-    Optional<String> bucket = value("bucketName");
     VerificationOptions.Builder verification = VerificationOptions.builder();
     seconds("verifyTimeout", 1).ifPresent(s -> verification.timeout(Duration.ofSeconds(s)));
     value("verifyFailOn").ifPresent(verification::failOn);
@@ -98,7 +108,7 @@ public final class StackConfig {
       report(e);
     }
     try {
-      args.hosting(bucket.map(Hosting::s3CloudFront).orElseGet(Hosting::s3CloudFront));
+      hosting().ifPresent(args::hosting);
     } catch (InvalidInputException e) {
       report(e);
     }
@@ -117,6 +127,49 @@ public final class StackConfig {
       throw new InvalidConfigException(errors);
     }
     return built;
+  }
+
+  /**
+   * The hosting the {@code hosting} key names, with its own key; a key of the other hosting is
+   * an error, since it would be ignored.
+   */
+  private Optional<Hosting> hosting() {
+    String word = value("hosting").orElse(S3_CLOUDFRONT);
+    Optional<String> bucket = value("bucketName");
+    Optional<String> repository = value("githubRepository");
+    if (word.equals(S3_CLOUDFRONT)) {
+      repository.ifPresent(r -> misplaced("githubRepository", GITHUB_PAGES));
+      return Optional.of(bucket.map(Hosting::s3CloudFront).orElseGet(Hosting::s3CloudFront));
+    }
+    if (word.equals(GITHUB_PAGES)) {
+      hostingKey = "githubRepository";
+      bucket.ifPresent(b -> misplaced("bucketName", S3_CLOUDFRONT));
+      return required("githubRepository", "the repository that serves the policy, as OWNER/NAME,"
+          + " such as example-org/mta-sts").flatMap(this::githubPages);
+    }
+    hostingKey = "hosting";
+    keysInError.add("hosting");
+    errors.add("config hosting: '" + word + "' is no hosting: pulumi config set hosting "
+        + S3_CLOUDFRONT + " (S3 behind CloudFront) or " + GITHUB_PAGES + " (GitHub Pages).");
+    return Optional.empty();
+  }
+
+  /** OWNER/NAME as the component's GitHub Pages hosting. */
+  private Optional<Hosting> githubPages(String fullName) {
+    String[] parts = fullName.split("/", -1);
+    if (parts.length != 2) {
+      keysInError.add("githubRepository");
+      errors.add("config githubRepository: '" + fullName + "' is not OWNER/NAME: pulumi config"
+          + " set githubRepository example-org/mta-sts.");
+      return Optional.empty();
+    }
+    return Optional.of(Hosting.githubPages(parts[0], parts[1]));
+  }
+
+  private void misplaced(String key, String hosting) {
+    keysInError.add(key);
+    errors.add("config " + key + " is set, but it is a key of hosting " + hosting + ": set"
+        + " hosting " + hosting + ", or pulumi config rm " + key + ".");
   }
 
   private Optional<String> value(String key) {
@@ -192,7 +245,8 @@ public final class StackConfig {
    */
   private void report(InvalidInputException e) {
     for (Problem problem : e.problems()) {
-      String key = KEYS.getOrDefault(problem.field(), problem.field());
+      String key = problem.field().equals("hosting") ? hostingKey
+          : KEYS.getOrDefault(problem.field(), problem.field());
       if (keysInError.add(key) || (problem.isError() && !problem.text().isEmpty())) {
         String message = problem.message()
             .replaceFirst("^(MtaStsArgs|VerificationOptions)\\.\\w+: ", "");

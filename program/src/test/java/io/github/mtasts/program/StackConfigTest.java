@@ -114,4 +114,51 @@ class StackConfigTest {
     assertTrue(errors.get(0).startsWith("config mx: '[1, [2]]' is neither a list of strings"),
         errors.get(0));
   }
+
+  @Test
+  void githubPagesHostingTakesTheRepositoryAsOwnerSlashName() {
+    config.put("hosting", "github-pages");
+    config.put("githubRepository", "example-org/mta-sts");
+    assertEquals(Hosting.githubPages("example-org", "mta-sts"), read().hosting());
+  }
+
+  @Test
+  void githubPagesHostingWithoutARepositoryOrWithAnotherHostingsKeyIsNamedByKey() {
+    config.put("hosting", "github-pages");
+    config.put("bucketName", "policy-bucket");
+    List<String> errors = errors();
+    assertEquals(2, errors.size(), errors.toString());
+    assertTrue(errors.contains("config bucketName is set, but it is a key of hosting s3-cloudfront:"
+        + " set hosting s3-cloudfront, or pulumi config rm bucketName."), errors.toString());
+    assertTrue(errors.stream().anyMatch(e -> e.startsWith("config githubRepository is required:"
+        + " pulumi config set githubRepository VALUE")), errors.toString());
+  }
+
+  @Test
+  void aRepositoryGitHubWouldRefuseIsNamedByItsKeyWithEveryOtherProblem() {
+    config.put("hosting", "github-pages");
+    config.put("githubRepository", "-octo/site.git");
+    config.put("maxAge", "a week");
+    List<String> errors = errors();
+    assertEquals(Set.of("githubRepository", "maxAge"), errors.stream()
+        .map(e -> e.substring("config ".length()).split("[ :]")[0]).collect(Collectors.toSet()),
+        errors.toString());
+    assertTrue(errors.stream().anyMatch(e -> e.startsWith("config githubRepository: owner '-octo'"
+        + " is not a GitHub login")), errors.toString());
+    config.put("githubRepository", "mta-sts");
+    config.remove("maxAge");
+    assertEquals(List.of("config githubRepository: 'mta-sts' is not OWNER/NAME: pulumi config set"
+        + " githubRepository example-org/mta-sts."), errors());
+  }
+
+  @Test
+  void anUnknownHostingIsNamedWithTheWordsItTakes() {
+    config.put("hosting", "netlify");
+    assertEquals(List.of("config hosting: 'netlify' is no hosting: pulumi config set hosting"
+        + " s3-cloudfront (S3 behind CloudFront) or github-pages (GitHub Pages)."), errors());
+    config.put("hosting", "s3-cloudfront");
+    config.put("githubRepository", "example-org/mta-sts");
+    assertEquals(List.of("config githubRepository is set, but it is a key of hosting"
+        + " github-pages: set hosting github-pages, or pulumi config rm githubRepository."), errors());
+  }
 }

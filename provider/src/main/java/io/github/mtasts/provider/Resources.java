@@ -6,6 +6,9 @@ import io.github.mtasts.provider.aws.AwsCertificateValidationResource;
 import io.github.mtasts.provider.aws.AwsPolicySiteResource;
 import io.github.mtasts.provider.aws.Route53RecordService;
 import io.github.mtasts.provider.dns.RecordResource;
+import io.github.mtasts.provider.github.GitHubAccess;
+import io.github.mtasts.provider.github.PagesHttpsResource;
+import io.github.mtasts.provider.github.PagesSiteResource;
 import io.github.mtasts.provider.host.ResourceRegistry;
 import io.github.mtasts.provider.index.CheckMxCoverageFunction;
 import io.github.mtasts.provider.index.MtaStsComponent;
@@ -25,6 +28,8 @@ final class Resources {
   static ResourceRegistry registry() {
     // One set of AWS clients for every AWS resource, built when the first needs it.
     AwsAccess aws = new AwsAccess();
+    // One GitHub client per token and API URL for both GitHub resources, built when first needed.
+    GitHubAccess github = new GitHubAccess();
     return ResourceRegistry.builder()
         .register(PolicyResource.TOKEN, PolicyResource::new)
         .register(VerificationResource.TOKEN, VerificationResource::new)
@@ -32,6 +37,8 @@ final class Resources {
         .register(AwsCertificateResource.TOKEN, () -> new AwsCertificateResource(aws))
         .register(AwsCertificateValidationResource.TOKEN, () -> new AwsCertificateValidationResource(aws))
         .register(AwsPolicySiteResource.TOKEN, () -> new AwsPolicySiteResource(aws))
+        .register(PagesSiteResource.TOKEN, () -> new PagesSiteResource(github))
+        .register(PagesHttpsResource.TOKEN, () -> new PagesHttpsResource(github))
         .function(CheckMxCoverageFunction.TOKEN, CheckMxCoverageFunction::new)
         .component(MtaStsComponent.TOKEN, MtaStsComponent::new)
         .build();

@@ -15,6 +15,10 @@ import io.github.mtasts.provider.aws.CertificateValidationInputs;
 import io.github.mtasts.provider.aws.PolicySiteInputs;
 import io.github.mtasts.provider.aws.Route53RecordService;
 import io.github.mtasts.provider.dns.RecordInputs;
+import io.github.mtasts.provider.github.PagesHttpsInputs;
+import io.github.mtasts.provider.github.PagesHttpsResource;
+import io.github.mtasts.provider.github.PagesSiteInputs;
+import io.github.mtasts.provider.github.PagesSiteResource;
 import io.github.mtasts.provider.host.CheckResult;
 import io.github.mtasts.provider.host.ConfigKey;
 import io.github.mtasts.provider.host.InputRecord;
@@ -65,6 +69,8 @@ class SchemaTest {
       AwsCertificateResource.TOKEN, CertificateInputs.class,
       AwsCertificateValidationResource.TOKEN, CertificateValidationInputs.class,
       AwsPolicySiteResource.TOKEN, PolicySiteInputs.class,
+      PagesSiteResource.TOKEN, PagesSiteInputs.class,
+      PagesHttpsResource.TOKEN, PagesHttpsInputs.class,
       CheckMxCoverageFunction.TOKEN, MxCoverageArgs.class);
 
   private static JsonObject resource(String token) {
@@ -179,8 +185,8 @@ class SchemaTest {
   }
 
   @Test
-  void awsOutputsMatchWhatTheHandlersPreview() {
-    // A preview computes every output, unknown where AWS decides it: the keys are the outputs.
+  void cloudOutputsMatchWhatTheHandlersPreview() {
+    // A preview computes every output, unknown where the cloud decides it: the keys are the outputs.
     OperationContext preview = new RecordingLog().context("urn:pulumi:d::p::t::n", true);
     ResourceRegistry registry = Resources.registry();
     Map<String, PropertyMap> inputs = Map.of(
@@ -192,7 +198,11 @@ class SchemaTest {
             .put("validationRecordFqdns", PropertyValue.ofTexts(List.of("_x.mta-sts.example.com"))).build(),
         AwsPolicySiteResource.TOKEN, PropertyMap.builder().put("domain", "example.com")
             .put("certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/c1")
-            .put("policy", "version: STSv1\r\nmode: none\r\nmax_age: 86400\r\n").build());
+            .put("policy", "version: STSv1\r\nmode: none\r\nmax_age: 86400\r\n").build(),
+        PagesSiteResource.TOKEN, PropertyMap.builder().put("owner", "octo").put("repository", "mta-sts")
+            .put("domain", "example.com").put("policy", "version: STSv1\r\nmode: none\r\nmax_age: 86400\r\n").build(),
+        PagesHttpsResource.TOKEN, PropertyMap.builder().put("repository", "octo/mta-sts").put("domain", "example.com")
+            .put("policyHostFqdn", "mta-sts.example.com").build());
     inputs.keySet().forEach(token -> {
       ResourceHandler handler = registry.handler(token).orElseThrow();
       CheckResult checked = handler.check(PropertyMap.empty(), inputs.get(token));

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.ResourceRecord;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -167,6 +168,43 @@ public final class AwsLab implements AutoCloseable {
   }
 
   /**
+   * Returns the values of one record set of a domain's zone, as moto holds them (master-file
+   * form: TXT quoted, names with their trailing dot).
+   *
+   * @param domain the mail domain whose zone holds the record set
+   * @param name the record name, without the trailing dot
+   * @param type the record type, e.g. {@code TXT}
+   * @return the values, empty when there is no such record set
+   */
+  public List<String> values(String domain, String name, String type) {
+    return recordSets(domain).stream()
+        .filter(s -> s.name().replaceAll("\\.$", "").equals(name) && s.typeAsString().equals(type))
+        .flatMap(s -> s.resourceRecords().stream().map(ResourceRecord::value))
+        .toList();
+  }
+
+  /**
+   * Returns a domain's zone as lines {@code NAME TYPE [VALUES]}, sorted, to compare a zone before
+   * and after.
+   *
+   * @param domain the mail domain
+   * @return the lines
+   */
+  public List<String> zoneListing(String domain) {
+    return recordSets(domain).stream().map(s -> s.name() + " " + s.typeAsString() + " "
+        + s.resourceRecords().stream().map(ResourceRecord::value).toList()).sorted().toList();
+  }
+
+  /**
+   * Returns the mail domains that have a hosted zone here.
+   *
+   * @return the domains, in the order given at start
+   */
+  public List<String> domains() {
+    return List.copyOf(zoneIds.keySet());
+  }
+
+  /**
    * Returns the hosted zone of a mail domain.
    *
    * @param domain the mail domain
@@ -174,6 +212,24 @@ public final class AwsLab implements AutoCloseable {
    */
   public String zoneId(String domain) {
     return zoneIds.get(domain);
+  }
+
+  /**
+   * Returns the DNS server that answers from moto's Route 53, to make it answer more names.
+   *
+   * @return the server
+   */
+  public Route53DnsFront dns() {
+    return dns;
+  }
+
+  /**
+   * Returns the test CA that issued the edge's and the MX host's certificates.
+   *
+   * @return the CA
+   */
+  public TestPki pki() {
+    return pki;
   }
 
   /**
@@ -263,7 +319,7 @@ public final class AwsLab implements AutoCloseable {
     }
   }
 
-  private static InetAddress address(String literal) {
+  static InetAddress address(String literal) {
     try {
       return InetAddress.getByName(literal);
     } catch (IOException e) {

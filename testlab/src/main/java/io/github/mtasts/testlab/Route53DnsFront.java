@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
@@ -36,7 +38,9 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  * distribution's traffic in place of CloudFront's edge network.
  *
  * <p>Every query is answered afresh from moto's API, one UDP datagram each; answers are small
- * enough for UDP. Names outside the emulated zones are refused.
+ * enough for UDP. Names under a suffix given to {@link #answerAddress} (such as {@code github.io},
+ * standing for GitHub Pages' addresses) resolve to that address; other names outside the
+ * emulated zones are refused.
  */
 public final class Route53DnsFront implements AutoCloseable {
   private static final String CLOUDFRONT_SUFFIX = ".cloudfront.net";
@@ -47,6 +51,7 @@ public final class Route53DnsFront implements AutoCloseable {
   private final CloudFrontClient cloudFront;
   private final InetAddress edgeAddress;
   private final Thread thread;
+  private final Map<String, InetAddress> suffixes = new ConcurrentHashMap<>();
 
   private Route53DnsFront(DatagramSocket socket, Route53Client route53,
       CloudFrontClient cloudFront, InetAddress edgeAddress) {
@@ -85,6 +90,18 @@ public final class Route53DnsFront implements AutoCloseable {
     return socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort();
   }
 
+  /**
+   * Answers every name under a suffix with an address, as the public DNS answers the names of a
+   * hosting service: for example {@code github.io}, so that {@code OWNER.github.io}, the target
+   * of a Pages site's CNAME, reaches a test Pages edge.
+   *
+   * @param suffix a domain, e.g. {@code github.io}; the names below it, not itself, resolve
+   * @param address the address they resolve to
+   */
+  public void answerAddress(String suffix, InetAddress address) {
+    suffixes.put("." + suffix.toLowerCase(Locale.ROOT), address);
+  }
+
   private void serve() {
     byte[] buffer = new byte[4096];
     while (!socket.isClosed()) {
@@ -121,6 +138,14 @@ public final class Route53DnsFront implements AutoCloseable {
     String text = name.toString(true).toLowerCase(Locale.ROOT);
     if (text.endsWith(CLOUDFRONT_SUFFIX)) {
       answerDistribution(response, name, text, question.getType());
+      return response;
+    }
+    Optional<InetAddress> hosted = suffixes.entrySet().stream()
+        .filter(e -> text.endsWith(e.getKey())).map(Map.Entry::getValue).findFirst();
+    if (hosted.isPresent()) {
+      if (question.getType() == Type.A) {
+        response.addRecord(new ARecord(name, DClass.IN, TTL, hosted.get()), Section.ANSWER);
+      }
       return response;
     }
     Optional<HostedZone> zone = zoneOf(text);

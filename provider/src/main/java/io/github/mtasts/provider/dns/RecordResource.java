@@ -12,6 +12,7 @@ import io.github.mtasts.policy.StsRecord;
 import io.github.mtasts.policy.TlsRptRecord;
 import io.github.mtasts.provider.host.CommonChecks;
 import io.github.mtasts.provider.host.DiffResult;
+import io.github.mtasts.provider.host.ImportAdvice;
 import io.github.mtasts.provider.host.InputCheck;
 import io.github.mtasts.provider.host.InputDiff;
 import io.github.mtasts.provider.host.InputSchema;
@@ -22,7 +23,6 @@ import io.github.mtasts.provider.host.PropertyValue;
 import io.github.mtasts.provider.host.ResourceHandler;
 import io.github.mtasts.provider.host.ResourceState;
 import io.github.mtasts.provider.host.Schema;
-import io.github.mtasts.provider.host.Urns;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -264,10 +264,7 @@ public final class RecordResource implements ResourceHandler {
   private String exists(OperationContext context, RecordExistsException e) {
     RecordId id = e.id();
     return service.recordNoun() + " " + id.name() + " " + id.type() + " already exists in " + service.zoneNoun() + " "
-        + id.zone() + e.existing().map(set -> " with " + set.values()).orElse("") + "; it was not changed. To manage it with"
-        + " this resource, import it: pulumi import " + service.token() + " " + context.name() + " " + id
-        + (Urns.hasParent(context.urn()) ? " --parent <URN of its parent>" : "")
-        + " (or give the resource the import option \"" + id + "\"), and the next update applies the program's values."
-        + " Or delete the record set, then run again.";
+        + id.zone() + e.existing().map(set -> " with " + set.values()).orElse("") + "; it was not changed. "
+        + ImportAdvice.of(context, service.token(), id.toString()) + " Or delete the record set, then run again.";
   }
 }

@@ -33,6 +33,24 @@ public final class ConfigHandler {
   }
 
   /**
+   * Marks the values of the settings the schema calls secret as secrets, so that the engine
+   * stores them encrypted even when the stack's configuration holds them in clear (set without
+   * {@code --secret}).
+   *
+   * @param news configuration from the stack, as the engine sent it
+   * @return the same values, each secret setting's wrapped as a secret
+   */
+  PropertyMap markSecrets(PropertyMap news) {
+    PropertyMap.Builder marked = PropertyMap.builder();
+    news.asMap().forEach((key, value) -> {
+      boolean secret = settings().property(key).map(PropertySchema::secret).orElse(false);
+      marked.put(key, secret && !value.containsSecrets() && !(value instanceof PropertyValue.Null)
+          ? new PropertyValue.Secret(value) : value);
+    });
+    return marked.build();
+  }
+
+  /**
    * Validates configuration values, one failure per key.
    *
    * @param news revealed configuration from the stack

@@ -118,7 +118,7 @@ public final class ProviderService extends ResourceProviderGrpc.ResourceProvider
   @Override
   public void checkConfig(CheckRequest request, StreamObserver<CheckResponse> response) {
     respond(response, redaction -> {
-      PropertyMap news = StructCodec.decode(request.getNews());
+      PropertyMap news = configHandler.markSecrets(StructCodec.decode(request.getNews()));
       Secrets secrets = redaction.use(Secrets.of(news));
       return checkResponse(configHandler.check(news.reveal()), news, secrets);
     });

@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What of a resource's inputs is secret, so that everything derived from them is concealed the
@@ -22,16 +24,20 @@ public final class Secrets {
   /** What a secret is replaced with in messages. */
   public static final String MASK = "[secret]";
 
-  private static final Secrets NONE = new Secrets(Set.of(), Set.of(), Set.of());
+  private static final Secrets NONE = new Secrets(Set.of(), Set.of(), Set.of(), Set.of());
 
   private final Set<String> inputKeys;
   private final Set<String> secretKeys;
   private final Set<String> secretTexts;
+  /** Masked in any case: tokens, which a client may trim and a message may lower-case. */
+  private final Set<String> anyCaseTexts;
 
-  private Secrets(Set<String> inputKeys, Set<String> secretKeys, Set<String> secretTexts) {
+  private Secrets(Set<String> inputKeys, Set<String> secretKeys, Set<String> secretTexts,
+      Set<String> anyCaseTexts) {
     this.inputKeys = inputKeys;
     this.secretKeys = secretKeys;
     this.secretTexts = secretTexts;
+    this.anyCaseTexts = anyCaseTexts;
   }
 
   /**
@@ -61,19 +67,25 @@ public final class Secrets {
                 collectSecretTexts(value, secretTexts);
               }
             });
-    return new Secrets(Set.copyOf(inputs.keys()), Set.copyOf(secretKeys), Set.copyOf(secretTexts));
+    return new Secrets(Set.copyOf(inputs.keys()), Set.copyOf(secretKeys), Set.copyOf(secretTexts), Set.of());
   }
 
   /**
-   * Secrets given as plain strings, such as the provider's API tokens.
+   * Secrets given as plain strings, such as the provider's API tokens: each is masked as given,
+   * without the white space around it (the clients trim a pasted line end), and in any case (a
+   * message may quote it lower-cased).
    *
    * @param texts the secret strings
    * @return secrets that redact these strings
    */
   public static Secrets ofTexts(Collection<String> texts) {
-    Set<String> nonEmpty = new LinkedHashSet<>();
-    texts.stream().filter(text -> !text.isEmpty()).forEach(nonEmpty::add);
-    return new Secrets(Set.of(), Set.of(), Set.copyOf(nonEmpty));
+    Set<String> forms = new LinkedHashSet<>();
+    for (String text : texts) {
+      forms.add(text);
+      forms.add(text.strip());
+    }
+    forms.removeIf(String::isBlank);
+    return new Secrets(Set.of(), Set.of(), Set.of(), Set.copyOf(forms));
   }
 
   /**
@@ -89,7 +101,9 @@ public final class Secrets {
     secret.addAll(other.secretKeys);
     Set<String> texts = new LinkedHashSet<>(secretTexts);
     texts.addAll(other.secretTexts);
-    return new Secrets(Set.copyOf(keys), Set.copyOf(secret), Set.copyOf(texts));
+    Set<String> anyCase = new LinkedHashSet<>(anyCaseTexts);
+    anyCase.addAll(other.anyCaseTexts);
+    return new Secrets(Set.copyOf(keys), Set.copyOf(secret), Set.copyOf(texts), Set.copyOf(anyCase));
   }
 
   /**
@@ -147,6 +161,10 @@ public final class Secrets {
   public String redact(String message) {
     String redacted = message;
     // Longest first, so a secret that contains another is masked whole.
+    for (String text : anyCaseTexts.stream().sorted((a, b) -> b.length() - a.length()).toList()) {
+      redacted = Pattern.compile(Pattern.quote(text), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+          .matcher(redacted).replaceAll(Matcher.quoteReplacement(MASK));
+    }
     for (String text : secretTexts.stream().sorted((a, b) -> b.length() - a.length()).toList()) {
       redacted = redacted.replace(text, MASK);
     }

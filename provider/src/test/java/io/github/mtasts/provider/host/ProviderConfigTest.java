@@ -63,8 +63,28 @@ class ProviderConfigTest {
 
   @Test
   void settingsNothingReadsAreNotSettings() {
-    CheckResult checked = new ConfigHandler(Map.of()).check(PropertyMap.builder().put("githubToken", "ghp_x").build());
-    assertEquals("githubToken", checked.failures().get(0).property());
+    CheckResult checked = new ConfigHandler(Map.of()).check(PropertyMap.builder().put("gitlabToken", "glpat_x").build());
+    assertEquals("gitlabToken", checked.failures().get(0).property());
     assertTrue(checked.failures().get(0).reason().contains("not a property"), checked.failures().get(0).reason());
+  }
+
+  @Test
+  void theGitHubTokenIsASecretEvenWhenTheStackHoldsItInClear() {
+    ConfigHandler handler = new ConfigHandler(Map.of());
+    PropertyMap marked = handler.markSecrets(PropertyMap.builder().put("githubToken", "ghp_Clear")
+        .put("githubOwner", "octo").put("githubApiBaseUrl", "http://127.0.0.1:1").build());
+    assertTrue(marked.get("githubToken").orElseThrow() instanceof PropertyValue.Secret, marked.toString());
+    assertEquals(PropertyValue.of("octo"), marked.get("githubOwner").orElseThrow());
+    assertEquals(List.of(), handler.check(marked.reveal()).failures());
+    ProviderConfig config = handler.configure(PropertyMap.empty());
+    assertEquals(Optional.empty(), config.get(ConfigKey.GITHUB_TOKEN));
+    ProviderConfig fromEnvironment = new ConfigHandler(Map.of("GITHUB_TOKEN", " ghp_FromEnv\n",
+        "GITHUB_OWNER", "octo", "GITHUB_API_URL", "http://127.0.0.1:2")).configure(PropertyMap.empty());
+    assertEquals(Optional.of("octo"), fromEnvironment.get(ConfigKey.GITHUB_OWNER));
+    assertEquals(Optional.of("http://127.0.0.1:2"), fromEnvironment.get(ConfigKey.GITHUB_API_BASE_URL));
+    assertFalse(fromEnvironment.toString().toLowerCase(java.util.Locale.ROOT).contains("ghp_fromenv"),
+        fromEnvironment.toString());
+    assertEquals("[secret] [secret] [secret]",
+        fromEnvironment.secrets().redact(" ghp_FromEnv\n ghp_FromEnv ghp_fromenv"));
   }
 }

@@ -1,17 +1,18 @@
-package io.github.mtasts.aws;
+package io.github.mtasts.wait;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How one operation waits for AWS: its total time budget, how often it polls, and where
+ * How one operation waits for a service: its total time budget, how often it polls, and where
  * progress goes.
  *
  * <p>The timeout covers every wait of one call together (a policy-site update may wait for an
- * invalidation and then for a deployment), which is how Pulumi's {@code customTimeouts} for a
- * create, update or delete are meant. Polling starts at {@link #pollInterval()} and backs off
- * by half each time up to {@link #maxPollInterval()}, so that a quick change is seen quickly
- * and a 15-minute CloudFront deployment does not cost hundreds of calls.
+ * invalidation and then for a deployment; a GitHub operation may pause for a rate limit and then
+ * poll a certificate), which is how Pulumi's {@code customTimeouts} for a create, update or delete
+ * are meant. Polling starts at {@link #pollInterval()} and backs off by half each time up to
+ * {@link #maxPollInterval()}, so that a quick change is seen quickly and a change that takes an
+ * hour does not cost hundreds of calls.
  */
 public final class WaitOptions {
 
@@ -83,6 +84,16 @@ public final class WaitOptions {
     return progress;
   }
 
+  /**
+   * Returns a builder holding these options, to change some of them.
+   *
+   * @return a new builder
+   */
+  public Builder toBuilder() {
+    return builder().timeout(timeout).pollInterval(pollInterval).maxPollInterval(maxPollInterval)
+        .progress(progress);
+  }
+
   @Override
   public String toString() {
     return "WaitOptions{timeout=" + timeout + ", pollInterval=" + pollInterval
@@ -103,6 +114,7 @@ public final class WaitOptions {
      *
      * @param timeout a positive duration
      * @return this builder
+     * @throws IllegalArgumentException naming the field when it is not positive
      */
     public Builder timeout(Duration timeout) {
       this.timeout = positive("timeout", timeout);
@@ -114,6 +126,7 @@ public final class WaitOptions {
      *
      * @param pollInterval a positive duration
      * @return this builder
+     * @throws IllegalArgumentException naming the field when it is not positive
      */
     public Builder pollInterval(Duration pollInterval) {
       this.pollInterval = positive("pollInterval", pollInterval);
@@ -125,6 +138,7 @@ public final class WaitOptions {
      *
      * @param maxPollInterval a positive duration
      * @return this builder
+     * @throws IllegalArgumentException naming the field when it is not positive
      */
     public Builder maxPollInterval(Duration maxPollInterval) {
       this.maxPollInterval = positive("maxPollInterval", maxPollInterval);
@@ -146,19 +160,20 @@ public final class WaitOptions {
      * Builds the options.
      *
      * @return the options
-     * @throws InvalidSpecException when maxPollInterval is shorter than pollInterval
+     * @throws IllegalArgumentException when maxPollInterval is shorter than pollInterval
      */
     public WaitOptions build() {
       if (maxPollInterval.compareTo(pollInterval) < 0) {
-        throw new InvalidSpecException("maxPollInterval", maxPollInterval,
-            "must be at least pollInterval (" + pollInterval + ")");
+        throw new IllegalArgumentException("maxPollInterval: " + maxPollInterval
+            + " is shorter than pollInterval (" + pollInterval + "): make it at least as long");
       }
       return new WaitOptions(this);
     }
 
     private static Duration positive(String field, Duration value) {
       if (value == null || value.isNegative() || value.isZero()) {
-        throw new InvalidSpecException(field, value, "use a positive duration");
+        throw new IllegalArgumentException(field + ": " + (value == null ? "missing" : value)
+            + ": use a positive duration");
       }
       return value;
     }

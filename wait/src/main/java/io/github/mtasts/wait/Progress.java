@@ -1,11 +1,12 @@
-package io.github.mtasts.github;
+package io.github.mtasts.wait;
 
 /**
- * Receives human-readable progress messages from long GitHub operations: waiting for a Pages
- * certificate to be issued, or for a rate limit to reset.
+ * Receives human-readable progress messages from long operations: waiting for a DNS change to
+ * propagate, a certificate to be issued, a CloudFront distribution to deploy, a rate limit to
+ * reset.
  *
- * <p>The resource provider routes these to the Pulumi engine log; the messages never contain the
- * token. Implementations must be cheap and must not throw.
+ * <p>The resource provider routes these to the Pulumi engine log; the messages never contain
+ * credentials. Implementations must be cheap and must not throw.
  */
 @FunctionalInterface
 public interface Progress {

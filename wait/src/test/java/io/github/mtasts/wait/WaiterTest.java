@@ -1,6 +1,7 @@
-package io.github.mtasts.aws;
+package io.github.mtasts.wait;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,7 +76,7 @@ class WaiterTest {
   @Test
   void anInterruptEndsTheWait() {
     Thread.currentThread().interrupt();
-    AwsOperationException cancelled = assertThrows(AwsOperationException.class,
+    WaitCancelledException cancelled = assertThrows(WaitCancelledException.class,
         () -> Waiter.start(options(Duration.ofSeconds(10)))
             .until("the thing", () -> Waiter.Poll.pending("InProgress")));
 
@@ -84,12 +85,43 @@ class WaiterTest {
   }
 
   @Test
+  void aPauseLongerThanWhatIsLeftDoesNotSleep() {
+    Waiter waiter = Waiter.start(options(Duration.ofSeconds(2)));
+    assertFalse(waiter.pause(Duration.ofHours(1)));
+    assertTrue(waiter.pause(Duration.ofMillis(1)));
+  }
+
+  @Test
+  void aGraceHasABudgetOfItsOwnAndTheSameProgress() {
+    Waiter spent = Waiter.start(options(Duration.ofMillis(1)));
+    assertThrows(WaitTimeoutException.class, () -> spent.until("first", () -> Waiter.Poll.pending("busy")));
+    assertEquals(2, spent.grace(Duration.ofSeconds(5)).until("second", new Waiter.Probe<Integer>() {
+      private int polls;
+
+      @Override
+      public Waiter.Poll<Integer> poll() {
+        return ++polls < 2 ? Waiter.Poll.pending("busy") : Waiter.Poll.done(polls);
+      }
+    }));
+    assertTrue(messages.stream().anyMatch(m -> m.startsWith("second: done after")), messages.toString());
+  }
+
+  @Test
+  void aHintJoinsTheTimeoutMessage() {
+    WaitTimeoutException timeout = new WaitTimeoutException("the certificate", "bad_authz", Duration.ofSeconds(3), "");
+    WaitTimeoutException hinted = timeout.withHint("the CNAME record is missing");
+    assertEquals("bad_authz", hinted.lastStatus());
+    assertTrue(hinted.getMessage().endsWith("; the CNAME record is missing"), hinted.getMessage());
+    assertTrue(timeout.getMessage().contains("run the operation again to resume waiting"), timeout.getMessage());
+  }
+
+  @Test
   void badOptionsNameTheField() {
-    InvalidSpecException e = assertThrows(InvalidSpecException.class,
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> WaitOptions.builder().timeout(Duration.ZERO));
-    assertEquals("timeout", e.field());
-    assertEquals("maxPollInterval", assertThrows(InvalidSpecException.class,
+    assertTrue(e.getMessage().startsWith("timeout: "), e.getMessage());
+    assertTrue(assertThrows(IllegalArgumentException.class,
         () -> WaitOptions.builder().pollInterval(Duration.ofSeconds(5))
-            .maxPollInterval(Duration.ofSeconds(1)).build()).field());
+            .maxPollInterval(Duration.ofSeconds(1)).build()).getMessage().startsWith("maxPollInterval: "));
   }
 }

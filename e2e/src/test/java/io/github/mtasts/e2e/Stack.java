@@ -1,0 +1,194 @@
+package io.github.mtasts.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.mtasts.testlab.AwsLab;
+import io.github.mtasts.testlab.PulumiCli;
+import io.github.mtasts.testlab.PulumiCli.CommandResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.StreamSupport;
+
+/**
+ * One stack of a project, driven with the real Pulumi CLI: each command's exit code asserted and
+ * its output kept (to search it for what must never show, such as a token), and the stack's
+ * outputs, state and previews read as JSON.
+ */
+final class Stack {
+
+  private final PulumiCli pulumi;
+  private final Duration timeout;
+  private final List<CommandResult> transcript = new CopyOnWriteArrayList<>();
+
+  Stack(PulumiCli pulumi, Duration timeout) {
+    this.pulumi = pulumi;
+    this.timeout = timeout;
+  }
+
+  /**
+   * Returns the Pulumi binaries, after checking that the packaged program exists.
+   *
+   * @param repository the repository
+   * @return the folder of pulumi and its Java language host
+   */
+  static Path install(Path repository) {
+    assertTrue(Files.isRegularFile(repository.resolve("program/target/mtasts-program.jar")),
+        "run after package: program/target/mtasts-program.jar");
+    return PulumiCli.install(repository);
+  }
+
+  /**
+   * Creates a project in {@code work/project} and initialises its stack {@code e2e}, for the
+   * AWS resources with moto's credentials.
+   *
+   * @param pulumiBin the Pulumi binaries
+   * @param repository the repository, whose bin/ holds the plugin
+   * @param work the test's scratch folder
+   * @param projectFile the project's Pulumi.yaml
+   * @param timeout how long each command may take
+   * @return the stack
+   */
+  static Stack create(Path pulumiBin, Path repository, Path work, String projectFile,
+      Duration timeout) throws IOException {
+    Path project = Files.createDirectories(work.resolve("project"));
+    Files.writeString(project.resolve("Pulumi.yaml"), projectFile);
+    PulumiCli pulumi = PulumiCli.forProject(pulumiBin, List.of(repository.resolve("bin")), project,
+            work, "e2e-passphrase")
+        .withEnvironment(AwsLab.awsEnvironment(work));
+    Stack stack = new Stack(pulumi, timeout);
+    stack.ok("stack", "init", "e2e");
+    return stack;
+  }
+
+  /**
+   * The repository's Pulumi.yaml with its two relative paths made absolute: a test runs the
+   * project from a scratch directory so that its stack files stay out of the repository.
+   */
+  static String rootProjectFile(Path repository) throws IOException {
+    String root = Files.readString(repository.resolve("Pulumi.yaml"));
+    String binary = "binary: program/target/mtasts-program.jar";
+    String plugin = "path: bin\n";
+    assertTrue(root.contains(binary) && root.contains(plugin), root);
+    return root.replace(binary, "binary: " + repository.resolve("program/target/mtasts-program.jar"))
+        .replace(plugin, "path: " + repository.resolve("bin") + "\n");
+  }
+
+  /**
+   * A project file of the test resources with its plugin folder made absolute, as
+   * {@link #rootProjectFile} does for the repository's.
+   *
+   * @param repository the repository, whose bin/ holds the plugin
+   * @param resource the project file's resource name, e.g. {@code /yaml-program/Pulumi.yaml}
+   * @return the project file's text
+   */
+  static String resourceProjectFile(Path repository, String resource) throws IOException {
+    String yaml;
+    try (var in = Stack.class.getResourceAsStream(resource)) {
+      assertTrue(in != null, "no test resource " + resource);
+      yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String plugin = "path: bin\n";
+    assertTrue(yaml.contains(plugin), yaml);
+    return yaml.replace(plugin, "path: " + repository.resolve("bin") + "\n");
+  }
+
+  /** Runs {@code pulumi ARGS}, which must succeed. */
+  CommandResult ok(String... args) {
+    CommandResult result = run(args);
+    assertEquals(0, result.exitCode(),
+        () -> "pulumi " + String.join(" ", args) + " failed:\n" + result.output());
+    return result;
+  }
+
+  /** Runs {@code pulumi ARGS}, which must fail. */
+  CommandResult fails(String... args) {
+    CommandResult result = run(args);
+    assertNotEquals(0, result.exitCode(),
+        () -> "pulumi " + String.join(" ", args) + " should have failed:\n" + result.output());
+    return result;
+  }
+
+  private CommandResult run(String... args) {
+    CommandResult result = pulumi.run(timeout, args);
+    transcript.add(result);
+    return result;
+  }
+
+  /** Every command run so far, with what it printed. */
+  List<CommandResult> transcript() {
+    return List.copyOf(transcript);
+  }
+
+  /** {@code pulumi stack output --json}. */
+  JsonObject outputs() {
+    return JsonParser.parseString(ok("stack", "output", "--json").stdout()).getAsJsonObject();
+  }
+
+  /** {@code pulumi stack export}: the state as the backend stores it. */
+  String exported() {
+    return ok("stack", "export").stdout();
+  }
+
+  /** The resources of the state; empty when there are none. */
+  JsonArray resources() {
+    JsonArray resources = JsonParser.parseString(exported()).getAsJsonObject()
+        .getAsJsonObject("deployment").getAsJsonArray("resources");
+    return resources == null ? new JsonArray() : resources;
+  }
+
+  /** The resource whose URN ends with {@code $TYPE::NAME} or {@code ::TYPE::NAME}. */
+  static Optional<JsonObject> resource(JsonArray resources, String typeAndName) {
+    return StreamSupport.stream(resources.spliterator(), false)
+        .map(JsonElement::getAsJsonObject)
+        .filter(r -> r.get("urn").getAsString().endsWith("$" + typeAndName)
+            || r.get("urn").getAsString().endsWith("::" + typeAndName))
+        .findFirst();
+  }
+
+  /** "op type::name" of every step of a JSON preview that is not "same". */
+  static Set<String> changedSteps(JsonObject preview) {
+    Set<String> steps = new TreeSet<>();
+    for (JsonElement step : preview.getAsJsonArray("steps")) {
+      String op = step.getAsJsonObject().get("op").getAsString();
+      if (!op.equals("same")) {
+        String urn = step.getAsJsonObject().get("urn").getAsString();
+        steps.add(op + " " + urn.substring(urn.lastIndexOf('$') + 1));
+      }
+    }
+    return steps;
+  }
+
+  /** The properties whose change makes each changed step of a type. */
+  static List<String> diffReasons(JsonObject preview, String type) {
+    return StreamSupport.stream(preview.getAsJsonArray("steps").spliterator(), false)
+        .map(JsonElement::getAsJsonObject)
+        .filter(s -> s.get("urn").getAsString().contains("$" + type + "::"))
+        .filter(s -> !s.get("op").getAsString().equals("same"))
+        .flatMap(s -> strings(s.getAsJsonArray("diffReasons")).stream())
+        .distinct().sorted().toList();
+  }
+
+  /** The strings of a JSON array; none for a missing one. */
+  static List<String> strings(JsonArray array) {
+    List<String> values = new ArrayList<>();
+    if (array != null) {
+      array.forEach(value -> values.add(value.getAsString()));
+    }
+    return values;
+  }
+}
