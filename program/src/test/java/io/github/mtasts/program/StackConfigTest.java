@@ -114,4 +114,59 @@ class StackConfigTest {
     assertTrue(errors.get(0).startsWith("config mx: '[1, [2]]' is neither a list of strings"),
         errors.get(0));
   }
+
+  @Test
+  void cloudflareDnsWithAWorkerOrWithS3AndCloudFront() {
+    config.remove("route53ZoneId");
+    config.put("dns", "cloudflare");
+    config.put("cloudflareZone", "Example.com");
+    assertEquals(Dns.cloudflare("example.com"), read().dns());
+    assertEquals(Hosting.s3CloudFront(), read().hosting(), "S3 with CloudFront unless set");
+
+    config.put("hosting", "cloudflare-worker");
+    assertEquals(Hosting.cloudflareWorker(), read().hosting());
+    config.put("workerScript", "fleet");
+    assertEquals(Hosting.cloudflareWorker("fleet"), read().hosting());
+  }
+
+  @Test
+  void theKeysOfEveryChoiceAreCheckedAtOnce() {
+    config.put("mode", "enforced");
+    config.put("dns", "cloudflare");
+    config.put("hosting", "cloudflare-worker");
+    config.put("bucketName", "policy-bucket");
+    config.put("workerScript", "Our Policies");
+    List<String> errors = errors();
+
+    assertEquals(Set.of("mode", "route53ZoneId", "cloudflareZone", "bucketName", "workerScript"),
+        errors.stream().map(e -> e.split("[ :]")[1]).collect(Collectors.toSet()), errors.toString());
+    assertEquals(5, errors.size(), "one error per key: " + errors);
+    assertTrue(errors.contains("config route53ZoneId is set, but dns is cloudflare, which does not"
+        + " read it: pulumi config rm route53ZoneId, or set dns to the choice that reads it."), errors.toString());
+    assertTrue(errors.stream().anyMatch(e -> e.startsWith("config cloudflareZone is required: pulumi"
+        + " config set cloudflareZone VALUE")), errors.toString());
+    assertTrue(errors.stream().anyMatch(e -> e.startsWith("config workerScript: Worker script name"
+        + " 'Our Policies'")), errors.toString());
+  }
+
+  @Test
+  void aWorkerWithRoute53IsRefusedUnderTheHostingKeyNamingBoth() {
+    config.put("hosting", "cloudflare-worker");
+    List<String> errors = errors();
+
+    assertEquals(1, errors.size(), errors.toString());
+    assertTrue(errors.get(0).startsWith("config hosting: Hosting.cloudflareWorker() cannot be used"
+        + " with Dns.route53(\"Z0123456789ABCDEFGHIJ\")"), errors.get(0));
+  }
+
+  @Test
+  void aChoiceIsOneOfItsWords() {
+    config.put("dns", "azure");
+    config.put("hosting", "github-pages");
+    List<String> errors = errors();
+
+    assertEquals(List.of("config dns: 'azure' is not one of route53, cloudflare: pulumi config set dns route53.",
+        "config hosting: 'github-pages' is not one of s3-cloudfront, cloudflare-worker: pulumi config set"
+            + " hosting s3-cloudfront."), errors);
+  }
 }
