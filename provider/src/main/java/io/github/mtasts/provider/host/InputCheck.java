@@ -191,6 +191,16 @@ public final class InputCheck {
   }
 
   /**
+   * Reads a boolean property.
+   *
+   * @param property the property name
+   * @return the value, or empty when unset, unknown or invalid
+   */
+  public Optional<Boolean> bool(String property) {
+    return valid(property).map(value -> ((PropertyValue.Bool) value).value());
+  }
+
+  /**
    * Reads an array-of-strings property.
    *
    * @param property the property name

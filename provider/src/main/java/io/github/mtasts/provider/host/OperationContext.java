@@ -39,4 +39,19 @@ public record OperationContext(
   public String name() {
     return Urns.name(urn);
   }
+
+  /**
+   * How a user adopts an existing thing as this resource, for a message that refuses to
+   * overwrite it.
+   *
+   * @param token the resource's type token
+   * @param id the import id of the existing thing
+   * @return the {@code pulumi import} command (with {@code --parent} for a resource that has a
+   *     parent, such as a component's child) and the import option
+   */
+  public String importCommand(String token, String id) {
+    return "pulumi import " + token + " " + name() + " " + id
+        + (Urns.hasParent(urn) ? " --parent <URN of its parent>" : "")
+        + " (or give the resource the import option \"" + id + "\")";
+  }
 }

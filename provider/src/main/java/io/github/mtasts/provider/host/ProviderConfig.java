@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The provider's configuration after {@code Configure}: each setting's value from the stack's
@@ -78,12 +79,16 @@ public final class ProviderConfig {
   }
 
   /**
-   * The secret values, to mask in every message the provider sends.
+   * The secret values, to mask in every message the provider sends: as given and without the
+   * white space around them, in any letter case ({@link Secrets#redact}).
    *
    * @return the secrets
    */
   public Secrets secrets() {
-    return Secrets.ofTexts(values.entrySet().stream().filter(e -> secret(e.getKey())).map(Map.Entry::getValue).toList());
+    // A service may take a secret without the white space a paste left around it (a token is
+    // sent stripped): that form is masked too.
+    return Secrets.ofTexts(values.entrySet().stream().filter(e -> secret(e.getKey()))
+        .flatMap(e -> Stream.of(e.getValue(), e.getValue().strip())).toList());
   }
 
   private boolean secret(String name) {

@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What of a resource's inputs is secret, so that everything derived from them is concealed the
@@ -139,7 +141,9 @@ public final class Secrets {
   }
 
   /**
-   * Masks every secret string inside a message.
+   * Masks every secret string inside a message, in any letter case: a service may echo a token
+   * in lower case (an error that quotes a normalised header), and the shape of a secret is
+   * known from it in any case.
    *
    * @param message a message that may quote input values
    * @return the message with each secret replaced by {@value #MASK}
@@ -148,7 +152,8 @@ public final class Secrets {
     String redacted = message;
     // Longest first, so a secret that contains another is masked whole.
     for (String text : secretTexts.stream().sorted((a, b) -> b.length() - a.length()).toList()) {
-      redacted = redacted.replace(text, MASK);
+      redacted = Pattern.compile(Pattern.quote(text), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+          .matcher(redacted).replaceAll(Matcher.quoteReplacement(MASK));
     }
     return redacted;
   }
