@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.subethamail.smtp.server.SMTPServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -89,16 +88,7 @@ public final class AwsLab implements AutoCloseable {
         pki.server(domains.stream().map(d -> "mta-sts." + d).toArray(String[]::new)),
         cloudFront, acm, s3);
     resources.add(edge);
-    SMTPServer smtp = SMTPServer.port(smtpPort)
-        .bindAddress(MX)
-        .hostName("mx1." + domains.get(0))
-        .messageHandler((context, from, to, data) -> { })
-        .enableTLS()
-        .startTlsSocketFactory(
-            pki.server(domains.stream().map(d -> "mx1." + d).toArray(String[]::new)))
-        .build();
-    smtp.start();
-    resources.add(smtp::stop);
+    resources.add(MxServer.start(MX, smtpPort, pki, domains));
     dns = Route53DnsFront.start(DNS, route53, cloudFront, EDGE);
     resources.add(dns);
     for (String domain : domains) {
@@ -192,6 +182,25 @@ public final class AwsLab implements AutoCloseable {
    */
   public int smtpPort() {
     return smtpPort;
+  }
+
+  /**
+   * Returns the address of the stand-in for CloudFront's edge, which every distribution's domain
+   * name resolves to.
+   *
+   * @return the address
+   */
+  public InetAddress edgeAddress() {
+    return EDGE;
+  }
+
+  /**
+   * Returns the address of the domains' MX host.
+   *
+   * @return the address
+   */
+  public InetAddress mxAddress() {
+    return MX;
   }
 
   /**

@@ -103,6 +103,13 @@ public final class Route53DnsFront implements AutoCloseable {
     }
   }
 
+  /**
+   * Answers one query, as the server does for each datagram.
+   *
+   * @param query the query
+   * @return the answer
+   * @throws TextParseException when a record moto holds is not valid presentation text
+   */
   public Message answer(Message query) throws TextParseException {
     Message response = new Message(query.getHeader().getID());
     response.getHeader().setFlag(Flags.QR);
@@ -132,12 +139,24 @@ public final class Route53DnsFront implements AutoCloseable {
     return response;
   }
 
+  /**
+   * Whether a name is the domain name of a distribution moto holds, which CloudFront's DNS
+   * answers with its edge's addresses.
+   *
+   * @param cloudFront a client of moto's CloudFront
+   * @param name a host name, without the trailing dot
+   * @return true when a distribution has that domain name
+   */
+  public static boolean isDistribution(CloudFrontClient cloudFront, String name) {
+    return name.toLowerCase(Locale.ROOT).endsWith(CLOUDFRONT_SUFFIX)
+        && cloudFront.listDistributionsPaginator(b -> { }).stream()
+            .flatMap(page -> page.distributionList().items().stream())
+            .map(DistributionSummary::domainName)
+            .anyMatch(domain -> domain.equalsIgnoreCase(name));
+  }
+
   private void answerDistribution(Message response, Name name, String text, int type) {
-    boolean exists = cloudFront.listDistributionsPaginator(b -> { }).stream()
-        .flatMap(page -> page.distributionList().items().stream())
-        .map(DistributionSummary::domainName)
-        .anyMatch(domain -> domain.equalsIgnoreCase(text));
-    if (!exists) {
+    if (!isDistribution(cloudFront, text)) {
       response.getHeader().setRcode(Rcode.NXDOMAIN);
     } else if (type == Type.A) {
       response.addRecord(new ARecord(name, DClass.IN, TTL, edgeAddress), Section.ANSWER);
