@@ -1,8 +1,6 @@
 package io.github.mtasts.testlab;
 
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,9 +33,9 @@ public final class AwsLab implements AutoCloseable {
   /** The secret key that goes with {@link #ACCESS_KEY}. */
   public static final String SECRET_KEY = "moto-test-secret";
 
-  private static final InetAddress EDGE = address("127.0.77.1");
-  private static final InetAddress DNS = address("127.0.77.53");
-  private static final InetAddress MX = address("127.0.77.25");
+  private static final InetAddress EDGE = Loopback.address("127.0.77.1");
+  private static final InetAddress DNS = Loopback.address("127.0.77.53");
+  private static final InetAddress MX = Loopback.address("127.0.77.25");
 
   private final List<AutoCloseable> resources = new ArrayList<>();
   private final Map<String, String> zoneIds = new LinkedHashMap<>();
@@ -82,8 +80,8 @@ public final class AwsLab implements AutoCloseable {
     acm = client(AcmClient.builder(), Region.US_EAST_1);
     s3 = client(S3Client.builder().forcePathStyle(true), Region.US_EAST_1);
     pki = new TestPki(directory);
-    httpsPort = freePort(EDGE);
-    smtpPort = freePort(MX);
+    httpsPort = KnotServer.freePort(EDGE);
+    smtpPort = KnotServer.freePort(MX);
     edge = CloudFrontEdge.start(EDGE, httpsPort,
         pki.server(domains.stream().map(d -> "mta-sts." + d).toArray(String[]::new)),
         cloudFront, acm, s3);
@@ -246,20 +244,6 @@ public final class AwsLab implements AutoCloseable {
    */
   public S3Client s3() {
     return s3;
-  }
-
-  private static int freePort(InetAddress bind) throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, bind)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static InetAddress address(String literal) {
-    try {
-      return InetAddress.getByName(literal);
-    } catch (IOException e) {
-      throw new IllegalStateException(literal, e);
-    }
   }
 
   @Override

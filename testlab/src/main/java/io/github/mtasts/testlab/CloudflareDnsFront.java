@@ -2,11 +2,7 @@ package io.github.mtasts.testlab;
 
 import io.github.mtasts.testlab.FakeCloudflareApi.DnsRecord;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.SocketException;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +10,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
-import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
@@ -37,27 +32,23 @@ import org.xbill.DNS.Type;
  * character-strings (TXTRecord.content), read as master-file text. A name outside the zones is
  * given to {@code elsewhere} (for example CloudFront's names), else refused.
  *
- * <p>Every query is answered afresh, one UDP datagram each; answers are small enough for UDP.
+ * <p>Every query is answered afresh ({@link UdpDnsServer}).
  */
 public final class CloudflareDnsFront implements AutoCloseable {
   private static final long TTL = 60;
   /** Cloudflare's automatic TTL, as the API description says ("1 means automatic"). */
   private static final long AUTOMATIC_TTL = 300;
 
-  private final DatagramSocket socket;
   private final FakeCloudflareApi api;
   private final InetAddress edge;
   private final Function<String, Optional<InetAddress>> elsewhere;
-  private final Thread thread;
+  private UdpDnsServer server;
 
-  private CloudflareDnsFront(DatagramSocket socket, FakeCloudflareApi api, InetAddress edge,
+  private CloudflareDnsFront(FakeCloudflareApi api, InetAddress edge,
       Function<String, Optional<InetAddress>> elsewhere) {
-    this.socket = socket;
     this.api = api;
     this.edge = edge;
     this.elsewhere = elsewhere;
-    this.thread = new Thread(this::serve, "cloudflare-dns-front");
-    thread.setDaemon(true);
   }
 
   /**
@@ -72,8 +63,8 @@ public final class CloudflareDnsFront implements AutoCloseable {
    */
   public static CloudflareDnsFront start(InetAddress bind, FakeCloudflareApi api, InetAddress edge,
       Function<String, Optional<InetAddress>> elsewhere) throws IOException {
-    CloudflareDnsFront front = new CloudflareDnsFront(new DatagramSocket(0, bind), api, edge, elsewhere);
-    front.thread.start();
+    CloudflareDnsFront front = new CloudflareDnsFront(api, edge, elsewhere);
+    front.server = UdpDnsServer.start(bind, "cloudflare-dns-front", front::answer);
     return front;
   }
 
@@ -83,41 +74,10 @@ public final class CloudflareDnsFront implements AutoCloseable {
    * @return {@code HOST:PORT}
    */
   public String resolver() {
-    return socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort();
+    return server.resolver();
   }
 
-  private void serve() {
-    byte[] buffer = new byte[4096];
-    while (!socket.isClosed()) {
-      DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-      try {
-        socket.receive(packet);
-        Message query = new Message(Arrays.copyOf(packet.getData(), packet.getLength()));
-        byte[] answer = answer(query).toWire(512);
-        socket.send(new DatagramPacket(answer, answer.length, packet.getSocketAddress()));
-      } catch (SocketException closed) {
-        return;
-      } catch (IOException | RuntimeException e) {
-        // A malformed query: the client times out and retries.
-        System.err.println("cloudflare-dns-front: " + e);
-      }
-    }
-  }
-
-  private Message answer(Message query) throws TextParseException {
-    Message response = new Message(query.getHeader().getID());
-    response.getHeader().setFlag(Flags.QR);
-    response.getHeader().setFlag(Flags.AA);
-    response.getHeader().setFlag(Flags.RA);
-    if (query.getHeader().getFlag(Flags.RD)) {
-      response.getHeader().setFlag(Flags.RD);
-    }
-    Record question = query.getQuestion();
-    if (question == null) {
-      response.getHeader().setRcode(Rcode.FORMERR);
-      return response;
-    }
-    response.addRecord(question, Section.QUESTION);
+  private void answer(Record question, Message response) throws TextParseException {
     Name name = question.getName();
     String text = name.toString(true).toLowerCase(Locale.ROOT);
     Optional<FakeCloudflareApi.Zone> zone = api.zones().stream()
@@ -130,10 +90,9 @@ public final class CloudflareDnsFront implements AutoCloseable {
       } else if (question.getType() == Type.A) {
         response.addRecord(new ARecord(name, DClass.IN, TTL, other.get()), Section.ANSWER);
       }
-      return response;
+      return;
     }
     answerFromZone(response, name, text, question.getType(), zone.get());
-    return response;
   }
 
   private void answerFromZone(Message response, Name name, String text, int type,
@@ -187,7 +146,6 @@ public final class CloudflareDnsFront implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    socket.close();
-    thread.join(5000);
+    server.close();
   }
 }

@@ -2,7 +2,6 @@ package io.github.mtasts.testlab;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +24,7 @@ import java.util.Optional;
  */
 public final class CloudflareLab implements AutoCloseable {
   /** The one token the fake accepts: Cloudflare's shape, mixed case so its lower case differs. */
-  public static final String TOKEN = "Lab0cf7oKeN-mtasts_e2e-aBcDeFgHiJkLmNoP";
+  public static final String TOKEN = "Lab0cf7oKeN-mtasts_e2e-aBcDeFgHiJkLmNoPq";
   /** The fake's one account. */
   public static final String ACCOUNT = "a11ce0ffee00a11ce0ffee00a11ce0ff";
 
@@ -51,19 +50,19 @@ public final class CloudflareLab implements AutoCloseable {
   public static CloudflareLab withWorkers(Path directory, List<String> domains) throws Exception {
     CloudflareLab lab = new CloudflareLab();
     try {
-      InetAddress edge = address("127.0.31.2");
-      InetAddress mx = address("127.0.31.25");
+      InetAddress edge = Loopback.address("127.0.31.2");
+      InetAddress mx = Loopback.address("127.0.31.25");
       TestPki pki = new TestPki(directory);
       lab.caFile = pki.caFile();
-      lab.httpsPort = freePort(edge);
-      lab.smtpPort = freePort(mx);
-      lab.startApi(address("127.0.31.1"), domains, mx);
+      lab.httpsPort = KnotServer.freePort(edge);
+      lab.smtpPort = KnotServer.freePort(mx);
+      lab.startApi(Loopback.address("127.0.31.1"), domains, mx);
       lab.workersEdge = WorkersEdge.start(edge, lab.httpsPort,
           pki.server(domains.stream().map(d -> "mta-sts." + d).toArray(String[]::new)), lab.api,
-          address("127.0.31.3"));
+          Loopback.address("127.0.31.3"));
       lab.resources.add(lab.workersEdge);
       lab.resources.add(MxServer.start(mx, lab.smtpPort, pki, domains));
-      lab.dns = CloudflareDnsFront.start(address("127.0.31.53"), lab.api, edge, name -> Optional.empty());
+      lab.dns = CloudflareDnsFront.start(Loopback.address("127.0.31.53"), lab.api, edge, name -> Optional.empty());
       lab.resources.add(lab.dns);
     } catch (Exception | Error e) {
       lab.close();
@@ -88,8 +87,8 @@ public final class CloudflareLab implements AutoCloseable {
       lab.caFile = aws.caFile();
       lab.httpsPort = aws.httpsPort();
       lab.smtpPort = aws.smtpPort();
-      lab.startApi(address("127.0.32.1"), domains, aws.mxAddress());
-      lab.dns = CloudflareDnsFront.start(address("127.0.32.53"), lab.api, aws.edgeAddress(),
+      lab.startApi(Loopback.address("127.0.32.1"), domains, aws.mxAddress());
+      lab.dns = CloudflareDnsFront.start(Loopback.address("127.0.32.53"), lab.api, aws.edgeAddress(),
           name -> Route53DnsFront.isDistribution(aws.cloudFront(), name)
               ? Optional.of(aws.edgeAddress()) : Optional.empty());
       lab.resources.add(lab.dns);
@@ -191,20 +190,6 @@ public final class CloudflareLab implements AutoCloseable {
       throw new IllegalStateException("this laboratory serves the policy hosts with CloudFront");
     }
     return workersEdge;
-  }
-
-  private static int freePort(InetAddress bind) throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, bind)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static InetAddress address(String literal) {
-    try {
-      return InetAddress.getByName(literal);
-    } catch (IOException e) {
-      throw new IllegalStateException(literal, e);
-    }
   }
 
   @Override

@@ -34,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import pulumirpc.Provider.PropertyDiff;
 
 /**
@@ -103,8 +102,8 @@ public final class PolicyWorkerResource implements ResourceHandler {
 
   @Override
   public void validate(InputCheck check) {
-    check.text(SCRIPT_NAME).ifPresent(name -> valid(check, SCRIPT_NAME, () -> WorkerScript.checkName(SCRIPT_NAME, name)));
-    check.text(ZONE_ID).flatMap(zone -> valid(check, ZONE_ID, () -> Zones.checkId(ZONE_ID, zone)))
+    check.text(SCRIPT_NAME).ifPresent(name -> check.rule(SCRIPT_NAME, () -> WorkerScript.checkName(SCRIPT_NAME, name)));
+    check.text(ZONE_ID).flatMap(zone -> check.rule(ZONE_ID, () -> Zones.checkId(ZONE_ID, zone)))
         .ifPresent(zone -> check.put(ZONE_ID, zone));
     Optional<String> domain = CommonChecks.domain(check, DOMAIN).filter(name -> {
       if (name.startsWith(HOST_LABEL)) {
@@ -117,7 +116,7 @@ public final class PolicyWorkerResource implements ResourceHandler {
     domain.ifPresent(name -> check.put(DOMAIN, name));
     // RFC 8461 §3.2 and §3.1: a policy senders can parse, in the rendering its id derives from.
     check.text(POLICY).ifPresent(body -> domain.ifPresent(name ->
-        valid(check, POLICY, () -> PolicyWorkerScript.builder().policy(name, body))));
+        check.rule(POLICY, () -> PolicyWorkerScript.builder().policy(name, body))));
   }
 
   @Override
@@ -271,15 +270,6 @@ public final class PolicyWorkerResource implements ResourceHandler {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
-    }
-  }
-
-  private static <T> Optional<T> valid(InputCheck check, String property, Supplier<T> validation) {
-    try {
-      return Optional.of(validation.get());
-    } catch (InvalidSpecException e) {
-      check.fail(property, e.getMessage());
-      return Optional.empty();
     }
   }
 }

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * A record set in a DNS service ({@link RecordService}): a TXT (the {@code _mta-sts} record of
@@ -82,7 +81,7 @@ public final class RecordResource implements ResourceHandler {
 
   @Override
   public void validate(InputCheck check) {
-    check.text(ZONE_ID).flatMap(zone -> valid(check, ZONE_ID, () -> service.zone(zone)))
+    check.text(ZONE_ID).flatMap(zone -> check.rule(ZONE_ID, () -> service.zone(zone)))
         .ifPresent(zone -> check.put(ZONE_ID, zone));
     Optional<String> name = check.text(NAME).flatMap(given -> hostName(check, NAME, given));
     name.ifPresent(n -> check.put(NAME, n));
@@ -212,7 +211,7 @@ public final class RecordResource implements ResourceHandler {
     if (!CommonChecks.noTrailingDot(check, property, given)) {
       return Optional.empty();
     }
-    return valid(check, property, () -> DnsNames.normalize(property, given));
+    return check.rule(property, () -> DnsNames.normalize(property, given));
   }
 
   /**
@@ -268,16 +267,6 @@ public final class RecordResource implements ResourceHandler {
 
   private static void failWith(InputCheck check, ParseResult<?> parsed) {
     check.failAll(VALUES, parsed.errors().stream().map(Problem::message).toList());
-  }
-
-  /** Runs a rule that throws on a bad value, recording its complaint against the property. */
-  private static <T> Optional<T> valid(InputCheck check, String property, Supplier<T> validation) {
-    try {
-      return Optional.of(validation.get());
-    } catch (IllegalArgumentException e) {
-      check.fail(property, e.getMessage());
-      return Optional.empty();
-    }
   }
 
   private static List<String> sorted(List<String> values) {

@@ -21,8 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import pulumirpc.Provider.CheckRequest;
@@ -51,27 +49,17 @@ class CloudflareRecordPluginIT {
   @RegisterExtension
   static final RunningPlugin plugin = RunningPlugin.extension(Map.of());
 
-  private FakeCloudflareApi api;
-  private String zone;
+  @RegisterExtension
+  final FakeCloudflarePlugin cloudflare = new FakeCloudflarePlugin(plugin);
 
-  @BeforeEach
-  void start() throws Exception {
-    api = FakeCloudflarePlugin.start();
-    zone = api.addZone("example.com");
-    FakeCloudflarePlugin.configure(plugin, api);
-  }
 
-  @AfterEach
-  void stop() {
-    api.close();
-  }
 
   private Struct txt(String name, String value) {
-    return plugin.checked(URN, struct("zoneId", zone, "name", name, "type", "TXT", "values", list(value)));
+    return plugin.checked(URN, struct("zoneId", cloudflare.zone(), "name", name, "type", "TXT", "values", list(value)));
   }
 
   private List<String> writes() {
-    return api.requests().stream().filter(r -> !r.startsWith("GET ")).toList();
+    return cloudflare.api().requests().stream().filter(r -> !r.startsWith("GET ")).toList();
   }
 
   @Test
@@ -86,26 +74,26 @@ class CloudflareRecordPluginIT {
 
     // Resolvers must see the record itself at _mta-sts (RFC 8461 §3.1), _smtp._tls (RFC 8460 §3)
     // and a certificate's validation name, even when it is a CNAME.
-    String delegated = plugin.failures(URN, struct("zoneId", zone, "name", "_mta-sts.example.com", "type", "CNAME",
+    String delegated = plugin.failures(URN, struct("zoneId", cloudflare.zone(), "name", "_mta-sts.example.com", "type", "CNAME",
         "values", list("_mta-sts.policy.example.net"), "proxied", true)).get("proxied");
     assertTrue(delegated.contains("RFC 8461 section 3.1"), delegated);
-    assertEquals(Map.of(), plugin.failures(URN, struct("zoneId", zone, "name", "mta-sts.example.com", "type", "CNAME",
+    assertEquals(Map.of(), plugin.failures(URN, struct("zoneId", cloudflare.zone(), "name", "mta-sts.example.com", "type", "CNAME",
         "values", list("d111.cloudfront.net"), "proxied", true)), "a policy host may be proxied");
 
-    String ttl = plugin.failures(URN, struct("zoneId", zone, "name", "x.example.com", "type", "TXT", "ttl", 30,
+    String ttl = plugin.failures(URN, struct("zoneId", cloudflare.zone(), "name", "x.example.com", "type", "TXT", "ttl", 30,
         "values", list("a"))).get("ttl");
     assertTrue(ttl.contains("1 (automatic) or 60 to 86400"), ttl);
-    String two = plugin.failures(URN, struct("zoneId", zone, "name", "x.example.com", "type", "TXT",
+    String two = plugin.failures(URN, struct("zoneId", cloudflare.zone(), "name", "x.example.com", "type", "TXT",
         "values", list("a", "b"))).get("values");
     assertTrue(two.contains("one value"), two);
-    assertEquals(List.of(), api.requests(), "Check calls no API");
+    assertEquals(List.of(), cloudflare.api().requests(), "Check calls no API");
   }
 
   @Test
   void checkAppliesTheDefaultsAndNormalises() {
-    Struct checked = plugin.checked(URN, struct("zoneId", zone.toUpperCase(), "name", "MTA-STS.Example.COM",
+    Struct checked = plugin.checked(URN, struct("zoneId", cloudflare.zone().toUpperCase(), "name", "MTA-STS.Example.COM",
         "type", "CNAME", "values", list("D111.CloudFront.NET")));
-    assertEquals(zone, checked.getFieldsOrThrow("zoneId").getStringValue());
+    assertEquals(cloudflare.zone(), checked.getFieldsOrThrow("zoneId").getStringValue());
     assertEquals("mta-sts.example.com", checked.getFieldsOrThrow("name").getStringValue());
     assertEquals(300, checked.getFieldsOrThrow("ttl").getNumberValue());
     assertFalse(checked.getFieldsOrThrow("proxied").getBoolValue(), "not proxied unless asked");
@@ -113,22 +101,22 @@ class CloudflareRecordPluginIT {
 
   @Test
   void previewChangesNothing() {
-    Struct inputs = plugin.checked(URN, struct("zoneId", zone, "name", "_mta-sts.example.com", "type", "TXT",
+    Struct inputs = plugin.checked(URN, struct("zoneId", cloudflare.zone(), "name", "_mta-sts.example.com", "type", "TXT",
         "values", list(unknown())));
     CreateResponse preview = plugin.provider().create(CreateRequest.newBuilder().setUrn(URN).setPreview(true)
         .setProperties(inputs).build());
     assertEquals("_mta-sts.example.com", preview.getProperties().getFieldsOrThrow("fqdn").getStringValue());
-    assertEquals(List.of(), api.requests(), "a preview calls no API");
+    assertEquals(List.of(), cloudflare.api().requests(), "a preview calls no API");
   }
 
   @Test
   void createReadUpdateDelete() {
     Struct inputs = txt("_mta-sts.example.com", "v=STSv1; id=1");
-    String id = zone + "/_mta-sts.example.com/TXT";
+    String id = cloudflare.zone() + "/_mta-sts.example.com/TXT";
 
     CreateResponse created = plugin.provider().create(CreateRequest.newBuilder().setUrn(URN).setProperties(inputs).build());
     assertEquals(id, created.getId());
-    FakeCloudflareApi.DnsRecord stored = api.records(zone).get(0);
+    FakeCloudflareApi.DnsRecord stored = cloudflare.api().records(cloudflare.zone()).get(0);
     assertEquals(List.of("\"v=STSv1; id=1\"", "managed by mtasts", "300", "false"),
         List.of(stored.content(), stored.comment(), String.valueOf(stored.ttl()), String.valueOf(stored.proxied())));
 
@@ -137,7 +125,7 @@ class CloudflareRecordPluginIT {
     assertEquals(inputs, refreshed.getInputs());
     assertEquals(DiffResponse.DiffChanges.DIFF_NONE, diff(refreshed.getInputs(), refreshed.getProperties(), inputs).getChanges());
 
-    Struct changed = plugin.checked(URN, struct("zoneId", zone, "name", "_mta-sts.example.com", "type", "TXT",
+    Struct changed = plugin.checked(URN, struct("zoneId", cloudflare.zone(), "name", "_mta-sts.example.com", "type", "TXT",
         "ttl", 3600, "values", list("v=STSv1; id=2")));
     DiffResponse diff = diff(inputs, created.getProperties(), changed);
     assertEquals(0, diff.getReplacesCount(), diff.toString());
@@ -146,24 +134,24 @@ class CloudflareRecordPluginIT {
             Map.Entry::getKey, e -> e.getValue().getKind()))));
     Struct updated = plugin.provider().update(UpdateRequest.newBuilder().setUrn(URN).setId(id)
         .setOlds(created.getProperties()).setNews(changed).build()).getProperties();
-    assertEquals(List.of(stored.id(), "\"v=STSv1; id=2\"", "3600"), List.of(api.records(zone).get(0).id(),
-        api.records(zone).get(0).content(), String.valueOf(api.records(zone).get(0).ttl())), "changed in place");
+    assertEquals(List.of(stored.id(), "\"v=STSv1; id=2\"", "3600"), List.of(cloudflare.api().records(cloudflare.zone()).get(0).id(),
+        cloudflare.api().records(cloudflare.zone()).get(0).content(), String.valueOf(cloudflare.api().records(cloudflare.zone()).get(0).ttl())), "changed in place");
 
     plugin.provider().delete(DeleteRequest.newBuilder().setUrn(URN).setId(id).setProperties(updated).build());
-    assertEquals(List.of(), api.records(zone));
+    assertEquals(List.of(), cloudflare.api().records(cloudflare.zone()));
     assertEquals("", plugin.provider().read(ReadRequest.newBuilder().setUrn(URN).setId(id)
         .setInputs(changed).setProperties(updated).build()).getId(), "a record deleted outside the stack reads as gone");
   }
 
   @Test
   void anExistingRecordIsNeverOverwrittenAndTheErrorNamesTheImport() {
-    api.addRecord(zone, "_mta-sts.example.com", "TXT", "\"v=STSv1; id=handmade\"");
+    cloudflare.api().addRecord(cloudflare.zone(), "_mta-sts.example.com", "TXT", "\"v=STSv1; id=handmade\"");
 
     StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> plugin.provider()
         .create(CreateRequest.newBuilder().setUrn(URN).setProperties(txt("_mta-sts.example.com", "v=STSv1; id=1")).build()));
 
     String message = error.getStatus().getDescription();
-    assertTrue(message.contains("pulumi import mtasts:cloudflare:Record example-com-sts " + zone + "/_mta-sts.example.com/TXT"),
+    assertTrue(message.contains("pulumi import mtasts:cloudflare:Record example-com-sts " + cloudflare.zone() + "/_mta-sts.example.com/TXT"),
         message);
     assertTrue(message.contains("v=STSv1; id=handmade"), message);
     assertEquals(List.of(), writes(), "nothing was written");
@@ -171,13 +159,13 @@ class CloudflareRecordPluginIT {
 
   @Test
   void importByIdGivesInputsThatDiffCleanAgainstTheProgram() {
-    api.addRecord(zone, "_smtp._tls.example.com", "TXT", "\"v=TLSRPTv1; rua=mailto:tlsrpt@example.com\"");
-    String id = zone + "/_smtp._tls.example.com/TXT";
+    cloudflare.api().addRecord(cloudflare.zone(), "_smtp._tls.example.com", "TXT", "\"v=TLSRPTv1; rua=mailto:tlsrpt@example.com\"");
+    String id = cloudflare.zone() + "/_smtp._tls.example.com/TXT";
 
     ReadResponse imported = plugin.provider().read(ReadRequest.newBuilder().setUrn(URN).setId(id).build());
     assertEquals(id, imported.getId());
     // A record made in the dashboard has the automatic TTL: the program says which it wants.
-    Struct program = plugin.checked(URN, struct("zoneId", zone, "name", "_smtp._tls.example.com", "type", "TXT",
+    Struct program = plugin.checked(URN, struct("zoneId", cloudflare.zone(), "name", "_smtp._tls.example.com", "type", "TXT",
         "ttl", 1, "values", list("v=TLSRPTv1; rua=mailto:tlsrpt@example.com")));
     assertEquals(program, imported.getInputs());
     assertEquals(DiffResponse.DiffChanges.DIFF_NONE, diff(imported.getInputs(), imported.getProperties(), program)
@@ -192,13 +180,13 @@ class CloudflareRecordPluginIT {
 
   @Test
   void aRefreshFindsProxyingSomeoneTurnedOnAndTheNextUpdateTurnsItOff() throws Exception {
-    Struct inputs = plugin.checked(URN, struct("zoneId", zone, "name", "mta-sts.example.com", "type", "CNAME",
+    Struct inputs = plugin.checked(URN, struct("zoneId", cloudflare.zone(), "name", "mta-sts.example.com", "type", "CNAME",
         "values", list("d111.cloudfront.net")));
     String id = plugin.provider().create(CreateRequest.newBuilder().setUrn(URN).setProperties(inputs).build()).getId();
     try (CloudflareClient client = CloudflareClient.create(CloudflareSettings.builder()
-        .apiToken(FakeCloudflarePlugin.TOKEN).baseUrl(api.baseUrl()).build())) {
+        .apiToken(FakeCloudflarePlugin.TOKEN).baseUrl(cloudflare.api().baseUrl()).build())) {
       TimeBudget budget = TimeBudget.of(Duration.ofSeconds(30));
-      DnsRecord live = client.dnsRecords().list(zone, "mta-sts.example.com", Optional.empty(), budget).get(0);
+      DnsRecord live = client.dnsRecords().list(cloudflare.zone(), "mta-sts.example.com", Optional.empty(), budget).get(0);
       client.dnsRecords().update(live.toBuilder().proxied(true).build(), budget);
     }
 
@@ -209,13 +197,13 @@ class CloudflareRecordPluginIT {
     assertEquals(PropertyDiff.Kind.UPDATE, diff.getDetailedDiffOrThrow("proxied").getKind());
     plugin.provider().update(UpdateRequest.newBuilder().setUrn(URN).setId(id).setOlds(refreshed.getProperties())
         .setNews(inputs).build());
-    assertFalse(api.records(zone).get(0).proxied());
+    assertFalse(cloudflare.api().records(cloudflare.zone()).get(0).proxied());
   }
 
   @Test
   void theTokenIsInNoMessageInAnyForm() {
     // An answer that quotes the Authorization header back, as a proxy or a support answer might.
-    api.failNext(400, 1000, "invalid header: Bearer " + FakeCloudflarePlugin.TOKEN.toLowerCase());
+    cloudflare.api().failNext(400, 1000, "invalid header: Bearer " + FakeCloudflarePlugin.TOKEN.toLowerCase());
     StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> plugin.provider()
         .create(CreateRequest.newBuilder().setUrn(URN).setProperties(txt("_mta-sts.example.com", "v=STSv1; id=1")).build()));
     String message = error.getStatus().getDescription();
@@ -235,14 +223,14 @@ class CloudflareRecordPluginIT {
 
   @Test
   void withoutATokenTheErrorSaysWhereToSetOneAndWhichPermissions() {
-    ConfigureResponse configured = plugin.configure("cloudflareApiBaseUrl", api.baseUrl());
+    ConfigureResponse configured = plugin.configure("cloudflareApiBaseUrl", cloudflare.api().baseUrl());
     assertTrue(configured.getAcceptSecrets());
     StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> plugin.provider()
         .create(CreateRequest.newBuilder().setUrn(URN).setProperties(txt("_mta-sts.example.com", "v=STSv1; id=1")).build()));
     String message = error.getStatus().getDescription();
     assertTrue(message.contains("mtasts:cloudflareApiToken or CLOUDFLARE_API_TOKEN") && message.contains("Zone / DNS / Edit"),
         message);
-    assertEquals(List.of(), api.requests());
+    assertEquals(List.of(), cloudflare.api().requests());
   }
 
   private DiffResponse diff(Struct olds, Struct state, Struct news) {

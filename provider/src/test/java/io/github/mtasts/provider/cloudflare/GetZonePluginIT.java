@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.Struct;
-import io.github.mtasts.testlab.FakeCloudflareApi;
 import io.github.mtasts.testlab.RunningPlugin;
 import io.grpc.StatusRuntimeException;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import pulumirpc.Provider.InvokeRequest;
@@ -29,20 +26,10 @@ class GetZonePluginIT {
   @RegisterExtension
   static final RunningPlugin plugin = RunningPlugin.extension(Map.of());
 
-  private FakeCloudflareApi api;
-  private String zone;
+  @RegisterExtension
+  final FakeCloudflarePlugin cloudflare = new FakeCloudflarePlugin(plugin);
 
-  @BeforeEach
-  void start() throws Exception {
-    api = FakeCloudflarePlugin.start();
-    zone = api.addZone("example.com");
-    FakeCloudflarePlugin.configure(plugin, api);
-  }
 
-  @AfterEach
-  void stop() {
-    api.close();
-  }
 
   private static InvokeResponse invoke(String given) {
     return plugin.provider().invoke(InvokeRequest.newBuilder().setTok(TOKEN).setArgs(struct("zone", given)).build());
@@ -51,9 +38,9 @@ class GetZonePluginIT {
   @Test
   void aZoneIsFoundByNameOrById() {
     Struct byName = invoke("Example.COM").getReturn();
-    assertEquals(zone, byName.getFieldsOrThrow("id").getStringValue());
+    assertEquals(cloudflare.zone(), byName.getFieldsOrThrow("id").getStringValue());
     assertEquals("example.com", byName.getFieldsOrThrow("name").getStringValue());
-    assertEquals(byName, invoke(zone).getReturn());
+    assertEquals(byName, invoke(cloudflare.zone()).getReturn());
   }
 
   @Test

@@ -27,8 +27,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import pulumirpc.Provider.CreateRequest;
@@ -58,31 +56,21 @@ class PolicyWorkerPluginIT {
   @RegisterExtension
   static final RunningPlugin plugin = RunningPlugin.extension(Map.of());
 
-  private FakeCloudflareApi api;
-  private String zone;
+  @RegisterExtension
+  final FakeCloudflarePlugin cloudflare = new FakeCloudflarePlugin(plugin);
+
 
   private static String body(Mode mode) {
     return Policy.builder().mode(mode).mx("mx1.example.com").maxAge(604800).build().render();
   }
 
-  @BeforeEach
-  void start() throws Exception {
-    api = FakeCloudflarePlugin.start();
-    zone = api.addZone("example.com");
-    FakeCloudflarePlugin.configure(plugin, api);
-  }
-
-  @AfterEach
-  void stop() {
-    api.close();
-  }
 
   private Struct worker(String domain, String policy) {
-    return plugin.checked(URN, struct("zoneId", zone, "domain", domain, "policy", policy));
+    return plugin.checked(URN, struct("zoneId", cloudflare.zone(), "domain", domain, "policy", policy));
   }
 
   private Map<String, String> served() {
-    return PolicyWorkerScript.parse(api.script("mtasts-policy").orElseThrow().mainSource()).orElseThrow().bodiesByHost();
+    return PolicyWorkerScript.parse(cloudflare.api().script("mtasts-policy").orElseThrow().mainSource()).orElseThrow().bodiesByHost();
   }
 
   @Test
@@ -91,7 +79,7 @@ class PolicyWorkerPluginIT {
         "domain", "mta-sts.example.com", "policy", TESTING));
     assertEquals(List.of("scriptName", "zoneId", "domain"), List.copyOf(failures.keySet()), failures.toString());
     assertTrue(failures.get("domain").contains("give the mail domain (example.com)"), failures.get("domain"));
-    String lf = plugin.failures(URN, struct("zoneId", zone, "domain", "example.com",
+    String lf = plugin.failures(URN, struct("zoneId", cloudflare.zone(), "domain", "example.com",
         "policy", TESTING.replace("\r\n", "\n"))).get("policy");
     assertTrue(lf.contains("canonical"), lf);
     Struct checked = worker("Example.COM", TESTING);
@@ -106,12 +94,12 @@ class PolicyWorkerPluginIT {
         .setProperties(inputs).build());
     assertEquals("https://mta-sts.example.com/.well-known/mta-sts.txt",
         preview.getProperties().getFieldsOrThrow("policyUrl").getStringValue());
-    assertEquals(List.of(), api.requests(), "a preview calls no API");
+    assertEquals(List.of(), cloudflare.api().requests(), "a preview calls no API");
 
     CreateResponse created = plugin.provider().create(CreateRequest.newBuilder().setUrn(URN).setProperties(inputs).build());
     assertEquals("mtasts-policy/example.com", created.getId());
     assertEquals(Map.of("mta-sts.example.com", TESTING), served());
-    FakeCloudflareApi.CustomDomain attached = api.customDomains().get(0);
+    FakeCloudflareApi.CustomDomain attached = cloudflare.api().customDomains().get(0);
     assertEquals(attached.id(), created.getProperties().getFieldsOrThrow("customDomainId").getStringValue());
     assertEquals("mta-sts.example.com", created.getProperties().getFieldsOrThrow("policyHost").getStringValue());
 
@@ -127,12 +115,12 @@ class PolicyWorkerPluginIT {
     Struct updated = plugin.provider().update(UpdateRequest.newBuilder().setUrn(URN).setId(created.getId())
         .setOlds(created.getProperties()).setNews(enforce).build()).getProperties();
     assertEquals(Map.of("mta-sts.example.com", ENFORCE), served());
-    assertEquals(List.of(attached), api.customDomains(), "the host stays attached");
+    assertEquals(List.of(attached), cloudflare.api().customDomains(), "the host stays attached");
     assertEquals(created.getProperties().getFieldsOrThrow("customDomainId"), updated.getFieldsOrThrow("customDomainId"));
 
     plugin.provider().delete(DeleteRequest.newBuilder().setUrn(URN).setId(created.getId()).setProperties(updated).build());
-    assertEquals(Map.of(), api.scripts());
-    assertEquals(List.of(), api.customDomains());
+    assertEquals(Map.of(), cloudflare.api().scripts());
+    assertEquals(List.of(), cloudflare.api().customDomains());
     assertEquals("", plugin.provider().read(ReadRequest.newBuilder().setUrn(URN).setId(created.getId())
         .setInputs(enforce).setProperties(updated).build()).getId());
   }
@@ -158,14 +146,14 @@ class PolicyWorkerPluginIT {
       pool.shutdownNow();
     }
     assertEquals(domains.size(), served().size(), served().keySet().toString());
-    assertEquals(domains.size(), api.customDomains().size());
-    assertEquals(1, api.scripts().size());
+    assertEquals(domains.size(), cloudflare.api().customDomains().size());
+    assertEquals(1, cloudflare.api().scripts().size());
   }
 
   @Test
   void aHostThatCannotBeAttachedIsRecordedAndTheNextUpdateAttachesIt() throws InvalidProtocolBufferException {
     // Cloudflare refuses a custom domain whose host name has DNS records of its own (100117).
-    FakeCloudflareApi.DnsRecord theirs = api.addRecord(zone, "mta-sts.example.com", "CNAME", "example.github.io");
+    FakeCloudflareApi.DnsRecord theirs = cloudflare.api().addRecord(cloudflare.zone(), "mta-sts.example.com", "CNAME", "example.github.io");
     Struct inputs = worker("example.com", TESTING);
 
     StatusRuntimeException error = assertThrows(StatusRuntimeException.class,
@@ -177,24 +165,24 @@ class PolicyWorkerPluginIT {
     assertFalse(state.containsFields("customDomainId"), state.toString());
     assertTrue(partial.getReasons(0).contains("Delete those records"), partial.getReasons(0));
 
-    api.records(zone).stream().filter(r -> r.id().equals(theirs.id())).findFirst().orElseThrow();
+    cloudflare.api().records(cloudflare.zone()).stream().filter(r -> r.id().equals(theirs.id())).findFirst().orElseThrow();
     try (CloudflareClient client = client()) {
-      client.dnsRecords().delete(zone, theirs.id(), budget());
+      client.dnsRecords().delete(cloudflare.zone(), theirs.id(), budget());
     }
     DiffResponse diff = diff(inputs, state, inputs);
     assertEquals(List.of("customDomainId"), diff.getDiffsList(), "the next up updates what is missing");
     Struct completed = plugin.provider().update(UpdateRequest.newBuilder().setUrn(URN).setId(partial.getId())
         .setOlds(state).setNews(inputs).build()).getProperties();
-    assertEquals(api.customDomains().get(0).id(), completed.getFieldsOrThrow("customDomainId").getStringValue());
+    assertEquals(cloudflare.api().customDomains().get(0).id(), completed.getFieldsOrThrow("customDomainId").getStringValue());
   }
 
   @Test
   void importByIdGivesInputsThatDiffCleanAgainstTheProgram() {
     try (CloudflareClient client = client()) {
-      client.policyWorkers().create(new PolicyHostSpec("fleet", zone, "example.com", TESTING), budget());
+      client.policyWorkers().create(new PolicyHostSpec("fleet", cloudflare.zone(), "example.com", TESTING), budget());
     }
     ReadResponse imported = plugin.provider().read(ReadRequest.newBuilder().setUrn(URN).setId("fleet/example.com").build());
-    Struct program = plugin.checked(URN, struct("scriptName", "fleet", "zoneId", zone, "domain", "example.com",
+    Struct program = plugin.checked(URN, struct("scriptName", "fleet", "zoneId", cloudflare.zone(), "domain", "example.com",
         "policy", TESTING));
     assertEquals(program, imported.getInputs());
     assertEquals(DiffResponse.DiffChanges.DIFF_NONE, diff(imported.getInputs(), imported.getProperties(), program).getChanges());
@@ -208,7 +196,7 @@ class PolicyWorkerPluginIT {
   @Test
   void aBodyAnotherDeclarationPutInTheScriptIsNotOverwrittenAndTheErrorNamesTheImport() {
     try (CloudflareClient client = client()) {
-      client.policyWorkers().create(new PolicyHostSpec("mtasts-policy", zone, "example.com", ENFORCE), budget());
+      client.policyWorkers().create(new PolicyHostSpec("mtasts-policy", cloudflare.zone(), "example.com", ENFORCE), budget());
     }
     String child = "urn:pulumi:dev::mail::mtasts:index:MtaSts$mtasts:cloudflare:PolicyWorker::example-com-worker";
     StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> plugin.provider()
@@ -225,7 +213,7 @@ class PolicyWorkerPluginIT {
     Struct state = olds.toBuilder().putFields("customDomainId", io.github.mtasts.testlab.Wire.value("cd"))
         .putFields("policySha256", io.github.mtasts.testlab.Wire.value("00")).build();
 
-    DiffResponse otherScript = diff(olds, state, plugin.checked(URN, struct("scriptName", "fleet", "zoneId", zone,
+    DiffResponse otherScript = diff(olds, state, plugin.checked(URN, struct("scriptName", "fleet", "zoneId", cloudflare.zone(),
         "domain", "example.com", "policy", TESTING)));
     assertEquals(List.of("scriptName"), otherScript.getReplacesList());
     assertEquals(PropertyDiff.Kind.UPDATE_REPLACE, otherScript.getDetailedDiffOrThrow("scriptName").getKind());
@@ -238,7 +226,7 @@ class PolicyWorkerPluginIT {
 
   private CloudflareClient client() {
     return CloudflareClient.create(CloudflareSettings.builder().apiToken(FakeCloudflarePlugin.TOKEN)
-        .accountId(FakeCloudflarePlugin.ACCOUNT).baseUrl(api.baseUrl()).build());
+        .accountId(FakeCloudflarePlugin.ACCOUNT).baseUrl(cloudflare.api().baseUrl()).build());
   }
 
   private static TimeBudget budget() {
