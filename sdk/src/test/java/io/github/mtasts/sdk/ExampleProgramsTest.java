@@ -45,19 +45,9 @@ class ExampleProgramsTest {
   void awsRoute53CloudFrontDeclaresBothDomains() throws Exception {
     Method stack = compile(EXAMPLES.resolve("aws-route53-cloudfront"), "example.MailDomains")
         .getMethod("stack", Context.class);
-    TestResult result = PulumiTestInternal.builder()
-        .mocks(mocks)
-        .options(TestOptions.builder().projectName("mail-domains").preview(true).build())
-        .config(Map.of("mail-domains:exampleComZoneId", "Z0000000000EXAMPLECOM",
-            "mail-domains:exampleOrgZoneId", "Z0000000000EXAMPLEORG"))
-        .build()
-        .runTest(ctx -> {
-          try {
-            stack.invoke(null, ctx);
-          } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e.getCause());
-          }
-        });
+    TestResult result = preview(stack, "mail-domains", Map.of(
+        "mail-domains:exampleComZoneId", "Z0000000000EXAMPLECOM",
+        "mail-domains:exampleOrgZoneId", "Z0000000000EXAMPLEORG"));
 
     assertEquals(0, result.exitCode(), () -> "errors: " + result.errors());
     assertEquals(List.of("mtasts:index:MtaSts::example-com", "mtasts:index:MtaSts::example-org"),
@@ -66,6 +56,39 @@ class ExampleProgramsTest {
     assertEquals("Z0000000000EXAMPLEORG", mocks.named("example-org-sts").inputs.get("zoneId"));
     assertEquals("testing", mocks.named("example-org-policy").inputs.get("mode"));
     assertEquals(List.of("example.com", "example.org"), List.copyOf(result.outputs().keySet()));
+  }
+
+  @Test
+  void cloudflareWorkerDeclaresBothDomainsOnOneWorker() throws Exception {
+    Method stack = compile(EXAMPLES.resolve("cloudflare-worker"), "example.CloudflareMailDomains")
+        .getMethod("stack", Context.class);
+    TestResult result = preview(stack, "cloudflare-mail-domains", Map.of());
+
+    assertEquals(0, result.exitCode(), () -> "errors: " + result.errors());
+    assertEquals(List.of("mtasts:cloudflare:PolicyWorker::example-com-worker",
+        "mtasts:cloudflare:PolicyWorker::example-org-worker"), mocks.names().stream()
+        .filter(n -> n.startsWith("mtasts:cloudflare:PolicyWorker::")).sorted().toList());
+    assertEquals("mtasts-policy", mocks.named("example-com-worker").inputs.get("scriptName"));
+    assertEquals("mtasts-policy", mocks.named("example-org-worker").inputs.get("scriptName"));
+    assertEquals(List.of(Map.of("zone", "example.com"), Map.of("zone", "example.org")), mocks.calls.stream()
+        .filter(c -> c.token.equals("mtasts:cloudflare:getZone")).map(c -> c.args).toList());
+    assertEquals(List.of("example.com", "example.org"), List.copyOf(result.outputs().keySet()));
+  }
+
+  /** A preview of an example's program against the mock engine, with its project's stack config. */
+  private TestResult preview(Method stack, String project, Map<String, String> config) {
+    return PulumiTestInternal.builder()
+        .mocks(mocks)
+        .options(TestOptions.builder().projectName(project).preview(true).build())
+        .config(config)
+        .build()
+        .runTest(ctx -> {
+          try {
+            stack.invoke(null, ctx);
+          } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e.getCause());
+          }
+        });
   }
 
   /** Compiles an example's sources against the test class path and loads its main class. */
