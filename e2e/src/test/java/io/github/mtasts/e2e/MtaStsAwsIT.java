@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.mtasts.aws.AwsFixture;
@@ -20,19 +19,14 @@ import io.github.mtasts.testlab.CloudFrontEdge;
 import io.github.mtasts.testlab.PulumiCli;
 import io.github.mtasts.testlab.Repository;
 import io.github.mtasts.testlab.PulumiCli.CommandResult;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,7 +99,7 @@ class MtaStsAwsIT {
     lab = AwsLab.start(aws.moto.endpoint(), work, List.of(DOMAIN));
     lab.edge().onServe((host, body) -> observations.add(new Observation(body, stsTxt())));
     Path project = Files.createDirectories(work.resolve("project"));
-    Files.writeString(project.resolve("Pulumi.yaml"), rootProjectFile());
+    Files.writeString(project.resolve("Pulumi.yaml"), Stacks.rootProjectFile());
     Path awsConfig = work.resolve("no-aws-config");
     pulumi = PulumiCli.forProject(pulumiBin, List.of(REPOSITORY.resolve("bin")), project, work,
             "e2e-passphrase")
@@ -124,19 +118,6 @@ class MtaStsAwsIT {
     if (lab != null) {
       lab.close();
     }
-  }
-
-  /**
-   * The repository's Pulumi.yaml with its two relative paths made absolute: the test runs the
-   * project from a scratch directory so that its stack files stay out of the repository.
-   */
-  private static String rootProjectFile() throws IOException {
-    String root = Files.readString(REPOSITORY.resolve("Pulumi.yaml"));
-    String binary = "binary: program/target/mtasts-program.jar";
-    String plugin = "path: bin\n";
-    assertTrue(root.contains(binary) && root.contains(plugin), root);
-    return root.replace(binary, "binary: " + REPOSITORY.resolve("program/target/mtasts-program.jar"))
-        .replace(plugin, "path: " + REPOSITORY.resolve("bin") + "\n");
   }
 
   @Test
@@ -185,11 +166,11 @@ class MtaStsAwsIT {
         "update mtasts:aws:PolicySite::" + NAME + "-site",
         "update mtasts:index:Verification::" + NAME + "-verify-policy-host",
         "update mtasts:aws:Record::" + NAME + "-sts",
-        "update mtasts:index:Verification::" + NAME + "-verify-all"), changedSteps(preview),
+        "update mtasts:index:Verification::" + NAME + "-verify-all"), Stacks.changedSteps(preview),
         preview.toString());
-    assertEquals(List.of("policy"), diffReasons(preview, "mtasts:aws:PolicySite"),
+    assertEquals(List.of("policy"), Stacks.diffReasons(preview, "mtasts:aws:PolicySite"),
         "only the served policy changes on the site");
-    assertEquals(List.of("values"), diffReasons(preview, "mtasts:aws:Record"));
+    assertEquals(List.of("values"), Stacks.diffReasons(preview, "mtasts:aws:Record"));
 
     int servedBefore = observations.size();
     ok("up", "--yes");
@@ -279,11 +260,8 @@ class MtaStsAwsIT {
   private void assertStsDependsOnThePolicyHostVerification() {
     JsonArray resources = JsonParser.parseString(ok("stack", "export").stdout())
         .getAsJsonObject().getAsJsonObject("deployment").getAsJsonArray("resources");
-    JsonObject sts = resource(resources, "mtasts:aws:Record::" + NAME + "-sts");
-    JsonObject check = resource(resources, "mtasts:index:Verification::" + NAME
-        + "-verify-policy-host");
-    assertTrue(strings(sts.getAsJsonArray("dependencies")).contains(
-        check.get("urn").getAsString()), sts.toString());
+    assertTrue(Stacks.dependsOn(resources, "mtasts:aws:Record::" + NAME + "-sts",
+        "mtasts:index:Verification::" + NAME + "-verify-policy-host"), resources.toString());
   }
 
   private Optional<String> stsTxt() {
@@ -300,45 +278,6 @@ class MtaStsAwsIT {
   private static List<String> describe(List<ResourceRecordSet> sets) {
     return sets.stream().map(s -> s.name() + " " + s.typeAsString() + " "
         + s.resourceRecords().stream().map(ResourceRecord::value).toList()).sorted().toList();
-  }
-
-  /** "op type::name" of every step of a JSON preview that is not "same". */
-  private static Set<String> changedSteps(JsonObject preview) {
-    Set<String> steps = new TreeSet<>();
-    for (JsonElement step : preview.getAsJsonArray("steps")) {
-      String op = step.getAsJsonObject().get("op").getAsString();
-      if (!op.equals("same")) {
-        String urn = step.getAsJsonObject().get("urn").getAsString();
-        String typeAndName = urn.substring(urn.lastIndexOf('$') + 1);
-        steps.add(op + " " + typeAndName);
-      }
-    }
-    return steps;
-  }
-
-  private static List<String> diffReasons(JsonObject preview, String type) {
-    return StreamSupport.stream(preview.getAsJsonArray("steps").spliterator(), false)
-        .map(JsonElement::getAsJsonObject)
-        .filter(s -> s.get("urn").getAsString().contains("$" + type + "::"))
-        .filter(s -> !s.get("op").getAsString().equals("same"))
-        .flatMap(s -> strings(s.getAsJsonArray("diffReasons")).stream())
-        .distinct().sorted().collect(Collectors.toList());
-  }
-
-  private static JsonObject resource(JsonArray resources, String typeAndName) {
-    return StreamSupport.stream(resources.spliterator(), false)
-        .map(JsonElement::getAsJsonObject)
-        .filter(r -> r.get("urn").getAsString().endsWith("$" + typeAndName))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no " + typeAndName + " in " + resources));
-  }
-
-  private static List<String> strings(JsonArray array) {
-    List<String> values = new ArrayList<>();
-    if (array != null) {
-      array.forEach(value -> values.add(value.getAsString()));
-    }
-    return values;
   }
 
   private JsonObject stackOutputs() {
