@@ -177,6 +177,29 @@ class PolicyWorkerPluginIT {
   }
 
   @Test
+  void aBodyTakenOutOfTheScriptIsFoundByARefreshAndPutBackByTheNextUpdate() {
+    // What another deployment of the same script from another machine at the same moment could
+    // leave: the script without this domain's body (an upload replaces a script whole).
+    Struct inputs = worker("example.com", TESTING);
+    CreateResponse created = plugin.provider().create(CreateRequest.newBuilder().setUrn(URN).setProperties(inputs).build());
+    try (CloudflareClient client = client()) {
+      client.workerScripts().upload(PolicyWorkerScript.builder().policy("example.net", TESTING).build()
+          .worker("mtasts-policy"), budget());
+    }
+
+    ReadResponse refreshed = plugin.provider().read(ReadRequest.newBuilder().setUrn(URN).setId(created.getId())
+        .setInputs(inputs).setProperties(created.getProperties()).build());
+    assertFalse(refreshed.getInputs().containsFields("policy"), refreshed.toString());
+    assertFalse(refreshed.getProperties().containsFields("policySha256"), refreshed.toString());
+    DiffResponse diff = diff(refreshed.getInputs(), refreshed.getProperties(), inputs);
+    assertEquals(0, diff.getReplacesCount(), diff.toString());
+    assertTrue(diff.getDiffsList().contains("policy"), diff.toString());
+    plugin.provider().update(UpdateRequest.newBuilder().setUrn(URN).setId(created.getId())
+        .setOlds(refreshed.getProperties()).setNews(inputs).build());
+    assertEquals(Map.of("mta-sts.example.com", TESTING, "mta-sts.example.net", TESTING), served());
+  }
+
+  @Test
   void importByIdGivesInputsThatDiffCleanAgainstTheProgram() {
     try (CloudflareClient client = client()) {
       client.policyWorkers().create(new PolicyHostSpec("fleet", cloudflare.zone(), "example.com", TESTING), budget());
