@@ -30,6 +30,39 @@ Object.defineProperty(exports, "awsRegion", {
 });
 
 /**
+ * The Cloudflare account that owns the Workers of PolicyWorker resources: 32 hexadecimal digits, as the dashboard's account overview shows it. Falls back to CLOUDFLARE_ACCOUNT_ID.
+ */
+export declare const cloudflareAccountId: string | undefined;
+Object.defineProperty(exports, "cloudflareAccountId", {
+    get() {
+        return __config.get("cloudflareAccountId") ?? utilities.getEnv("CLOUDFLARE_ACCOUNT_ID");
+    },
+    enumerable: true,
+});
+
+/**
+ * The base URL of Cloudflare's v4 API, to reach a stand-in of it instead, e.g. http://127.0.0.1:8080/client/v4. Unset: https://api.cloudflare.com/client/v4. Falls back to CLOUDFLARE_API_BASE_URL.
+ */
+export declare const cloudflareApiBaseUrl: string | undefined;
+Object.defineProperty(exports, "cloudflareApiBaseUrl", {
+    get() {
+        return __config.get("cloudflareApiBaseUrl") ?? utilities.getEnv("CLOUDFLARE_API_BASE_URL");
+    },
+    enumerable: true,
+});
+
+/**
+ * The Cloudflare API token of the Cloudflare resources (a secret): Zone / Zone / Read and Zone / DNS / Edit on the zones, and Account / Workers Scripts / Edit on the account for a PolicyWorker. Falls back to CLOUDFLARE_API_TOKEN.
+ */
+export declare const cloudflareApiToken: string | undefined;
+Object.defineProperty(exports, "cloudflareApiToken", {
+    get() {
+        return __config.get("cloudflareApiToken") ?? utilities.getEnv("CLOUDFLARE_API_TOKEN");
+    },
+    enumerable: true,
+});
+
+/**
  * The base URL of the GitHub REST API: https://HOST/api/v3 for GitHub Enterprise Server, or an emulator. Default: https://api.github.com. Falls back to GITHUB_API_URL.
  */
 export declare const githubApiBaseUrl: string | undefined;

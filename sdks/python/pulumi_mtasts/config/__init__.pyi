@@ -24,6 +24,21 @@ awsRegion: Optional[str]
 The AWS region for regional AWS resources (the policy site's S3 bucket). Falls back to the environment variables AWS_REGION, then AWS_DEFAULT_REGION.
 """
 
+cloudflareAccountId: Optional[str]
+"""
+The Cloudflare account that owns the Workers of PolicyWorker resources: 32 hexadecimal digits, as the dashboard's account overview shows it. Falls back to CLOUDFLARE_ACCOUNT_ID.
+"""
+
+cloudflareApiBaseUrl: Optional[str]
+"""
+The base URL of Cloudflare's v4 API, to reach a stand-in of it instead, e.g. http://127.0.0.1:8080/client/v4. Unset: https://api.cloudflare.com/client/v4. Falls back to CLOUDFLARE_API_BASE_URL.
+"""
+
+cloudflareApiToken: Optional[str]
+"""
+The Cloudflare API token of the Cloudflare resources (a secret): Zone / Zone / Read and Zone / DNS / Edit on the zones, and Account / Workers Scripts / Edit on the account for a PolicyWorker. Falls back to CLOUDFLARE_API_TOKEN.
+"""
+
 githubApiBaseUrl: Optional[str]
 """
 The base URL of the GitHub REST API: https://HOST/api/v3 for GitHub Enterprise Server, or an emulator. Default: https://api.github.com. Falls back to GITHUB_API_URL.

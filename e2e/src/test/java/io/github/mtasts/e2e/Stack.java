@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -65,11 +67,30 @@ final class Stack {
    */
   static Stack create(Path pulumiBin, Path repository, Path work, String projectFile,
       Duration timeout) throws IOException {
+    return create(pulumiBin, repository, work, projectFile, timeout, Map.of());
+  }
+
+  /**
+   * Creates a project as {@link #create(Path, Path, Path, String, Duration)} does, with more
+   * environment variables for every command (another cloud's settings).
+   *
+   * @param pulumiBin the Pulumi binaries
+   * @param repository the repository, whose bin/ holds the plugin
+   * @param work the test's scratch folder
+   * @param projectFile the project's Pulumi.yaml
+   * @param timeout how long each command may take
+   * @param environment the variables added to moto's credentials
+   * @return the stack
+   */
+  static Stack create(Path pulumiBin, Path repository, Path work, String projectFile,
+      Duration timeout, Map<String, String> environment) throws IOException {
     Path project = Files.createDirectories(work.resolve("project"));
     Files.writeString(project.resolve("Pulumi.yaml"), projectFile);
+    Map<String, String> variables = new HashMap<>(AwsLab.awsEnvironment(work));
+    variables.putAll(environment);
     PulumiCli pulumi = PulumiCli.forProject(pulumiBin, List.of(repository.resolve("bin")), project,
             work, "e2e-passphrase")
-        .withEnvironment(AwsLab.awsEnvironment(work));
+        .withEnvironment(variables);
     Stack stack = new Stack(pulumi, timeout);
     stack.ok("stack", "init", "e2e");
     return stack;
@@ -158,6 +179,15 @@ final class Stack {
         .filter(r -> r.get("urn").getAsString().endsWith("$" + typeAndName)
             || r.get("urn").getAsString().endsWith("::" + typeAndName))
         .findFirst();
+  }
+
+  /** Whether a stored resource depends on another, both given as {@code TYPE::NAME}. */
+  static boolean dependsOn(JsonArray resources, String dependent, String dependency) {
+    JsonObject from = resource(resources, dependent)
+        .orElseThrow(() -> new AssertionError("no " + dependent + " in " + resources));
+    JsonObject to = resource(resources, dependency)
+        .orElseThrow(() -> new AssertionError("no " + dependency + " in " + resources));
+    return strings(from.getAsJsonArray("dependencies")).contains(to.get("urn").getAsString());
   }
 
   /** "op type::name" of every step of a JSON preview that is not "same". */

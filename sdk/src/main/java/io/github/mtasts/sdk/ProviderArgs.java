@@ -47,6 +47,51 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
+     * The Cloudflare account that owns the Workers of PolicyWorker resources: 32 hexadecimal digits, as the dashboard&#39;s account overview shows it. Falls back to CLOUDFLARE_ACCOUNT_ID.
+     * 
+     */
+    @Import(name="cloudflareAccountId")
+    private @Nullable Output<String> cloudflareAccountId;
+
+    /**
+     * @return The Cloudflare account that owns the Workers of PolicyWorker resources: 32 hexadecimal digits, as the dashboard&#39;s account overview shows it. Falls back to CLOUDFLARE_ACCOUNT_ID.
+     * 
+     */
+    public Optional<Output<String>> cloudflareAccountId() {
+        return Optional.ofNullable(this.cloudflareAccountId);
+    }
+
+    /**
+     * The base URL of Cloudflare&#39;s v4 API, to reach a stand-in of it instead, e.g. http://127.0.0.1:8080/client/v4. Unset: https://api.cloudflare.com/client/v4. Falls back to CLOUDFLARE_API_BASE_URL.
+     * 
+     */
+    @Import(name="cloudflareApiBaseUrl")
+    private @Nullable Output<String> cloudflareApiBaseUrl;
+
+    /**
+     * @return The base URL of Cloudflare&#39;s v4 API, to reach a stand-in of it instead, e.g. http://127.0.0.1:8080/client/v4. Unset: https://api.cloudflare.com/client/v4. Falls back to CLOUDFLARE_API_BASE_URL.
+     * 
+     */
+    public Optional<Output<String>> cloudflareApiBaseUrl() {
+        return Optional.ofNullable(this.cloudflareApiBaseUrl);
+    }
+
+    /**
+     * The Cloudflare API token of the Cloudflare resources (a secret): Zone / Zone / Read and Zone / DNS / Edit on the zones, and Account / Workers Scripts / Edit on the account for a PolicyWorker. Falls back to CLOUDFLARE_API_TOKEN.
+     * 
+     */
+    @Import(name="cloudflareApiToken")
+    private @Nullable Output<String> cloudflareApiToken;
+
+    /**
+     * @return The Cloudflare API token of the Cloudflare resources (a secret): Zone / Zone / Read and Zone / DNS / Edit on the zones, and Account / Workers Scripts / Edit on the account for a PolicyWorker. Falls back to CLOUDFLARE_API_TOKEN.
+     * 
+     */
+    public Optional<Output<String>> cloudflareApiToken() {
+        return Optional.ofNullable(this.cloudflareApiToken);
+    }
+
+    /**
      * The base URL of the GitHub REST API: https://HOST/api/v3 for GitHub Enterprise Server, or an emulator. Default: https://api.github.com. Falls back to GITHUB_API_URL.
      * 
      */
@@ -126,6 +171,9 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     private ProviderArgs(ProviderArgs $) {
         this.awsEndpoint = $.awsEndpoint;
         this.awsRegion = $.awsRegion;
+        this.cloudflareAccountId = $.cloudflareAccountId;
+        this.cloudflareApiBaseUrl = $.cloudflareApiBaseUrl;
+        this.cloudflareApiToken = $.cloudflareApiToken;
         this.githubApiBaseUrl = $.githubApiBaseUrl;
         this.githubOwner = $.githubOwner;
         this.githubToken = $.githubToken;
@@ -191,6 +239,69 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
          */
         public Builder awsRegion(String awsRegion) {
             return awsRegion(Output.of(awsRegion));
+        }
+
+        /**
+         * @param cloudflareAccountId The Cloudflare account that owns the Workers of PolicyWorker resources: 32 hexadecimal digits, as the dashboard&#39;s account overview shows it. Falls back to CLOUDFLARE_ACCOUNT_ID.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder cloudflareAccountId(@Nullable Output<String> cloudflareAccountId) {
+            $.cloudflareAccountId = cloudflareAccountId;
+            return this;
+        }
+
+        /**
+         * @param cloudflareAccountId The Cloudflare account that owns the Workers of PolicyWorker resources: 32 hexadecimal digits, as the dashboard&#39;s account overview shows it. Falls back to CLOUDFLARE_ACCOUNT_ID.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder cloudflareAccountId(String cloudflareAccountId) {
+            return cloudflareAccountId(Output.of(cloudflareAccountId));
+        }
+
+        /**
+         * @param cloudflareApiBaseUrl The base URL of Cloudflare&#39;s v4 API, to reach a stand-in of it instead, e.g. http://127.0.0.1:8080/client/v4. Unset: https://api.cloudflare.com/client/v4. Falls back to CLOUDFLARE_API_BASE_URL.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder cloudflareApiBaseUrl(@Nullable Output<String> cloudflareApiBaseUrl) {
+            $.cloudflareApiBaseUrl = cloudflareApiBaseUrl;
+            return this;
+        }
+
+        /**
+         * @param cloudflareApiBaseUrl The base URL of Cloudflare&#39;s v4 API, to reach a stand-in of it instead, e.g. http://127.0.0.1:8080/client/v4. Unset: https://api.cloudflare.com/client/v4. Falls back to CLOUDFLARE_API_BASE_URL.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder cloudflareApiBaseUrl(String cloudflareApiBaseUrl) {
+            return cloudflareApiBaseUrl(Output.of(cloudflareApiBaseUrl));
+        }
+
+        /**
+         * @param cloudflareApiToken The Cloudflare API token of the Cloudflare resources (a secret): Zone / Zone / Read and Zone / DNS / Edit on the zones, and Account / Workers Scripts / Edit on the account for a PolicyWorker. Falls back to CLOUDFLARE_API_TOKEN.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder cloudflareApiToken(@Nullable Output<String> cloudflareApiToken) {
+            $.cloudflareApiToken = cloudflareApiToken;
+            return this;
+        }
+
+        /**
+         * @param cloudflareApiToken The Cloudflare API token of the Cloudflare resources (a secret): Zone / Zone / Read and Zone / DNS / Edit on the zones, and Account / Workers Scripts / Edit on the account for a PolicyWorker. Falls back to CLOUDFLARE_API_TOKEN.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder cloudflareApiToken(String cloudflareApiToken) {
+            return cloudflareApiToken(Output.of(cloudflareApiToken));
         }
 
         /**
@@ -301,6 +412,9 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         public ProviderArgs build() {
             $.awsEndpoint = Codegen.stringProp("awsEndpoint").output().arg($.awsEndpoint).env("AWS_ENDPOINT_URL").getNullable();
             $.awsRegion = Codegen.stringProp("awsRegion").output().arg($.awsRegion).env("AWS_REGION", "AWS_DEFAULT_REGION").getNullable();
+            $.cloudflareAccountId = Codegen.stringProp("cloudflareAccountId").output().arg($.cloudflareAccountId).env("CLOUDFLARE_ACCOUNT_ID").getNullable();
+            $.cloudflareApiBaseUrl = Codegen.stringProp("cloudflareApiBaseUrl").output().arg($.cloudflareApiBaseUrl).env("CLOUDFLARE_API_BASE_URL").getNullable();
+            $.cloudflareApiToken = Codegen.stringProp("cloudflareApiToken").secret().arg($.cloudflareApiToken).env("CLOUDFLARE_API_TOKEN").getNullable();
             $.githubApiBaseUrl = Codegen.stringProp("githubApiBaseUrl").output().arg($.githubApiBaseUrl).env("GITHUB_API_URL").getNullable();
             $.githubOwner = Codegen.stringProp("githubOwner").output().arg($.githubOwner).env("GITHUB_OWNER").getNullable();
             $.githubToken = Codegen.stringProp("githubToken").secret().arg($.githubToken).env("GITHUB_TOKEN").getNullable();

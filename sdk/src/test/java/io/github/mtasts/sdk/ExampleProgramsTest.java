@@ -58,6 +58,22 @@ class ExampleProgramsTest {
   }
 
   @Test
+  void cloudflareWorkerDeclaresBothDomainsOnOneWorker() throws Exception {
+    TestResult result = preview("cloudflare-worker", "example.CloudflareMailDomains",
+        "cloudflare-mail-domains", Map.of());
+
+    assertEquals(0, result.exitCode(), () -> "errors: " + result.errors());
+    assertEquals(List.of("mtasts:cloudflare:PolicyWorker::example-com-worker",
+        "mtasts:cloudflare:PolicyWorker::example-org-worker"), mocks.names().stream()
+        .filter(n -> n.startsWith("mtasts:cloudflare:PolicyWorker::")).sorted().toList());
+    assertEquals("mtasts-policy", mocks.named("example-com-worker").inputs.get("scriptName"));
+    assertEquals("mtasts-policy", mocks.named("example-org-worker").inputs.get("scriptName"));
+    assertEquals(List.of(Map.of("zone", "example.com"), Map.of("zone", "example.org")), mocks.calls.stream()
+        .filter(c -> c.token.equals("mtasts:cloudflare:getZone")).map(c -> c.args).toList());
+    assertEquals(List.of("example.com", "example.org"), List.copyOf(result.outputs().keySet()));
+  }
+
+  @Test
   void githubPagesDeclaresTheRecipeAsOneComponent() throws Exception {
     TestResult result = preview("github-pages", "example.PolicyOnGitHubPages",
         "mta-sts-github-pages", Map.of("domain", "example.com",

@@ -16,10 +16,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Answers like the provider: the Policy's outputs come from the policy core, the AWS and GitHub
- * resources get plausible identifiers, the policy-host verification and the GitHub certificate
- * take a while; records every
- * registration's start and end, and every invoke.
+ * Answers like the provider: the Policy's outputs come from the policy core, the AWS, Cloudflare
+ * and GitHub resources get plausible identifiers, every Cloudflare zone name has one id, the
+ * policy-host verification and the GitHub certificate take a while; records every registration's
+ * start and end, and every invoke.
  */
 public final class ProviderMocks implements Mocks {
   /** The certificate ARN the mock returns. */
@@ -30,6 +30,8 @@ public final class ProviderMocks implements Mocks {
   public static final String VALIDATION_VALUE = "_9b2e.abcdefghij.acm-validations.aws";
   /** The domain name of every mock distribution. */
   public static final String DISTRIBUTION = "d111111abcdef8.cloudfront.net";
+  /** The id mtasts:cloudflare:getZone gives every zone name. */
+  public static final String CLOUDFLARE_ZONE_ID = "023e105f4ecef8ad9ca31a8372d0c353";
 
   /** Every registration, in order. */
   public final List<ResourceArgs> registered = new CopyOnWriteArrayList<>();
@@ -75,7 +77,13 @@ public final class ProviderMocks implements Mocks {
         state.put("policyUrl", "https://mta-sts." + args.inputs.get("domain")
             + "/.well-known/mta-sts.txt");
       }
-      case "mtasts:aws:Record" -> state.put("fqdn", args.inputs.get("name"));
+      case "mtasts:aws:Record", "mtasts:cloudflare:Record" -> state.put("fqdn", args.inputs.get("name"));
+      case "mtasts:cloudflare:PolicyWorker" -> {
+        state.put("policyHost", "mta-sts." + args.inputs.get("domain"));
+        state.put("policyUrl", "https://mta-sts." + args.inputs.get("domain")
+            + "/.well-known/mta-sts.txt");
+        state.put("customDomainId", "cd-" + args.inputs.get("domain"));
+      }
       case "mtasts:github:PagesSite" -> {
         String owner = (String) args.inputs.get("owner");
         state.put("fullName", owner + "/" + args.inputs.get("repository"));
@@ -110,6 +118,10 @@ public final class ProviderMocks implements Mocks {
   @Override
   public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
     calls.add(args);
+    if (args.token.equals("mtasts:cloudflare:getZone")) {
+      return CompletableFuture.completedFuture(Map.of("id", CLOUDFLARE_ZONE_ID,
+          "name", args.args.get("zone")));
+    }
     assertEquals("mtasts:index:checkMxCoverage", args.token);
     return CompletableFuture.completedFuture(Map.of("mxHosts", mxHosts, "uncovered", uncovered,
         "message", uncovered.isEmpty() ? "every MX host is covered" : "uncovered"));

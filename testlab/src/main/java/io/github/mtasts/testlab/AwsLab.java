@@ -1,8 +1,6 @@
 package io.github.mtasts.testlab;
 
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.subethamail.smtp.server.SMTPServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -37,9 +34,9 @@ public final class AwsLab implements AutoCloseable {
   /** The secret key that goes with {@link #ACCESS_KEY}. */
   public static final String SECRET_KEY = "moto-test-secret";
 
-  private static final InetAddress EDGE = address("127.0.77.1");
-  private static final InetAddress DNS = address("127.0.77.53");
-  private static final InetAddress MX = address("127.0.77.25");
+  private static final InetAddress EDGE = Loopback.address("127.0.77.1");
+  private static final InetAddress DNS = Loopback.address("127.0.77.53");
+  private static final InetAddress MX = Loopback.address("127.0.77.25");
 
   private final List<AutoCloseable> resources = new ArrayList<>();
   private final Map<String, String> zoneIds = new LinkedHashMap<>();
@@ -102,22 +99,13 @@ public final class AwsLab implements AutoCloseable {
     acm = client(AcmClient.builder(), Region.US_EAST_1);
     s3 = client(S3Client.builder().forcePathStyle(true), Region.US_EAST_1);
     pki = new TestPki(directory);
-    httpsPort = freePort(EDGE);
-    smtpPort = freePort(MX);
+    httpsPort = KnotServer.freePort(EDGE);
+    smtpPort = KnotServer.freePort(MX);
     edge = CloudFrontEdge.start(EDGE, httpsPort,
         pki.server(domains.stream().map(d -> "mta-sts." + d).toArray(String[]::new)),
         cloudFront, acm, s3);
     resources.add(edge);
-    SMTPServer smtp = SMTPServer.port(smtpPort)
-        .bindAddress(MX)
-        .hostName("mx1." + domains.get(0))
-        .messageHandler((context, from, to, data) -> { })
-        .enableTLS()
-        .startTlsSocketFactory(
-            pki.server(domains.stream().map(d -> "mx1." + d).toArray(String[]::new)))
-        .build();
-    smtp.start();
-    resources.add(smtp::stop);
+    resources.add(MxServer.start(MX, smtpPort, pki, domains));
     dns = Route53DnsFront.start(DNS, route53, cloudFront, EDGE);
     resources.add(dns);
     for (String domain : domains) {
@@ -269,6 +257,25 @@ public final class AwsLab implements AutoCloseable {
   }
 
   /**
+   * Returns the address of the stand-in for CloudFront's edge, which every distribution's domain
+   * name resolves to.
+   *
+   * @return the address
+   */
+  public InetAddress edgeAddress() {
+    return EDGE;
+  }
+
+  /**
+   * Returns the address of the domains' MX host.
+   *
+   * @return the address
+   */
+  public InetAddress mxAddress() {
+    return MX;
+  }
+
+  /**
    * Returns the stand-in for CloudFront's edge.
    *
    * @return the edge
@@ -311,20 +318,6 @@ public final class AwsLab implements AutoCloseable {
    */
   public S3Client s3() {
     return s3;
-  }
-
-  private static int freePort(InetAddress bind) throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, bind)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  static InetAddress address(String literal) {
-    try {
-      return InetAddress.getByName(literal);
-    } catch (IOException e) {
-      throw new IllegalStateException(literal, e);
-    }
   }
 
   @Override

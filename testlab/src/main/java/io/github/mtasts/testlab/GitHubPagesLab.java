@@ -21,8 +21,8 @@ public final class GitHubPagesLab implements AutoCloseable {
   /** The GitHub user that owns the policy repositories. */
   public static final String OWNER = "octo";
 
-  private static final InetAddress EDGE = AwsLab.address("127.0.41.1");
-  private static final InetAddress API = AwsLab.address("127.0.41.2");
+  private static final InetAddress EDGE = Loopback.address("127.0.41.1");
+  private static final InetAddress API = Loopback.address("127.0.41.2");
 
   private final AwsLab aws;
   private final FakeGitHubApi api;

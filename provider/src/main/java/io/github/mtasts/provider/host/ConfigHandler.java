@@ -1,7 +1,9 @@
 package io.github.mtasts.provider.host;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * CheckConfig, DiffConfig and Configure: the lifecycle of the provider's own configuration,
@@ -17,6 +19,7 @@ public final class ConfigHandler {
   static final String VERSION_KEY = "version";
 
   private final Map<String, String> environment;
+  private final Map<ConfigKey, Function<String, Optional<String>>> rules;
 
   /**
    * A handler of the schema's settings, reading fallbacks from an environment.
@@ -24,7 +27,20 @@ public final class ConfigHandler {
    * @param environment the process environment
    */
   public ConfigHandler(Map<String, String> environment) {
+    this(environment, Map.of());
+  }
+
+  /**
+   * A handler of the schema's settings with rules of the services that read them, beyond what
+   * each setting's {@link ConfigKey.Kind} checks (the shape of a service's token or account id).
+   *
+   * @param environment the process environment
+   * @param rules per setting, what is wrong with a value, without repeating it (it may be a
+   *     secret); empty when it is valid
+   */
+  public ConfigHandler(Map<String, String> environment, Map<ConfigKey, Function<String, Optional<String>>> rules) {
     this.environment = environment;
+    this.rules = Map.copyOf(rules);
   }
 
   /** Read on first use, not when the plugin starts: the engine waits for the port. */
@@ -65,6 +81,10 @@ public final class ConfigHandler {
         case RESOLVER -> CommonChecks.resolver(check, key.key());
         case PEM_FILE -> CommonChecks.pemFile(check, key.key());
         default -> throw new IllegalStateException("unhandled kind " + key.kind());
+      }
+      Function<String, Optional<String>> rule = rules.get(key);
+      if (rule != null) {
+        check.text(key.key()).flatMap(rule).ifPresent(problem -> check.fail(key.key(), problem));
       }
     }
     return new CheckResult(news, check.failures());

@@ -17,6 +17,12 @@ public enum ConfigKey {
   GITHUB_OWNER("githubOwner", Kind.TEXT),
   /** The GitHub REST API's base URL, for GitHub Enterprise Server or an emulator. */
   GITHUB_API_BASE_URL("githubApiBaseUrl", Kind.URL),
+  /** The Cloudflare API token (secret). */
+  CLOUDFLARE_API_TOKEN("cloudflareApiToken", Kind.TEXT),
+  /** The Cloudflare account that owns the Workers. */
+  CLOUDFLARE_ACCOUNT_ID("cloudflareAccountId", Kind.TEXT),
+  /** The base URL of Cloudflare's v4 API, for a stand-in of it. */
+  CLOUDFLARE_API_BASE_URL("cloudflareApiBaseUrl", Kind.URL),
   /** The DNS server verifications ask, host[:port]. */
   VERIFY_RESOLVER("verifyResolver", Kind.RESOLVER),
   /** Extra trust anchors (PEM) for verifications. */

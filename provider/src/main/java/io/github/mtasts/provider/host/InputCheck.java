@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Checks the inputs of one Check call, collecting at most ONE failure per property so the user
@@ -191,6 +192,16 @@ public final class InputCheck {
   }
 
   /**
+   * Reads a boolean property.
+   *
+   * @param property the property name
+   * @return the value, or empty when unset, unknown or invalid
+   */
+  public Optional<Boolean> bool(String property) {
+    return valid(property).map(value -> ((PropertyValue.Bool) value).value());
+  }
+
+  /**
    * Reads an array-of-strings property.
    *
    * @param property the property name
@@ -213,6 +224,24 @@ public final class InputCheck {
       return Optional.empty();
     }
     return checked.build().get(property).filter(value -> !value.containsUnknowns());
+  }
+
+  /**
+   * Applies a rule that refuses a bad value by throwing, recording its complaint (the
+   * exception's message, which names the value and the fix) as the property's failure.
+   *
+   * @param property the property name
+   * @param rule the rule, which returns what it made of the value
+   * @param <T> its result
+   * @return the rule's result, or empty when it refused the value
+   */
+  public <T> Optional<T> rule(String property, Supplier<T> rule) {
+    try {
+      return Optional.of(rule.get());
+    } catch (IllegalArgumentException e) {
+      fail(property, e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /**

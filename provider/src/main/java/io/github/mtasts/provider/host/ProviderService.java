@@ -242,7 +242,9 @@ public final class ProviderService extends ResourceProviderGrpc.ResourceProvider
   public void invoke(InvokeRequest request, StreamObserver<InvokeResponse> response) {
     respond(response, redaction -> {
       PropertyMap args = StructCodec.decode(request.getArgs());
-      Secrets secrets = redaction.use(Secrets.of(args));
+      // A function may call a service with the provider's secret settings, as resources do.
+      Secrets argSecrets = Secrets.of(args);
+      Secrets secrets = redaction.use(argSecrets.and(config.secrets()));
       FunctionHandler function = registry.function(request.getTok()).orElseThrow(() -> new IllegalArgumentException(
           "mtasts has no function \"" + request.getTok() + "\"; it has " + String.join(", ", registry.functionTokens())));
       CheckResult checked = function.check(args.reveal());
@@ -254,7 +256,7 @@ public final class ProviderService extends ResourceProviderGrpc.ResourceProvider
         return builder.build();
       }
       // A result is secret when an argument was: it may show what the argument held.
-      return builder.setReturn(StructCodec.encode(secrets.conceal(function.invoke(config, checked.inputs())))).build();
+      return builder.setReturn(StructCodec.encode(argSecrets.conceal(function.invoke(config, checked.inputs())))).build();
     });
   }
 

@@ -24,20 +24,16 @@ public final class Secrets {
   /** What a secret is replaced with in messages. */
   public static final String MASK = "[secret]";
 
-  private static final Secrets NONE = new Secrets(Set.of(), Set.of(), Set.of(), Set.of());
+  private static final Secrets NONE = new Secrets(Set.of(), Set.of(), Set.of());
 
   private final Set<String> inputKeys;
   private final Set<String> secretKeys;
   private final Set<String> secretTexts;
-  /** Masked in any case: tokens, which a client may trim and a message may lower-case. */
-  private final Set<String> anyCaseTexts;
 
-  private Secrets(Set<String> inputKeys, Set<String> secretKeys, Set<String> secretTexts,
-      Set<String> anyCaseTexts) {
+  private Secrets(Set<String> inputKeys, Set<String> secretKeys, Set<String> secretTexts) {
     this.inputKeys = inputKeys;
     this.secretKeys = secretKeys;
     this.secretTexts = secretTexts;
-    this.anyCaseTexts = anyCaseTexts;
   }
 
   /**
@@ -67,13 +63,13 @@ public final class Secrets {
                 collectSecretTexts(value, secretTexts);
               }
             });
-    return new Secrets(Set.copyOf(inputs.keys()), Set.copyOf(secretKeys), Set.copyOf(secretTexts), Set.of());
+    return new Secrets(Set.copyOf(inputs.keys()), Set.copyOf(secretKeys), Set.copyOf(secretTexts));
   }
 
   /**
    * Secrets given as plain strings, such as the provider's API tokens: each is masked as given,
-   * without the white space around it (the clients trim a pasted line end), and in any case (a
-   * message may quote it lower-cased).
+   * and without the white space around it (the clients trim a pasted line end); {@link #redact}
+   * masks it in any case.
    *
    * @param texts the secret strings
    * @return secrets that redact these strings
@@ -85,7 +81,7 @@ public final class Secrets {
       forms.add(text.strip());
     }
     forms.removeIf(String::isBlank);
-    return new Secrets(Set.of(), Set.of(), Set.of(), Set.copyOf(forms));
+    return new Secrets(Set.of(), Set.of(), Set.copyOf(forms));
   }
 
   /**
@@ -101,9 +97,7 @@ public final class Secrets {
     secret.addAll(other.secretKeys);
     Set<String> texts = new LinkedHashSet<>(secretTexts);
     texts.addAll(other.secretTexts);
-    Set<String> anyCase = new LinkedHashSet<>(anyCaseTexts);
-    anyCase.addAll(other.anyCaseTexts);
-    return new Secrets(Set.copyOf(keys), Set.copyOf(secret), Set.copyOf(texts), Set.copyOf(anyCase));
+    return new Secrets(Set.copyOf(keys), Set.copyOf(secret), Set.copyOf(texts));
   }
 
   /**
@@ -153,7 +147,9 @@ public final class Secrets {
   }
 
   /**
-   * Masks every secret string inside a message.
+   * Masks every secret string inside a message, in any letter case: a service may echo a token
+   * in lower case (an error that quotes a normalised header), and the shape of a secret is
+   * known from it in any case.
    *
    * @param message a message that may quote input values
    * @return the message with each secret replaced by {@value #MASK}
@@ -161,12 +157,9 @@ public final class Secrets {
   public String redact(String message) {
     String redacted = message;
     // Longest first, so a secret that contains another is masked whole.
-    for (String text : anyCaseTexts.stream().sorted((a, b) -> b.length() - a.length()).toList()) {
+    for (String text : secretTexts.stream().sorted((a, b) -> b.length() - a.length()).toList()) {
       redacted = Pattern.compile(Pattern.quote(text), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
           .matcher(redacted).replaceAll(Matcher.quoteReplacement(MASK));
-    }
-    for (String text : secretTexts.stream().sorted((a, b) -> b.length() - a.length()).toList()) {
-      redacted = redacted.replace(text, MASK);
     }
     return redacted;
   }

@@ -42,6 +42,20 @@ class ProviderConfigTest {
   }
 
   @Test
+  void aSecretSettingIsMaskedAsGivenStrippedAndInAnyLetterCase() {
+    // A pasted token keeps its white space in the stack; a service takes it stripped and may
+    // echo it in another case.
+    String given = "  Tok_Secret_0123456789\n";
+    ProviderConfig config = new ConfigHandler(Map.of()).configure(
+        PropertyMap.builder().put("cloudflareApiToken", given).build());
+    String message = "as given [" + given + "], stripped [Tok_Secret_0123456789], lower [tok_secret_0123456789],"
+        + " upper [TOK_SECRET_0123456789]";
+    assertEquals("as given [[secret]], stripped [[secret]], lower [[secret]], upper [[secret]]",
+        config.secrets().redact(message));
+    assertFalse(config.toString().toLowerCase().contains("tok_secret"), config.toString());
+  }
+
+  @Test
   void checkDoesNotTakeFallbacksFromTheEnvironment() {
     CheckResult checked = new ConfigHandler(Map.of("AWS_REGION", "eu-central-1")).check(PropertyMap.empty());
     assertEquals(List.of(), checked.failures());
