@@ -93,10 +93,9 @@ public final class PagesHttpsResource implements ResourceHandler {
 
   @Override
   public void validate(InputCheck check) {
-    check.text(REPOSITORY).ifPresent(name -> PagesSiteResource.valid(check, REPOSITORY,
-        () -> RepositoryName.parse(name)));
-    CommonChecks.domain(check, DOMAIN).ifPresent(domain -> PagesSiteResource.valid(check, DOMAIN,
-        () -> check.put(DOMAIN, PolicySiteSpec.checkDomain(domain))));
+    check.text(REPOSITORY).ifPresent(name -> check.rule(REPOSITORY, () -> RepositoryName.parse(name)));
+    CommonChecks.domain(check, DOMAIN).flatMap(domain -> check.rule(DOMAIN,
+        () -> PolicySiteSpec.checkDomain(domain))).ifPresent(domain -> check.put(DOMAIN, domain));
     check.integer(TIMEOUT, 1, MAX_TIMEOUT_SECONDS, "seconds");
   }
 

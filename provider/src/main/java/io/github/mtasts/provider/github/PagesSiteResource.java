@@ -101,11 +101,11 @@ public final class PagesSiteResource implements ResourceHandler {
   @Override
   public void validate(InputCheck check) {
     // Each part checked alone, with a valid placeholder for the other.
-    check.text(OWNER).ifPresent(owner -> valid(check, OWNER, () -> RepositoryName.of(owner, "x")));
-    check.text(REPOSITORY).ifPresent(name -> valid(check, REPOSITORY,
+    check.text(OWNER).ifPresent(owner -> check.rule(OWNER, () -> RepositoryName.of(owner, "x")));
+    check.text(REPOSITORY).ifPresent(name -> check.rule(REPOSITORY,
         () -> RepositoryName.of("owner", name)));
-    CommonChecks.domain(check, DOMAIN).ifPresent(domain -> valid(check, DOMAIN,
-        () -> check.put(DOMAIN, PolicySiteSpec.checkDomain(domain))));
+    CommonChecks.domain(check, DOMAIN).flatMap(domain -> check.rule(DOMAIN,
+        () -> PolicySiteSpec.checkDomain(domain))).ifPresent(domain -> check.put(DOMAIN, domain));
     // RFC 8461 §3.2: the body must be a policy senders can parse, or they ignore it.
     check.text(POLICY).ifPresent(body -> check.failAll(POLICY,
         Policy.parse(body).errors().stream().map(Problem::message).toList()));
@@ -225,15 +225,6 @@ public final class PagesSiteResource implements ResourceHandler {
           new PolicySites(client).delete(recorded, wait);
           return id;
         });
-  }
-
-  /** Runs a rule of the GitHub client, recording its complaint against the property. */
-  static void valid(InputCheck check, String property, Runnable rule) {
-    try {
-      rule.run();
-    } catch (InvalidSpecException e) {
-      check.fail(property, e.getMessage());
-    }
   }
 
   private static boolean created(PropertyMap state) {
