@@ -7,16 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.mtasts.cloudflare.PolicyWorkerScript;
 import io.github.mtasts.policy.Mode;
 import io.github.mtasts.policy.Policy;
 import io.github.mtasts.testlab.CloudflareLab;
 import io.github.mtasts.testlab.FakeCloudflareApi;
-import io.github.mtasts.testlab.PulumiCli;
 import io.github.mtasts.testlab.PulumiCli.CommandResult;
 import io.github.mtasts.testlab.Repository;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * One mail domain's whole life on Cloudflare DNS with its policy served by a Cloudflare Worker,
  * with the real Pulumi engine: the repository's own {@code Pulumi.yaml} (stack config {@code dns:
  * cloudflare}, {@code hosting: cloudflare-worker}) deploys MTA-STS in testing mode, moves to
- * enforce mode, is refreshed, and is destroyed.
+ * enforce mode, is refreshed, and is destroyed; and the same program written in Pulumi YAML
+ * ({@code yaml-cloudflare-program/Pulumi.yaml} of the test resources), whose
+ * {@code mtasts:index:MtaSts} the provider declares through {@code Construct}, gets the same
+ * children, order, records and Worker.
  *
  * <p>What stands in for Cloudflare, and where it differs from it:
  *
@@ -74,16 +76,13 @@ class MtaStsCloudflareIT {
 
   @BeforeAll
   static void installPulumi() {
-    pulumiBin = PulumiCli.install(Repository.root());
+    pulumiBin = Stack.install(Repository.root());
   }
 
   @BeforeEach
-  void createProject() throws Exception {
-    assertTrue(Files.isRegularFile(Repository.resolve("program/target/mtasts-program.jar")),
-        "run after package: program/target/mtasts-program.jar");
+  void startLab() throws Exception {
     lab = CloudflareLab.withWorkers(work, List.of(DOMAIN));
     lab.workersEdge().onServe((host, body) -> observations.add(new Observation(body, stsTxt())));
-    stack = CloudflareStack.init(pulumiBin, work, Stack.rootProjectFile(Repository.root()), lab);
   }
 
   @AfterEach
@@ -95,6 +94,7 @@ class MtaStsCloudflareIT {
 
   @Test
   void testingThenEnforceThenRefreshThenDestroy() throws Exception {
+    stack = CloudflareStack.init(pulumiBin, work, Stack.rootProjectFile(Repository.root()), lab);
     // Bad stack config fails the preview, every key at once, before anything is declared.
     stack.ok("config", "set", "domain", DOMAIN);
     stack.ok("config", "set", "mode", "testing");
@@ -128,22 +128,13 @@ class MtaStsCloudflareIT {
     assertFalse(observations.isEmpty(), "the verifications fetched the policy from the Worker");
     assertEquals(Optional.empty(), observations.get(0).stsTxt(), observations.toString());
     assertEquals(List.of(), lab.workersEdge().refusals(), "the edge refused nothing");
-    var resources = stack.resources();
-    assertTrue(Stack.dependsOn(resources, "mtasts:cloudflare:Record::" + NAME + "-sts",
-        "mtasts:index:Verification::" + NAME + "-verify-policy-host"));
-    assertTrue(Stack.dependsOn(resources, "mtasts:index:Verification::" + NAME + "-verify-policy-host",
-        "mtasts:cloudflare:PolicyWorker::" + NAME + "-worker"));
+    assertOrdered(stack.resources());
 
     // testing -> enforce changes exactly the policy, the Worker's body, the verifications and
     // the _mta-sts record; a preview writes nothing.
     stack.ok("config", "set", "mode", "enforce");
     JsonObject preview = stack.previewChangingNothing(lab);
-    assertEquals(Set.of(
-        "update mtasts:index:Policy::" + NAME + "-policy",
-        "update mtasts:cloudflare:PolicyWorker::" + NAME + "-worker",
-        "update mtasts:index:Verification::" + NAME + "-verify-policy-host",
-        "update mtasts:cloudflare:Record::" + NAME + "-sts",
-        "update mtasts:index:Verification::" + NAME + "-verify-all"), changedSteps(preview), preview.toString());
+    assertEquals(enforceSteps(), changedSteps(preview), preview.toString());
     assertEquals(List.of("policy"), diffReasons(preview, "mtasts:cloudflare:PolicyWorker"));
     assertEquals(List.of("values"), diffReasons(preview, "mtasts:cloudflare:Record"));
 
@@ -171,6 +162,43 @@ class MtaStsCloudflareIT {
     stack.ok("stack", "rm", "--yes");
   }
 
+  @Test
+  void theSameDomainInPulumiYamlIsDeclaredByTheProviderThroughConstruct() throws Exception {
+    stack = CloudflareStack.init(pulumiBin, work,
+        Stack.resourceProjectFile(Repository.root(), "/yaml-cloudflare-program/Pulumi.yaml"), lab);
+    stack.ok("config", "set", "domain", DOMAIN);
+    stack.ok("config", "set", "mode", "testing");
+    configure();
+    stack.ok("up", "--yes");
+    Policy testing = policy(Mode.TESTING);
+    JsonObject first = stack.outputs();
+    assertEquals(testing.id().value(), first.get("policyId").getAsString());
+    assertEquals(0, first.getAsJsonObject("verification").get("errors").getAsInt(), first.toString());
+    assertDeployed(testing);
+    assertEquals(Optional.empty(), observations.get(0).stsTxt(), observations.toString());
+    var resources = stack.resources();
+    assertTrue(Stack.resource(resources, "mtasts:index:MtaSts::" + NAME).isPresent(), resources.toString());
+    assertOrdered(resources);
+
+    // The same steps as the Java program's: the engine plans the constructed component as "same"
+    // and shows the changes of its children.
+    stack.ok("config", "set", "mode", "enforce");
+    JsonObject preview = stack.previewChangingNothing(lab);
+    assertEquals(enforceSteps(), changedSteps(preview), preview.toString());
+    int servedBefore = observations.size();
+    stack.ok("up", "--yes");
+    Policy enforce = policy(Mode.ENFORCE);
+    assertDeployed(enforce);
+    CloudflareStack.assertServedBeforeTheIdChanged(observations, servedBefore, enforce, testing);
+    stack.ok("preview", "--expect-no-changes");
+
+    stack.ok("destroy", "--yes");
+    assertEquals(List.of(), lab.written(DOMAIN), "no record is left");
+    assertEquals(Map.of(), lab.api().scripts(), "no script is left");
+    assertEquals(List.of(), lab.api().customDomains(), "no custom domain is left");
+    stack.assertTokenNowhere();
+  }
+
   private void configure() {
     stack.ok("config", "set", "cloudflareZone", DOMAIN);
     stack.ok("config", "set", "mx", MX);
@@ -179,6 +207,27 @@ class MtaStsCloudflareIT {
     stack.ok("config", "set", "verifyTimeout", "60");
     stack.ok("config", "set", "verifyHttpsPort", String.valueOf(lab.httpsPort()));
     stack.ok("config", "set", "verifySmtpPort", String.valueOf(lab.smtpPort()));
+  }
+
+  /** What testing -> enforce changes: the policy, the Worker's body, the checks, the id. */
+  private static Set<String> enforceSteps() {
+    return Set.of(
+        "update mtasts:index:Policy::" + NAME + "-policy",
+        "update mtasts:cloudflare:PolicyWorker::" + NAME + "-worker",
+        "update mtasts:index:Verification::" + NAME + "-verify-policy-host",
+        "update mtasts:cloudflare:Record::" + NAME + "-sts",
+        "update mtasts:index:Verification::" + NAME + "-verify-all");
+  }
+
+  /**
+   * RFC 8461 §3.1 in the stored state: the {@code _mta-sts} record waits for the policy-host
+   * verification, which waits for the Worker.
+   */
+  private static void assertOrdered(JsonArray resources) {
+    assertTrue(Stack.dependsOn(resources, "mtasts:cloudflare:Record::" + NAME + "-sts",
+        "mtasts:index:Verification::" + NAME + "-verify-policy-host"), resources.toString());
+    assertTrue(Stack.dependsOn(resources, "mtasts:index:Verification::" + NAME + "-verify-policy-host",
+        "mtasts:cloudflare:PolicyWorker::" + NAME + "-worker"), resources.toString());
   }
 
   private static Policy policy(Mode mode) {
