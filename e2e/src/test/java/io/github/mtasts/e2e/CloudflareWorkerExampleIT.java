@@ -8,21 +8,13 @@ import io.github.mtasts.cloudflare.PolicyWorkerScript;
 import io.github.mtasts.policy.Mode;
 import io.github.mtasts.policy.Policy;
 import io.github.mtasts.testlab.CloudflareLab;
-import io.github.mtasts.testlab.ProgramJar;
-import io.github.mtasts.testlab.PulumiCli;
 import io.github.mtasts.testlab.Repository;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +40,7 @@ class CloudflareWorkerExampleIT {
 
   @BeforeAll
   static void installPulumi() {
-    pulumiBin = PulumiCli.install(Repository.root());
+    pulumiBin = Stack.install(Repository.root());
   }
 
   @AfterEach
@@ -95,30 +87,12 @@ class CloudflareWorkerExampleIT {
   }
 
   /** The example's Pulumi.yaml with the program prebuilt into a jar and the plugin path absolute. */
-  private String projectFile() throws IOException, ClassNotFoundException {
-    Class<?> main = compile();
-    Path jar = ProgramJar.write(main, List.of(Repository.resolve("program/target/mtasts-program.jar")),
-        work.resolve("example.jar"));
+  private String projectFile() throws IOException {
+    Path jar = ExamplePrograms.jar(Repository.root(), "cloudflare-worker", "example.CloudflareMailDomains",
+        work);
     String file = Files.readString(EXAMPLE.resolve("Pulumi.yaml"));
     assertTrue(file.contains("runtime: java\n") && file.contains("path: ../../bin\n"), file);
     return file.replace("runtime: java\n", "runtime:\n  name: java\n  options:\n    binary: " + jar + "\n")
         .replace("path: ../../bin\n", "path: " + Repository.resolve("bin") + "\n");
-  }
-
-  /** The example's sources compiled against the test class path (the SDK of this build). */
-  private Class<?> compile() throws IOException, ClassNotFoundException {
-    Path classes = Files.createDirectories(work.resolve("example-classes"));
-    List<String> sources;
-    try (Stream<Path> files = Files.walk(EXAMPLE.resolve("src/main/java"))) {
-      sources = files.filter(f -> f.toString().endsWith(".java")).map(Path::toString).toList();
-    }
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    StringWriter diagnostics = new StringWriter();
-    boolean compiled = javac.getTask(diagnostics, null, null, List.of("--release", "17",
-            "-classpath", System.getProperty("java.class.path"), "-d", classes.toString()), null,
-        javac.getStandardFileManager(null, null, null).getJavaFileObjectsFromStrings(sources)).call();
-    assertTrue(compiled, "the example does not compile:\n" + diagnostics);
-    return new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())
-        .loadClass("example.CloudflareMailDomains");
   }
 }

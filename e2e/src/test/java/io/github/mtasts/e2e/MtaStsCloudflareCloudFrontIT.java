@@ -14,7 +14,6 @@ import io.github.mtasts.policy.Policy;
 import io.github.mtasts.testlab.AwsLab;
 import io.github.mtasts.testlab.CloudflareLab;
 import io.github.mtasts.testlab.FakeCloudflareApi;
-import io.github.mtasts.testlab.PulumiCli;
 import io.github.mtasts.testlab.Repository;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,7 +60,7 @@ class MtaStsCloudflareCloudFrontIT {
 
   @BeforeAll
   static void installPulumi() {
-    pulumiBin = PulumiCli.install(Repository.root());
+    pulumiBin = Stack.install(Repository.root());
   }
 
   @BeforeEach

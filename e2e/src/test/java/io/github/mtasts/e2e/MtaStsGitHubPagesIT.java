@@ -2,7 +2,6 @@ package io.github.mtasts.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -16,16 +15,13 @@ import io.github.mtasts.policy.Policy;
 import io.github.mtasts.testlab.FaultProxy;
 import io.github.mtasts.testlab.FakePagesSite;
 import io.github.mtasts.testlab.GitHubPagesLab;
-import io.github.mtasts.testlab.ProgramJar;
 import io.github.mtasts.testlab.PulumiCli.CommandResult;
 import io.github.mtasts.testlab.Repository;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,9 +30,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -206,7 +199,7 @@ class MtaStsGitHubPagesIT {
         "the repository the site created is deleted with it");
     assertEquals(zoneBefore, lab.aws().zoneListing(DOMAIN), "the zone holds what it held before");
     assertTrue(stack.resources().isEmpty(), "destroy leaves nothing in the state");
-    assertTokenShowsNowhere(stack.exported());
+    stack.assertSecretNowhere(TOKEN, work);
     stack.ok("stack", "rm", "--yes");
   }
 
@@ -296,17 +289,13 @@ class MtaStsGitHubPagesIT {
     assertEquals("mta-sts." + DOMAIN, pages.cname());
     assertTrue(pages.httpsEnforced());
     assertEquals(List.of(), lab.aws().values(DOMAIN, "_mta-sts." + DOMAIN, "TXT"));
-    assertTokenShowsNowhere(stack.exported());
+    stack.assertSecretNowhere(TOKEN, work);
   }
 
   @Test
   void theGitHubPagesExampleRunsWithTheEngine() throws Exception {
     // examples/github-pages, compiled against the SDK in the program jar, as its own project.
-    Path mtastsJar = REPOSITORY.resolve("program/target/mtasts-program.jar");
-    Path classes = Files.createDirectories(work.resolve("example-classes"));
-    compile(REPOSITORY.resolve("examples/github-pages/src/main/java"), mtastsJar, classes);
-    Path jar = ProgramJar.write(classes, "example.PolicyOnGitHubPages", List.of(mtastsJar),
-        work.resolve("example.jar"));
+    Path jar = ExamplePrograms.jar(REPOSITORY, "github-pages", "example.PolicyOnGitHubPages", work);
     stack = stack(String.join("\n",
         "name: mta-sts-github-pages",
         "runtime:",
@@ -428,18 +417,6 @@ class MtaStsGitHubPagesIT {
         lab.aws().values(DOMAIN, "_smtp._tls." + DOMAIN, "TXT"));
   }
 
-  /** The token appears in no command output and nowhere in the state, in no form. */
-  private void assertTokenShowsNowhere(String state) {
-    List<String> texts = new ArrayList<>();
-    stack.transcript().forEach(result -> texts.add(result.output()));
-    texts.add(state);
-    for (String text : texts) {
-      for (String form : List.of(TOKEN, TOKEN.toLowerCase(Locale.ROOT))) {
-        assertFalse(text.contains(form), "the GitHub token shows in:\n" + text);
-      }
-    }
-  }
-
   /** {@code mtasts verify} of the domain, as a sender sees it, against the laboratory. */
   private int verifyCli() {
     CommandResult result = CommandResult.run(REPOSITORY, List.of(
@@ -473,20 +450,5 @@ class MtaStsGitHubPagesIT {
 
   private static Policy policy(Mode mode) {
     return Policy.builder().mode(mode).mx(MX).maxAge(604800).build();
-  }
-
-  /** Compiles a program's sources against a jar. */
-  private static void compile(Path sources, Path classPath, Path out) throws IOException {
-    List<String> files;
-    try (Stream<Path> walk = Files.walk(sources)) {
-      files = walk.filter(f -> f.toString().endsWith(".java")).map(Path::toString).toList();
-    }
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    StringWriter diagnostics = new StringWriter();
-    boolean compiled = javac.getTask(diagnostics, null, null, List.of("--release", "17",
-        "-classpath", classPath.toString(), "-d", out.toString()), null,
-        javac.getStandardFileManager(null, null, null).getJavaFileObjectsFromStrings(files)).call();
-    assertTrue(compiled, sources + " does not compile:\n" + diagnostics);
-    assertNotEquals(0, files.size());
   }
 }

@@ -1,6 +1,7 @@
 package io.github.mtasts.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,11 +20,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
@@ -153,6 +156,33 @@ final class Stack {
   /** Every command run so far, with what it printed. */
   List<CommandResult> transcript() {
     return List.copyOf(transcript);
+  }
+
+  /**
+   * Asserts that a secret shows nowhere in clear, as given or in any letter case (a message may
+   * quote it lower-cased): in no command's output so far, not in the state the backend stores,
+   * and in no file under a folder (the project, the backend, the Pulumi home) but the plugins'.
+   *
+   * @param secret the secret, as the service takes it
+   * @param folder the test's scratch folder
+   * @throws IOException when a file cannot be read
+   */
+  void assertSecretNowhere(String secret, Path folder) throws IOException {
+    for (CommandResult result : transcript()) {
+      assertFalse(shows(result.output(), secret), "a command showed the secret:\n" + result.output());
+    }
+    assertFalse(shows(exported(), secret), "the state holds the secret in clear");
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.filter(Files::isRegularFile)
+          .filter(f -> !f.toString().contains("plugins")).toList()) {
+        String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        assertFalse(shows(text, secret), file + " holds the secret in clear");
+      }
+    }
+  }
+
+  private static boolean shows(String text, String secret) {
+    return text.toLowerCase(Locale.ROOT).contains(secret.toLowerCase(Locale.ROOT));
   }
 
   /** {@code pulumi stack output --json}. */
