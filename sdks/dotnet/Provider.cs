@@ -11,7 +11,7 @@ using Pulumi;
 namespace Mtasts.Pulumi
 {
     /// <summary>
-    /// The mtasts provider: the AWS region and endpoint of the AWS resources, and how verifications reach DNS and trust the policy host.
+    /// The mtasts provider: the AWS region and endpoint of the AWS resources, the Cloudflare API token, account and address of the Cloudflare resources, the GitHub token, owner and API of the GitHub Pages resources, and how verifications reach DNS and trust the policy host.
     /// </summary>
     [PulumiResourceType("pulumi:providers:mtasts")]
     public partial class Provider : global::Pulumi.ProviderResource
@@ -56,6 +56,62 @@ namespace Mtasts.Pulumi
         public Input<string>? AwsRegion { get; set; }
 
         /// <summary>
+        /// The Cloudflare account that owns the Workers of PolicyWorker resources: 32 hexadecimal digits, as the dashboard's account overview shows it. Falls back to CLOUDFLARE_ACCOUNT_ID.
+        /// </summary>
+        [Input("cloudflareAccountId")]
+        public Input<string>? CloudflareAccountId { get; set; }
+
+        /// <summary>
+        /// The base URL of Cloudflare's v4 API, to reach a stand-in of it instead, e.g. http://127.0.0.1:8080/client/v4. Unset: https://api.cloudflare.com/client/v4. Falls back to CLOUDFLARE_API_BASE_URL.
+        /// </summary>
+        [Input("cloudflareApiBaseUrl")]
+        public Input<string>? CloudflareApiBaseUrl { get; set; }
+
+        [Input("cloudflareApiToken")]
+        private Input<string>? _cloudflareApiToken;
+
+        /// <summary>
+        /// The Cloudflare API token of the Cloudflare resources (a secret): Zone / Zone / Read and Zone / DNS / Edit on the zones, and Account / Workers Scripts / Edit on the account for a PolicyWorker. Falls back to CLOUDFLARE_API_TOKEN.
+        /// </summary>
+        public Input<string>? CloudflareApiToken
+        {
+            get => _cloudflareApiToken;
+            set
+            {
+                var emptySecret = Output.CreateSecret(0);
+                _cloudflareApiToken = Output.Tuple<Input<string>?, int>(value, emptySecret).Apply(t => t.Item1);
+            }
+        }
+
+        /// <summary>
+        /// The base URL of the GitHub REST API: https://HOST/api/v3 for GitHub Enterprise Server, or an emulator. Default: https://api.github.com. Falls back to GITHUB_API_URL.
+        /// </summary>
+        [Input("githubApiBaseUrl")]
+        public Input<string>? GithubApiBaseUrl { get; set; }
+
+        /// <summary>
+        /// The GitHub user or organisation that owns the policy repositories of the mtasts:github resources that name no owner. Falls back to GITHUB_OWNER.
+        /// </summary>
+        [Input("githubOwner")]
+        public Input<string>? GithubOwner { get; set; }
+
+        [Input("githubToken")]
+        private Input<string>? _githubToken;
+
+        /// <summary>
+        /// A GitHub token (a secret) for the GitHub Pages resources: a fine-grained personal access token with the repository permissions Administration, Contents and Pages (read and write) on the policy repositories (Metadata read comes with them), or a classic token with the repo scope and, to delete repositories it created, delete_repo. Falls back to GITHUB_TOKEN.
+        /// </summary>
+        public Input<string>? GithubToken
+        {
+            get => _githubToken;
+            set
+            {
+                var emptySecret = Output.CreateSecret(0);
+                _githubToken = Output.Tuple<Input<string>?, int>(value, emptySecret).Apply(t => t.Item1);
+            }
+        }
+
+        /// <summary>
         /// A PEM file of extra trust anchors that verifications accept for the policy host's certificate, in addition to the system's. Falls back to MTASTS_VERIFY_CA_FILE.
         /// </summary>
         [Input("verifyCaFile")]
@@ -71,6 +127,12 @@ namespace Mtasts.Pulumi
         {
             AwsEndpoint = Utilities.GetEnv("AWS_ENDPOINT_URL");
             AwsRegion = Utilities.GetEnv("AWS_REGION", "AWS_DEFAULT_REGION");
+            CloudflareAccountId = Utilities.GetEnv("CLOUDFLARE_ACCOUNT_ID");
+            CloudflareApiBaseUrl = Utilities.GetEnv("CLOUDFLARE_API_BASE_URL");
+            CloudflareApiToken = Utilities.GetEnv("CLOUDFLARE_API_TOKEN");
+            GithubApiBaseUrl = Utilities.GetEnv("GITHUB_API_URL");
+            GithubOwner = Utilities.GetEnv("GITHUB_OWNER");
+            GithubToken = Utilities.GetEnv("GITHUB_TOKEN");
             VerifyCaFile = Utilities.GetEnv("MTASTS_VERIFY_CA_FILE");
             VerifyResolver = Utilities.GetEnv("MTASTS_VERIFY_RESOLVER");
         }

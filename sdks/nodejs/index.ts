@@ -36,12 +36,16 @@ export * from "./types/enums";
 
 // Export sub-modules:
 import * as aws from "./aws";
+import * as cloudflare from "./cloudflare";
 import * as config from "./config";
+import * as github from "./github";
 import * as types from "./types";
 
 export {
     aws,
+    cloudflare,
     config,
+    github,
     types,
 };
 

@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as utilities from "./utilities";
 
 /**
- * The mtasts provider: the AWS region and endpoint of the AWS resources, and how verifications reach DNS and trust the policy host.
+ * The mtasts provider: the AWS region and endpoint of the AWS resources, the Cloudflare API token, account and address of the Cloudflare resources, the GitHub token, owner and API of the GitHub Pages resources, and how verifications reach DNS and trust the policy host.
  */
 export class Provider extends pulumi.ProviderResource {
     /** @internal */
@@ -36,6 +36,12 @@ export class Provider extends pulumi.ProviderResource {
         {
             resourceInputs["awsEndpoint"] = (args?.awsEndpoint) ?? utilities.getEnv("AWS_ENDPOINT_URL");
             resourceInputs["awsRegion"] = (args?.awsRegion) ?? utilities.getEnv("AWS_REGION", "AWS_DEFAULT_REGION");
+            resourceInputs["cloudflareAccountId"] = (args?.cloudflareAccountId) ?? utilities.getEnv("CLOUDFLARE_ACCOUNT_ID");
+            resourceInputs["cloudflareApiBaseUrl"] = (args?.cloudflareApiBaseUrl) ?? utilities.getEnv("CLOUDFLARE_API_BASE_URL");
+            resourceInputs["cloudflareApiToken"] = (args?.cloudflareApiToken ? pulumi.secret(args.cloudflareApiToken) : undefined) ?? utilities.getEnv("CLOUDFLARE_API_TOKEN");
+            resourceInputs["githubApiBaseUrl"] = (args?.githubApiBaseUrl) ?? utilities.getEnv("GITHUB_API_URL");
+            resourceInputs["githubOwner"] = (args?.githubOwner) ?? utilities.getEnv("GITHUB_OWNER");
+            resourceInputs["githubToken"] = (args?.githubToken ? pulumi.secret(args.githubToken) : undefined) ?? utilities.getEnv("GITHUB_TOKEN");
             resourceInputs["verifyCaFile"] = (args?.verifyCaFile) ?? utilities.getEnv("MTASTS_VERIFY_CA_FILE");
             resourceInputs["verifyResolver"] = (args?.verifyResolver) ?? utilities.getEnv("MTASTS_VERIFY_RESOLVER");
         }
@@ -56,6 +62,30 @@ export interface ProviderArgs {
      * The AWS region for regional AWS resources (the policy site's S3 bucket). Falls back to the environment variables AWS_REGION, then AWS_DEFAULT_REGION.
      */
     awsRegion?: pulumi.Input<string>;
+    /**
+     * The Cloudflare account that owns the Workers of PolicyWorker resources: 32 hexadecimal digits, as the dashboard's account overview shows it. Falls back to CLOUDFLARE_ACCOUNT_ID.
+     */
+    cloudflareAccountId?: pulumi.Input<string>;
+    /**
+     * The base URL of Cloudflare's v4 API, to reach a stand-in of it instead, e.g. http://127.0.0.1:8080/client/v4. Unset: https://api.cloudflare.com/client/v4. Falls back to CLOUDFLARE_API_BASE_URL.
+     */
+    cloudflareApiBaseUrl?: pulumi.Input<string>;
+    /**
+     * The Cloudflare API token of the Cloudflare resources (a secret): Zone / Zone / Read and Zone / DNS / Edit on the zones, and Account / Workers Scripts / Edit on the account for a PolicyWorker. Falls back to CLOUDFLARE_API_TOKEN.
+     */
+    cloudflareApiToken?: pulumi.Input<string>;
+    /**
+     * The base URL of the GitHub REST API: https://HOST/api/v3 for GitHub Enterprise Server, or an emulator. Default: https://api.github.com. Falls back to GITHUB_API_URL.
+     */
+    githubApiBaseUrl?: pulumi.Input<string>;
+    /**
+     * The GitHub user or organisation that owns the policy repositories of the mtasts:github resources that name no owner. Falls back to GITHUB_OWNER.
+     */
+    githubOwner?: pulumi.Input<string>;
+    /**
+     * A GitHub token (a secret) for the GitHub Pages resources: a fine-grained personal access token with the repository permissions Administration, Contents and Pages (read and write) on the policy repositories (Metadata read comes with them), or a classic token with the repo scope and, to delete repositories it created, delete_repo. Falls back to GITHUB_TOKEN.
+     */
+    githubToken?: pulumi.Input<string>;
     /**
      * A PEM file of extra trust anchors that verifications accept for the policy host's certificate, in addition to the system's. Falls back to MTASTS_VERIFY_CA_FILE.
      */

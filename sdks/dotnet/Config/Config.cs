@@ -52,6 +52,66 @@ namespace Mtasts.Pulumi
             set => _awsRegion.Set(value);
         }
 
+        private static readonly __Value<string?> _cloudflareAccountId = new __Value<string?>(() => __config.Get("cloudflareAccountId") ?? Utilities.GetEnv("CLOUDFLARE_ACCOUNT_ID"));
+        /// <summary>
+        /// The Cloudflare account that owns the Workers of PolicyWorker resources: 32 hexadecimal digits, as the dashboard's account overview shows it. Falls back to CLOUDFLARE_ACCOUNT_ID.
+        /// </summary>
+        public static string? CloudflareAccountId
+        {
+            get => _cloudflareAccountId.Get();
+            set => _cloudflareAccountId.Set(value);
+        }
+
+        private static readonly __Value<string?> _cloudflareApiBaseUrl = new __Value<string?>(() => __config.Get("cloudflareApiBaseUrl") ?? Utilities.GetEnv("CLOUDFLARE_API_BASE_URL"));
+        /// <summary>
+        /// The base URL of Cloudflare's v4 API, to reach a stand-in of it instead, e.g. http://127.0.0.1:8080/client/v4. Unset: https://api.cloudflare.com/client/v4. Falls back to CLOUDFLARE_API_BASE_URL.
+        /// </summary>
+        public static string? CloudflareApiBaseUrl
+        {
+            get => _cloudflareApiBaseUrl.Get();
+            set => _cloudflareApiBaseUrl.Set(value);
+        }
+
+        private static readonly __Value<string?> _cloudflareApiToken = new __Value<string?>(() => __config.Get("cloudflareApiToken") ?? Utilities.GetEnv("CLOUDFLARE_API_TOKEN"));
+        /// <summary>
+        /// The Cloudflare API token of the Cloudflare resources (a secret): Zone / Zone / Read and Zone / DNS / Edit on the zones, and Account / Workers Scripts / Edit on the account for a PolicyWorker. Falls back to CLOUDFLARE_API_TOKEN.
+        /// </summary>
+        public static string? CloudflareApiToken
+        {
+            get => _cloudflareApiToken.Get();
+            set => _cloudflareApiToken.Set(value);
+        }
+
+        private static readonly __Value<string?> _githubApiBaseUrl = new __Value<string?>(() => __config.Get("githubApiBaseUrl") ?? Utilities.GetEnv("GITHUB_API_URL"));
+        /// <summary>
+        /// The base URL of the GitHub REST API: https://HOST/api/v3 for GitHub Enterprise Server, or an emulator. Default: https://api.github.com. Falls back to GITHUB_API_URL.
+        /// </summary>
+        public static string? GithubApiBaseUrl
+        {
+            get => _githubApiBaseUrl.Get();
+            set => _githubApiBaseUrl.Set(value);
+        }
+
+        private static readonly __Value<string?> _githubOwner = new __Value<string?>(() => __config.Get("githubOwner") ?? Utilities.GetEnv("GITHUB_OWNER"));
+        /// <summary>
+        /// The GitHub user or organisation that owns the policy repositories of the mtasts:github resources that name no owner. Falls back to GITHUB_OWNER.
+        /// </summary>
+        public static string? GithubOwner
+        {
+            get => _githubOwner.Get();
+            set => _githubOwner.Set(value);
+        }
+
+        private static readonly __Value<string?> _githubToken = new __Value<string?>(() => __config.Get("githubToken") ?? Utilities.GetEnv("GITHUB_TOKEN"));
+        /// <summary>
+        /// A GitHub token (a secret) for the GitHub Pages resources: a fine-grained personal access token with the repository permissions Administration, Contents and Pages (read and write) on the policy repositories (Metadata read comes with them), or a classic token with the repo scope and, to delete repositories it created, delete_repo. Falls back to GITHUB_TOKEN.
+        /// </summary>
+        public static string? GithubToken
+        {
+            get => _githubToken.Get();
+            set => _githubToken.Set(value);
+        }
+
         private static readonly __Value<string?> _verifyCaFile = new __Value<string?>(() => __config.Get("verifyCaFile") ?? Utilities.GetEnv("MTASTS_VERIFY_CA_FILE"));
         /// <summary>
         /// A PEM file of extra trust anchors that verifications accept for the policy host's certificate, in addition to the system's. Falls back to MTASTS_VERIFY_CA_FILE.

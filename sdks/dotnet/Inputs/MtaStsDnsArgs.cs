@@ -17,6 +17,12 @@ namespace Mtasts.Pulumi.Inputs
     public sealed class MtaStsDnsArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
+        /// The Cloudflare zone that holds the mail domain: its name, for example example.com, or its id (32 hexadecimal digits). The provider's setting cloudflareApiToken reads and writes it.
+        /// </summary>
+        [Input("cloudflareZone")]
+        public Input<string>? CloudflareZone { get; set; }
+
+        /// <summary>
         /// The id of the Route 53 hosted zone that holds the mail domain, for example Z0123456789ABCDEFGHIJ (the /hostedzone/ prefix is accepted).
         /// </summary>
         [Input("route53ZoneId")]

@@ -17,6 +17,18 @@ namespace Mtasts.Pulumi.Inputs
     public sealed class MtaStsHostingArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
+        /// A Cloudflare Worker; with dns.cloudflareZone only.
+        /// </summary>
+        [Input("cloudflareWorker")]
+        public Input<Inputs.MtaStsCloudflareWorkerArgs>? CloudflareWorker { get; set; }
+
+        /// <summary>
+        /// GitHub Pages.
+        /// </summary>
+        [Input("githubPages")]
+        public Input<Inputs.MtaStsGitHubPagesArgs>? GithubPages { get; set; }
+
+        /// <summary>
         /// S3 with CloudFront.
         /// </summary>
         [Input("s3CloudFront")]

@@ -11,7 +11,7 @@ import (
 	"github.com/pulumi/pulumi/sdk/v3/go/pulumi"
 )
 
-// The mtasts provider: the AWS region and endpoint of the AWS resources, and how verifications reach DNS and trust the policy host.
+// The mtasts provider: the AWS region and endpoint of the AWS resources, the Cloudflare API token, account and address of the Cloudflare resources, the GitHub token, owner and API of the GitHub Pages resources, and how verifications reach DNS and trust the policy host.
 type Provider struct {
 	pulumi.ProviderResourceState
 }
@@ -33,6 +33,36 @@ func NewProvider(ctx *pulumi.Context,
 			args.AwsRegion = pulumi.StringPtr(d.(string))
 		}
 	}
+	if args.CloudflareAccountId == nil {
+		if d := internal.GetEnvOrDefault(nil, nil, "CLOUDFLARE_ACCOUNT_ID"); d != nil {
+			args.CloudflareAccountId = pulumi.StringPtr(d.(string))
+		}
+	}
+	if args.CloudflareApiBaseUrl == nil {
+		if d := internal.GetEnvOrDefault(nil, nil, "CLOUDFLARE_API_BASE_URL"); d != nil {
+			args.CloudflareApiBaseUrl = pulumi.StringPtr(d.(string))
+		}
+	}
+	if args.CloudflareApiToken == nil {
+		if d := internal.GetEnvOrDefault(nil, nil, "CLOUDFLARE_API_TOKEN"); d != nil {
+			args.CloudflareApiToken = pulumi.StringPtr(d.(string))
+		}
+	}
+	if args.GithubApiBaseUrl == nil {
+		if d := internal.GetEnvOrDefault(nil, nil, "GITHUB_API_URL"); d != nil {
+			args.GithubApiBaseUrl = pulumi.StringPtr(d.(string))
+		}
+	}
+	if args.GithubOwner == nil {
+		if d := internal.GetEnvOrDefault(nil, nil, "GITHUB_OWNER"); d != nil {
+			args.GithubOwner = pulumi.StringPtr(d.(string))
+		}
+	}
+	if args.GithubToken == nil {
+		if d := internal.GetEnvOrDefault(nil, nil, "GITHUB_TOKEN"); d != nil {
+			args.GithubToken = pulumi.StringPtr(d.(string))
+		}
+	}
 	if args.VerifyCaFile == nil {
 		if d := internal.GetEnvOrDefault(nil, nil, "MTASTS_VERIFY_CA_FILE"); d != nil {
 			args.VerifyCaFile = pulumi.StringPtr(d.(string))
@@ -42,6 +72,12 @@ func NewProvider(ctx *pulumi.Context,
 		if d := internal.GetEnvOrDefault(nil, nil, "MTASTS_VERIFY_RESOLVER"); d != nil {
 			args.VerifyResolver = pulumi.StringPtr(d.(string))
 		}
+	}
+	if args.CloudflareApiToken != nil {
+		args.CloudflareApiToken = pulumi.ToSecret(args.CloudflareApiToken).(pulumi.StringPtrInput)
+	}
+	if args.GithubToken != nil {
+		args.GithubToken = pulumi.ToSecret(args.GithubToken).(pulumi.StringPtrInput)
 	}
 	opts = internal.PkgResourceDefaultOpts(opts)
 	var resource Provider
@@ -57,6 +93,18 @@ type providerArgs struct {
 	AwsEndpoint *string `pulumi:"awsEndpoint"`
 	// The AWS region for regional AWS resources (the policy site's S3 bucket). Falls back to the environment variables AWS_REGION, then AWS_DEFAULT_REGION.
 	AwsRegion *string `pulumi:"awsRegion"`
+	// The Cloudflare account that owns the Workers of PolicyWorker resources: 32 hexadecimal digits, as the dashboard's account overview shows it. Falls back to CLOUDFLARE_ACCOUNT_ID.
+	CloudflareAccountId *string `pulumi:"cloudflareAccountId"`
+	// The base URL of Cloudflare's v4 API, to reach a stand-in of it instead, e.g. http://127.0.0.1:8080/client/v4. Unset: https://api.cloudflare.com/client/v4. Falls back to CLOUDFLARE_API_BASE_URL.
+	CloudflareApiBaseUrl *string `pulumi:"cloudflareApiBaseUrl"`
+	// The Cloudflare API token of the Cloudflare resources (a secret): Zone / Zone / Read and Zone / DNS / Edit on the zones, and Account / Workers Scripts / Edit on the account for a PolicyWorker. Falls back to CLOUDFLARE_API_TOKEN.
+	CloudflareApiToken *string `pulumi:"cloudflareApiToken"`
+	// The base URL of the GitHub REST API: https://HOST/api/v3 for GitHub Enterprise Server, or an emulator. Default: https://api.github.com. Falls back to GITHUB_API_URL.
+	GithubApiBaseUrl *string `pulumi:"githubApiBaseUrl"`
+	// The GitHub user or organisation that owns the policy repositories of the mtasts:github resources that name no owner. Falls back to GITHUB_OWNER.
+	GithubOwner *string `pulumi:"githubOwner"`
+	// A GitHub token (a secret) for the GitHub Pages resources: a fine-grained personal access token with the repository permissions Administration, Contents and Pages (read and write) on the policy repositories (Metadata read comes with them), or a classic token with the repo scope and, to delete repositories it created, delete_repo. Falls back to GITHUB_TOKEN.
+	GithubToken *string `pulumi:"githubToken"`
 	// A PEM file of extra trust anchors that verifications accept for the policy host's certificate, in addition to the system's. Falls back to MTASTS_VERIFY_CA_FILE.
 	VerifyCaFile *string `pulumi:"verifyCaFile"`
 	// The DNS server that verifications ask, as host or host:port, or "system" for the system's resolver. Unset: each verification asks the domain's authoritative name servers. A Verification's own resolver property takes precedence. Falls back to MTASTS_VERIFY_RESOLVER.
@@ -69,6 +117,18 @@ type ProviderArgs struct {
 	AwsEndpoint pulumi.StringPtrInput
 	// The AWS region for regional AWS resources (the policy site's S3 bucket). Falls back to the environment variables AWS_REGION, then AWS_DEFAULT_REGION.
 	AwsRegion pulumi.StringPtrInput
+	// The Cloudflare account that owns the Workers of PolicyWorker resources: 32 hexadecimal digits, as the dashboard's account overview shows it. Falls back to CLOUDFLARE_ACCOUNT_ID.
+	CloudflareAccountId pulumi.StringPtrInput
+	// The base URL of Cloudflare's v4 API, to reach a stand-in of it instead, e.g. http://127.0.0.1:8080/client/v4. Unset: https://api.cloudflare.com/client/v4. Falls back to CLOUDFLARE_API_BASE_URL.
+	CloudflareApiBaseUrl pulumi.StringPtrInput
+	// The Cloudflare API token of the Cloudflare resources (a secret): Zone / Zone / Read and Zone / DNS / Edit on the zones, and Account / Workers Scripts / Edit on the account for a PolicyWorker. Falls back to CLOUDFLARE_API_TOKEN.
+	CloudflareApiToken pulumi.StringPtrInput
+	// The base URL of the GitHub REST API: https://HOST/api/v3 for GitHub Enterprise Server, or an emulator. Default: https://api.github.com. Falls back to GITHUB_API_URL.
+	GithubApiBaseUrl pulumi.StringPtrInput
+	// The GitHub user or organisation that owns the policy repositories of the mtasts:github resources that name no owner. Falls back to GITHUB_OWNER.
+	GithubOwner pulumi.StringPtrInput
+	// A GitHub token (a secret) for the GitHub Pages resources: a fine-grained personal access token with the repository permissions Administration, Contents and Pages (read and write) on the policy repositories (Metadata read comes with them), or a classic token with the repo scope and, to delete repositories it created, delete_repo. Falls back to GITHUB_TOKEN.
+	GithubToken pulumi.StringPtrInput
 	// A PEM file of extra trust anchors that verifications accept for the policy host's certificate, in addition to the system's. Falls back to MTASTS_VERIFY_CA_FILE.
 	VerifyCaFile pulumi.StringPtrInput
 	// The DNS server that verifications ask, as host or host:port, or "system" for the system's resolver. Unset: each verification asks the domain's authoritative name servers. A Verification's own resolver property takes precedence. Falls back to MTASTS_VERIFY_RESOLVER.

@@ -13,8 +13,150 @@ import (
 
 var _ = internal.GetEnvOrDefault
 
+// The policy served by a Cloudflare Worker at mta-sts.<domain>, a Workers custom domain for which Cloudflare makes the DNS record and the certificate: it needs the Cloudflare DNS (dns.cloudflareZone), and the provider's settings cloudflareApiToken and cloudflareAccountId.
+type MtaStsCloudflareWorker struct {
+	// The Worker script that serves the policy: 1 to 63 lower-case letters, digits, '-' and '_'. Default: mtasts-policy, which every domain with the default shares, each with its own body.
+	Script *string `pulumi:"script"`
+}
+
+// MtaStsCloudflareWorkerInput is an input type that accepts MtaStsCloudflareWorkerArgs and MtaStsCloudflareWorkerOutput values.
+// You can construct a concrete instance of `MtaStsCloudflareWorkerInput` via:
+//
+//	MtaStsCloudflareWorkerArgs{...}
+type MtaStsCloudflareWorkerInput interface {
+	pulumi.Input
+
+	ToMtaStsCloudflareWorkerOutput() MtaStsCloudflareWorkerOutput
+	ToMtaStsCloudflareWorkerOutputWithContext(context.Context) MtaStsCloudflareWorkerOutput
+}
+
+// The policy served by a Cloudflare Worker at mta-sts.<domain>, a Workers custom domain for which Cloudflare makes the DNS record and the certificate: it needs the Cloudflare DNS (dns.cloudflareZone), and the provider's settings cloudflareApiToken and cloudflareAccountId.
+type MtaStsCloudflareWorkerArgs struct {
+	// The Worker script that serves the policy: 1 to 63 lower-case letters, digits, '-' and '_'. Default: mtasts-policy, which every domain with the default shares, each with its own body.
+	Script pulumi.StringPtrInput `pulumi:"script"`
+}
+
+func (MtaStsCloudflareWorkerArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MtaStsCloudflareWorker)(nil)).Elem()
+}
+
+func (i MtaStsCloudflareWorkerArgs) ToMtaStsCloudflareWorkerOutput() MtaStsCloudflareWorkerOutput {
+	return i.ToMtaStsCloudflareWorkerOutputWithContext(context.Background())
+}
+
+func (i MtaStsCloudflareWorkerArgs) ToMtaStsCloudflareWorkerOutputWithContext(ctx context.Context) MtaStsCloudflareWorkerOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MtaStsCloudflareWorkerOutput)
+}
+
+func (i MtaStsCloudflareWorkerArgs) ToMtaStsCloudflareWorkerPtrOutput() MtaStsCloudflareWorkerPtrOutput {
+	return i.ToMtaStsCloudflareWorkerPtrOutputWithContext(context.Background())
+}
+
+func (i MtaStsCloudflareWorkerArgs) ToMtaStsCloudflareWorkerPtrOutputWithContext(ctx context.Context) MtaStsCloudflareWorkerPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MtaStsCloudflareWorkerOutput).ToMtaStsCloudflareWorkerPtrOutputWithContext(ctx)
+}
+
+// MtaStsCloudflareWorkerPtrInput is an input type that accepts MtaStsCloudflareWorkerArgs, MtaStsCloudflareWorkerPtr and MtaStsCloudflareWorkerPtrOutput values.
+// You can construct a concrete instance of `MtaStsCloudflareWorkerPtrInput` via:
+//
+//	        MtaStsCloudflareWorkerArgs{...}
+//
+//	or:
+//
+//	        nil
+type MtaStsCloudflareWorkerPtrInput interface {
+	pulumi.Input
+
+	ToMtaStsCloudflareWorkerPtrOutput() MtaStsCloudflareWorkerPtrOutput
+	ToMtaStsCloudflareWorkerPtrOutputWithContext(context.Context) MtaStsCloudflareWorkerPtrOutput
+}
+
+type mtaStsCloudflareWorkerPtrType MtaStsCloudflareWorkerArgs
+
+func MtaStsCloudflareWorkerPtr(v *MtaStsCloudflareWorkerArgs) MtaStsCloudflareWorkerPtrInput {
+	return (*mtaStsCloudflareWorkerPtrType)(v)
+}
+
+func (*mtaStsCloudflareWorkerPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**MtaStsCloudflareWorker)(nil)).Elem()
+}
+
+func (i *mtaStsCloudflareWorkerPtrType) ToMtaStsCloudflareWorkerPtrOutput() MtaStsCloudflareWorkerPtrOutput {
+	return i.ToMtaStsCloudflareWorkerPtrOutputWithContext(context.Background())
+}
+
+func (i *mtaStsCloudflareWorkerPtrType) ToMtaStsCloudflareWorkerPtrOutputWithContext(ctx context.Context) MtaStsCloudflareWorkerPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MtaStsCloudflareWorkerPtrOutput)
+}
+
+// The policy served by a Cloudflare Worker at mta-sts.<domain>, a Workers custom domain for which Cloudflare makes the DNS record and the certificate: it needs the Cloudflare DNS (dns.cloudflareZone), and the provider's settings cloudflareApiToken and cloudflareAccountId.
+type MtaStsCloudflareWorkerOutput struct{ *pulumi.OutputState }
+
+func (MtaStsCloudflareWorkerOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MtaStsCloudflareWorker)(nil)).Elem()
+}
+
+func (o MtaStsCloudflareWorkerOutput) ToMtaStsCloudflareWorkerOutput() MtaStsCloudflareWorkerOutput {
+	return o
+}
+
+func (o MtaStsCloudflareWorkerOutput) ToMtaStsCloudflareWorkerOutputWithContext(ctx context.Context) MtaStsCloudflareWorkerOutput {
+	return o
+}
+
+func (o MtaStsCloudflareWorkerOutput) ToMtaStsCloudflareWorkerPtrOutput() MtaStsCloudflareWorkerPtrOutput {
+	return o.ToMtaStsCloudflareWorkerPtrOutputWithContext(context.Background())
+}
+
+func (o MtaStsCloudflareWorkerOutput) ToMtaStsCloudflareWorkerPtrOutputWithContext(ctx context.Context) MtaStsCloudflareWorkerPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MtaStsCloudflareWorker) *MtaStsCloudflareWorker {
+		return &v
+	}).(MtaStsCloudflareWorkerPtrOutput)
+}
+
+// The Worker script that serves the policy: 1 to 63 lower-case letters, digits, '-' and '_'. Default: mtasts-policy, which every domain with the default shares, each with its own body.
+func (o MtaStsCloudflareWorkerOutput) Script() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v MtaStsCloudflareWorker) *string { return v.Script }).(pulumi.StringPtrOutput)
+}
+
+type MtaStsCloudflareWorkerPtrOutput struct{ *pulumi.OutputState }
+
+func (MtaStsCloudflareWorkerPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MtaStsCloudflareWorker)(nil)).Elem()
+}
+
+func (o MtaStsCloudflareWorkerPtrOutput) ToMtaStsCloudflareWorkerPtrOutput() MtaStsCloudflareWorkerPtrOutput {
+	return o
+}
+
+func (o MtaStsCloudflareWorkerPtrOutput) ToMtaStsCloudflareWorkerPtrOutputWithContext(ctx context.Context) MtaStsCloudflareWorkerPtrOutput {
+	return o
+}
+
+func (o MtaStsCloudflareWorkerPtrOutput) Elem() MtaStsCloudflareWorkerOutput {
+	return o.ApplyT(func(v *MtaStsCloudflareWorker) MtaStsCloudflareWorker {
+		if v != nil {
+			return *v
+		}
+		var ret MtaStsCloudflareWorker
+		return ret
+	}).(MtaStsCloudflareWorkerOutput)
+}
+
+// The Worker script that serves the policy: 1 to 63 lower-case letters, digits, '-' and '_'. Default: mtasts-policy, which every domain with the default shares, each with its own body.
+func (o MtaStsCloudflareWorkerPtrOutput) Script() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MtaStsCloudflareWorker) *string {
+		if v == nil {
+			return nil
+		}
+		return v.Script
+	}).(pulumi.StringPtrOutput)
+}
+
 // Where an MtaSts component publishes its DNS records: set exactly one DNS service.
 type MtaStsDns struct {
+	// The Cloudflare zone that holds the mail domain: its name, for example example.com, or its id (32 hexadecimal digits). The provider's setting cloudflareApiToken reads and writes it.
+	CloudflareZone *string `pulumi:"cloudflareZone"`
 	// The id of the Route 53 hosted zone that holds the mail domain, for example Z0123456789ABCDEFGHIJ (the /hostedzone/ prefix is accepted).
 	Route53ZoneId *string `pulumi:"route53ZoneId"`
 }
@@ -32,6 +174,8 @@ type MtaStsDnsInput interface {
 
 // Where an MtaSts component publishes its DNS records: set exactly one DNS service.
 type MtaStsDnsArgs struct {
+	// The Cloudflare zone that holds the mail domain: its name, for example example.com, or its id (32 hexadecimal digits). The provider's setting cloudflareApiToken reads and writes it.
+	CloudflareZone pulumi.StringPtrInput `pulumi:"cloudflareZone"`
 	// The id of the Route 53 hosted zone that holds the mail domain, for example Z0123456789ABCDEFGHIJ (the /hostedzone/ prefix is accepted).
 	Route53ZoneId pulumi.StringPtrInput `pulumi:"route53ZoneId"`
 }
@@ -63,13 +207,181 @@ func (o MtaStsDnsOutput) ToMtaStsDnsOutputWithContext(ctx context.Context) MtaSt
 	return o
 }
 
+// The Cloudflare zone that holds the mail domain: its name, for example example.com, or its id (32 hexadecimal digits). The provider's setting cloudflareApiToken reads and writes it.
+func (o MtaStsDnsOutput) CloudflareZone() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v MtaStsDns) *string { return v.CloudflareZone }).(pulumi.StringPtrOutput)
+}
+
 // The id of the Route 53 hosted zone that holds the mail domain, for example Z0123456789ABCDEFGHIJ (the /hostedzone/ prefix is accepted).
 func (o MtaStsDnsOutput) Route53ZoneId() pulumi.StringPtrOutput {
 	return o.ApplyT(func(v MtaStsDns) *string { return v.Route53ZoneId }).(pulumi.StringPtrOutput)
 }
 
+// The policy served by GitHub Pages from a public repository, as the by-hand recipe does: the repository (created, or adopted when it is empty), its files in one commit, Pages with the custom domain mta-sts.<domain>, the CNAME record to OWNER.github.io in the component's DNS, the wait for GitHub's certificate, then enforced HTTPS. It needs the provider's setting githubToken. One repository serves one mail domain.
+type MtaStsGitHubPages struct {
+	// The GitHub user or organisation that owns the repository, for example example-org.
+	Owner string `pulumi:"owner"`
+	// The repository's name, for example mta-sts.
+	Repository string `pulumi:"repository"`
+}
+
+// MtaStsGitHubPagesInput is an input type that accepts MtaStsGitHubPagesArgs and MtaStsGitHubPagesOutput values.
+// You can construct a concrete instance of `MtaStsGitHubPagesInput` via:
+//
+//	MtaStsGitHubPagesArgs{...}
+type MtaStsGitHubPagesInput interface {
+	pulumi.Input
+
+	ToMtaStsGitHubPagesOutput() MtaStsGitHubPagesOutput
+	ToMtaStsGitHubPagesOutputWithContext(context.Context) MtaStsGitHubPagesOutput
+}
+
+// The policy served by GitHub Pages from a public repository, as the by-hand recipe does: the repository (created, or adopted when it is empty), its files in one commit, Pages with the custom domain mta-sts.<domain>, the CNAME record to OWNER.github.io in the component's DNS, the wait for GitHub's certificate, then enforced HTTPS. It needs the provider's setting githubToken. One repository serves one mail domain.
+type MtaStsGitHubPagesArgs struct {
+	// The GitHub user or organisation that owns the repository, for example example-org.
+	Owner pulumi.StringInput `pulumi:"owner"`
+	// The repository's name, for example mta-sts.
+	Repository pulumi.StringInput `pulumi:"repository"`
+}
+
+func (MtaStsGitHubPagesArgs) ElementType() reflect.Type {
+	return reflect.TypeOf((*MtaStsGitHubPages)(nil)).Elem()
+}
+
+func (i MtaStsGitHubPagesArgs) ToMtaStsGitHubPagesOutput() MtaStsGitHubPagesOutput {
+	return i.ToMtaStsGitHubPagesOutputWithContext(context.Background())
+}
+
+func (i MtaStsGitHubPagesArgs) ToMtaStsGitHubPagesOutputWithContext(ctx context.Context) MtaStsGitHubPagesOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MtaStsGitHubPagesOutput)
+}
+
+func (i MtaStsGitHubPagesArgs) ToMtaStsGitHubPagesPtrOutput() MtaStsGitHubPagesPtrOutput {
+	return i.ToMtaStsGitHubPagesPtrOutputWithContext(context.Background())
+}
+
+func (i MtaStsGitHubPagesArgs) ToMtaStsGitHubPagesPtrOutputWithContext(ctx context.Context) MtaStsGitHubPagesPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MtaStsGitHubPagesOutput).ToMtaStsGitHubPagesPtrOutputWithContext(ctx)
+}
+
+// MtaStsGitHubPagesPtrInput is an input type that accepts MtaStsGitHubPagesArgs, MtaStsGitHubPagesPtr and MtaStsGitHubPagesPtrOutput values.
+// You can construct a concrete instance of `MtaStsGitHubPagesPtrInput` via:
+//
+//	        MtaStsGitHubPagesArgs{...}
+//
+//	or:
+//
+//	        nil
+type MtaStsGitHubPagesPtrInput interface {
+	pulumi.Input
+
+	ToMtaStsGitHubPagesPtrOutput() MtaStsGitHubPagesPtrOutput
+	ToMtaStsGitHubPagesPtrOutputWithContext(context.Context) MtaStsGitHubPagesPtrOutput
+}
+
+type mtaStsGitHubPagesPtrType MtaStsGitHubPagesArgs
+
+func MtaStsGitHubPagesPtr(v *MtaStsGitHubPagesArgs) MtaStsGitHubPagesPtrInput {
+	return (*mtaStsGitHubPagesPtrType)(v)
+}
+
+func (*mtaStsGitHubPagesPtrType) ElementType() reflect.Type {
+	return reflect.TypeOf((**MtaStsGitHubPages)(nil)).Elem()
+}
+
+func (i *mtaStsGitHubPagesPtrType) ToMtaStsGitHubPagesPtrOutput() MtaStsGitHubPagesPtrOutput {
+	return i.ToMtaStsGitHubPagesPtrOutputWithContext(context.Background())
+}
+
+func (i *mtaStsGitHubPagesPtrType) ToMtaStsGitHubPagesPtrOutputWithContext(ctx context.Context) MtaStsGitHubPagesPtrOutput {
+	return pulumi.ToOutputWithContext(ctx, i).(MtaStsGitHubPagesPtrOutput)
+}
+
+// The policy served by GitHub Pages from a public repository, as the by-hand recipe does: the repository (created, or adopted when it is empty), its files in one commit, Pages with the custom domain mta-sts.<domain>, the CNAME record to OWNER.github.io in the component's DNS, the wait for GitHub's certificate, then enforced HTTPS. It needs the provider's setting githubToken. One repository serves one mail domain.
+type MtaStsGitHubPagesOutput struct{ *pulumi.OutputState }
+
+func (MtaStsGitHubPagesOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((*MtaStsGitHubPages)(nil)).Elem()
+}
+
+func (o MtaStsGitHubPagesOutput) ToMtaStsGitHubPagesOutput() MtaStsGitHubPagesOutput {
+	return o
+}
+
+func (o MtaStsGitHubPagesOutput) ToMtaStsGitHubPagesOutputWithContext(ctx context.Context) MtaStsGitHubPagesOutput {
+	return o
+}
+
+func (o MtaStsGitHubPagesOutput) ToMtaStsGitHubPagesPtrOutput() MtaStsGitHubPagesPtrOutput {
+	return o.ToMtaStsGitHubPagesPtrOutputWithContext(context.Background())
+}
+
+func (o MtaStsGitHubPagesOutput) ToMtaStsGitHubPagesPtrOutputWithContext(ctx context.Context) MtaStsGitHubPagesPtrOutput {
+	return o.ApplyTWithContext(ctx, func(_ context.Context, v MtaStsGitHubPages) *MtaStsGitHubPages {
+		return &v
+	}).(MtaStsGitHubPagesPtrOutput)
+}
+
+// The GitHub user or organisation that owns the repository, for example example-org.
+func (o MtaStsGitHubPagesOutput) Owner() pulumi.StringOutput {
+	return o.ApplyT(func(v MtaStsGitHubPages) string { return v.Owner }).(pulumi.StringOutput)
+}
+
+// The repository's name, for example mta-sts.
+func (o MtaStsGitHubPagesOutput) Repository() pulumi.StringOutput {
+	return o.ApplyT(func(v MtaStsGitHubPages) string { return v.Repository }).(pulumi.StringOutput)
+}
+
+type MtaStsGitHubPagesPtrOutput struct{ *pulumi.OutputState }
+
+func (MtaStsGitHubPagesPtrOutput) ElementType() reflect.Type {
+	return reflect.TypeOf((**MtaStsGitHubPages)(nil)).Elem()
+}
+
+func (o MtaStsGitHubPagesPtrOutput) ToMtaStsGitHubPagesPtrOutput() MtaStsGitHubPagesPtrOutput {
+	return o
+}
+
+func (o MtaStsGitHubPagesPtrOutput) ToMtaStsGitHubPagesPtrOutputWithContext(ctx context.Context) MtaStsGitHubPagesPtrOutput {
+	return o
+}
+
+func (o MtaStsGitHubPagesPtrOutput) Elem() MtaStsGitHubPagesOutput {
+	return o.ApplyT(func(v *MtaStsGitHubPages) MtaStsGitHubPages {
+		if v != nil {
+			return *v
+		}
+		var ret MtaStsGitHubPages
+		return ret
+	}).(MtaStsGitHubPagesOutput)
+}
+
+// The GitHub user or organisation that owns the repository, for example example-org.
+func (o MtaStsGitHubPagesPtrOutput) Owner() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MtaStsGitHubPages) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Owner
+	}).(pulumi.StringPtrOutput)
+}
+
+// The repository's name, for example mta-sts.
+func (o MtaStsGitHubPagesPtrOutput) Repository() pulumi.StringPtrOutput {
+	return o.ApplyT(func(v *MtaStsGitHubPages) *string {
+		if v == nil {
+			return nil
+		}
+		return &v.Repository
+	}).(pulumi.StringPtrOutput)
+}
+
 // Where an MtaSts component serves the policy file https://mta-sts.<domain>/.well-known/mta-sts.txt (RFC 8461 section 3.3): set exactly one hosting.
 type MtaStsHosting struct {
+	// A Cloudflare Worker; with dns.cloudflareZone only.
+	CloudflareWorker *MtaStsCloudflareWorker `pulumi:"cloudflareWorker"`
+	// GitHub Pages.
+	GithubPages *MtaStsGitHubPages `pulumi:"githubPages"`
 	// S3 with CloudFront.
 	S3CloudFront *MtaStsS3CloudFront `pulumi:"s3CloudFront"`
 }
@@ -87,6 +399,10 @@ type MtaStsHostingInput interface {
 
 // Where an MtaSts component serves the policy file https://mta-sts.<domain>/.well-known/mta-sts.txt (RFC 8461 section 3.3): set exactly one hosting.
 type MtaStsHostingArgs struct {
+	// A Cloudflare Worker; with dns.cloudflareZone only.
+	CloudflareWorker MtaStsCloudflareWorkerPtrInput `pulumi:"cloudflareWorker"`
+	// GitHub Pages.
+	GithubPages MtaStsGitHubPagesPtrInput `pulumi:"githubPages"`
 	// S3 with CloudFront.
 	S3CloudFront MtaStsS3CloudFrontPtrInput `pulumi:"s3CloudFront"`
 }
@@ -116,6 +432,16 @@ func (o MtaStsHostingOutput) ToMtaStsHostingOutput() MtaStsHostingOutput {
 
 func (o MtaStsHostingOutput) ToMtaStsHostingOutputWithContext(ctx context.Context) MtaStsHostingOutput {
 	return o
+}
+
+// A Cloudflare Worker; with dns.cloudflareZone only.
+func (o MtaStsHostingOutput) CloudflareWorker() MtaStsCloudflareWorkerPtrOutput {
+	return o.ApplyT(func(v MtaStsHosting) *MtaStsCloudflareWorker { return v.CloudflareWorker }).(MtaStsCloudflareWorkerPtrOutput)
+}
+
+// GitHub Pages.
+func (o MtaStsHostingOutput) GithubPages() MtaStsGitHubPagesPtrOutput {
+	return o.ApplyT(func(v MtaStsHosting) *MtaStsGitHubPages { return v.GithubPages }).(MtaStsGitHubPagesPtrOutput)
 }
 
 // S3 with CloudFront.
@@ -587,13 +913,21 @@ func (o VerificationSummaryOutput) Warnings() pulumi.IntOutput {
 }
 
 func init() {
+	pulumi.RegisterInputType(reflect.TypeOf((*MtaStsCloudflareWorkerInput)(nil)).Elem(), MtaStsCloudflareWorkerArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MtaStsCloudflareWorkerPtrInput)(nil)).Elem(), MtaStsCloudflareWorkerArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MtaStsDnsInput)(nil)).Elem(), MtaStsDnsArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MtaStsGitHubPagesInput)(nil)).Elem(), MtaStsGitHubPagesArgs{})
+	pulumi.RegisterInputType(reflect.TypeOf((*MtaStsGitHubPagesPtrInput)(nil)).Elem(), MtaStsGitHubPagesArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MtaStsHostingInput)(nil)).Elem(), MtaStsHostingArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MtaStsS3CloudFrontInput)(nil)).Elem(), MtaStsS3CloudFrontArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MtaStsS3CloudFrontPtrInput)(nil)).Elem(), MtaStsS3CloudFrontArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MtaStsVerificationInput)(nil)).Elem(), MtaStsVerificationArgs{})
 	pulumi.RegisterInputType(reflect.TypeOf((*MtaStsVerificationPtrInput)(nil)).Elem(), MtaStsVerificationArgs{})
+	pulumi.RegisterOutputType(MtaStsCloudflareWorkerOutput{})
+	pulumi.RegisterOutputType(MtaStsCloudflareWorkerPtrOutput{})
 	pulumi.RegisterOutputType(MtaStsDnsOutput{})
+	pulumi.RegisterOutputType(MtaStsGitHubPagesOutput{})
+	pulumi.RegisterOutputType(MtaStsGitHubPagesPtrOutput{})
 	pulumi.RegisterOutputType(MtaStsHostingOutput{})
 	pulumi.RegisterOutputType(MtaStsS3CloudFrontOutput{})
 	pulumi.RegisterOutputType(MtaStsS3CloudFrontPtrOutput{})

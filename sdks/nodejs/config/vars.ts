@@ -30,6 +30,72 @@ Object.defineProperty(exports, "awsRegion", {
 });
 
 /**
+ * The Cloudflare account that owns the Workers of PolicyWorker resources: 32 hexadecimal digits, as the dashboard's account overview shows it. Falls back to CLOUDFLARE_ACCOUNT_ID.
+ */
+export declare const cloudflareAccountId: string | undefined;
+Object.defineProperty(exports, "cloudflareAccountId", {
+    get() {
+        return __config.get("cloudflareAccountId") ?? utilities.getEnv("CLOUDFLARE_ACCOUNT_ID");
+    },
+    enumerable: true,
+});
+
+/**
+ * The base URL of Cloudflare's v4 API, to reach a stand-in of it instead, e.g. http://127.0.0.1:8080/client/v4. Unset: https://api.cloudflare.com/client/v4. Falls back to CLOUDFLARE_API_BASE_URL.
+ */
+export declare const cloudflareApiBaseUrl: string | undefined;
+Object.defineProperty(exports, "cloudflareApiBaseUrl", {
+    get() {
+        return __config.get("cloudflareApiBaseUrl") ?? utilities.getEnv("CLOUDFLARE_API_BASE_URL");
+    },
+    enumerable: true,
+});
+
+/**
+ * The Cloudflare API token of the Cloudflare resources (a secret): Zone / Zone / Read and Zone / DNS / Edit on the zones, and Account / Workers Scripts / Edit on the account for a PolicyWorker. Falls back to CLOUDFLARE_API_TOKEN.
+ */
+export declare const cloudflareApiToken: string | undefined;
+Object.defineProperty(exports, "cloudflareApiToken", {
+    get() {
+        return __config.get("cloudflareApiToken") ?? utilities.getEnv("CLOUDFLARE_API_TOKEN");
+    },
+    enumerable: true,
+});
+
+/**
+ * The base URL of the GitHub REST API: https://HOST/api/v3 for GitHub Enterprise Server, or an emulator. Default: https://api.github.com. Falls back to GITHUB_API_URL.
+ */
+export declare const githubApiBaseUrl: string | undefined;
+Object.defineProperty(exports, "githubApiBaseUrl", {
+    get() {
+        return __config.get("githubApiBaseUrl") ?? utilities.getEnv("GITHUB_API_URL");
+    },
+    enumerable: true,
+});
+
+/**
+ * The GitHub user or organisation that owns the policy repositories of the mtasts:github resources that name no owner. Falls back to GITHUB_OWNER.
+ */
+export declare const githubOwner: string | undefined;
+Object.defineProperty(exports, "githubOwner", {
+    get() {
+        return __config.get("githubOwner") ?? utilities.getEnv("GITHUB_OWNER");
+    },
+    enumerable: true,
+});
+
+/**
+ * A GitHub token (a secret) for the GitHub Pages resources: a fine-grained personal access token with the repository permissions Administration, Contents and Pages (read and write) on the policy repositories (Metadata read comes with them), or a classic token with the repo scope and, to delete repositories it created, delete_repo. Falls back to GITHUB_TOKEN.
+ */
+export declare const githubToken: string | undefined;
+Object.defineProperty(exports, "githubToken", {
+    get() {
+        return __config.get("githubToken") ?? utilities.getEnv("GITHUB_TOKEN");
+    },
+    enumerable: true,
+});
+
+/**
  * A PEM file of extra trust anchors that verifications accept for the policy host's certificate, in addition to the system's. Falls back to MTASTS_VERIFY_CA_FILE.
  */
 export declare const verifyCaFile: string | undefined;

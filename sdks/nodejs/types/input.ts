@@ -7,9 +7,23 @@ import * as outputs from "../types/output";
 import * as enums from "../types/enums";
 
 /**
+ * The policy served by a Cloudflare Worker at mta-sts.<domain>, a Workers custom domain for which Cloudflare makes the DNS record and the certificate: it needs the Cloudflare DNS (dns.cloudflareZone), and the provider's settings cloudflareApiToken and cloudflareAccountId.
+ */
+export interface MtaStsCloudflareWorkerArgs {
+    /**
+     * The Worker script that serves the policy: 1 to 63 lower-case letters, digits, '-' and '_'. Default: mtasts-policy, which every domain with the default shares, each with its own body.
+     */
+    script?: pulumi.Input<string>;
+}
+
+/**
  * Where an MtaSts component publishes its DNS records: set exactly one DNS service.
  */
 export interface MtaStsDnsArgs {
+    /**
+     * The Cloudflare zone that holds the mail domain: its name, for example example.com, or its id (32 hexadecimal digits). The provider's setting cloudflareApiToken reads and writes it.
+     */
+    cloudflareZone?: pulumi.Input<string>;
     /**
      * The id of the Route 53 hosted zone that holds the mail domain, for example Z0123456789ABCDEFGHIJ (the /hostedzone/ prefix is accepted).
      */
@@ -17,9 +31,31 @@ export interface MtaStsDnsArgs {
 }
 
 /**
+ * The policy served by GitHub Pages from a public repository, as the by-hand recipe does: the repository (created, or adopted when it is empty), its files in one commit, Pages with the custom domain mta-sts.<domain>, the CNAME record to OWNER.github.io in the component's DNS, the wait for GitHub's certificate, then enforced HTTPS. It needs the provider's setting githubToken. One repository serves one mail domain.
+ */
+export interface MtaStsGitHubPagesArgs {
+    /**
+     * The GitHub user or organisation that owns the repository, for example example-org.
+     */
+    owner: pulumi.Input<string>;
+    /**
+     * The repository's name, for example mta-sts.
+     */
+    repository: pulumi.Input<string>;
+}
+
+/**
  * Where an MtaSts component serves the policy file https://mta-sts.<domain>/.well-known/mta-sts.txt (RFC 8461 section 3.3): set exactly one hosting.
  */
 export interface MtaStsHostingArgs {
+    /**
+     * A Cloudflare Worker; with dns.cloudflareZone only.
+     */
+    cloudflareWorker?: pulumi.Input<inputs.MtaStsCloudflareWorkerArgs>;
+    /**
+     * GitHub Pages.
+     */
+    githubPages?: pulumi.Input<inputs.MtaStsGitHubPagesArgs>;
     /**
      * S3 with CloudFront.
      */

@@ -19,11 +19,17 @@ from . import outputs
 if typing.TYPE_CHECKING:
     import pulumi_mtasts.aws as __aws
     aws = __aws
+    import pulumi_mtasts.cloudflare as __cloudflare
+    cloudflare = __cloudflare
     import pulumi_mtasts.config as __config
     config = __config
+    import pulumi_mtasts.github as __github
+    github = __github
 else:
     aws = _utilities.lazy_import('pulumi_mtasts.aws')
+    cloudflare = _utilities.lazy_import('pulumi_mtasts.cloudflare')
     config = _utilities.lazy_import('pulumi_mtasts.config')
+    github = _utilities.lazy_import('pulumi_mtasts.github')
 
 _utilities.register(
     resource_modules="""
@@ -37,6 +43,24 @@ _utilities.register(
    "mtasts:aws:CertificateValidation": "CertificateValidation",
    "mtasts:aws:PolicySite": "PolicySite",
    "mtasts:aws:Record": "Record"
+  }
+ },
+ {
+  "pkg": "mtasts",
+  "mod": "cloudflare",
+  "fqn": "pulumi_mtasts.cloudflare",
+  "classes": {
+   "mtasts:cloudflare:PolicyWorker": "PolicyWorker",
+   "mtasts:cloudflare:Record": "Record"
+  }
+ },
+ {
+  "pkg": "mtasts",
+  "mod": "github",
+  "fqn": "pulumi_mtasts.github",
+  "classes": {
+   "mtasts:github:PagesHttps": "PagesHttps",
+   "mtasts:github:PagesSite": "PagesSite"
   }
  },
  {

@@ -16,8 +16,12 @@ from . import _utilities
 from ._enums import *
 
 __all__ = [
+    'MtaStsCloudflareWorkerArgs',
+    'MtaStsCloudflareWorkerArgsDict',
     'MtaStsDnsArgs',
     'MtaStsDnsArgsDict',
+    'MtaStsGitHubPagesArgs',
+    'MtaStsGitHubPagesArgsDict',
     'MtaStsHostingArgs',
     'MtaStsHostingArgsDict',
     'MtaStsS3CloudFrontArgs',
@@ -29,9 +33,49 @@ __all__ = [
 MYPY = False
 
 if not MYPY:
+    class MtaStsCloudflareWorkerArgsDict(TypedDict):
+        """
+        The policy served by a Cloudflare Worker at mta-sts.<domain>, a Workers custom domain for which Cloudflare makes the DNS record and the certificate: it needs the Cloudflare DNS (dns.cloudflareZone), and the provider's settings cloudflareApiToken and cloudflareAccountId.
+        """
+        script: NotRequired[pulumi.Input[_builtins.str]]
+        """
+        The Worker script that serves the policy: 1 to 63 lower-case letters, digits, '-' and '_'. Default: mtasts-policy, which every domain with the default shares, each with its own body.
+        """
+elif False:
+    MtaStsCloudflareWorkerArgsDict: TypeAlias = Mapping[str, Any]
+
+@pulumi.input_type
+class MtaStsCloudflareWorkerArgs:
+    def __init__(__self__, *,
+                 script: Optional[pulumi.Input[_builtins.str]] = None):
+        """
+        The policy served by a Cloudflare Worker at mta-sts.<domain>, a Workers custom domain for which Cloudflare makes the DNS record and the certificate: it needs the Cloudflare DNS (dns.cloudflareZone), and the provider's settings cloudflareApiToken and cloudflareAccountId.
+        :param pulumi.Input[_builtins.str] script: The Worker script that serves the policy: 1 to 63 lower-case letters, digits, '-' and '_'. Default: mtasts-policy, which every domain with the default shares, each with its own body.
+        """
+        if script is not None:
+            pulumi.set(__self__, "script", script)
+
+    @_builtins.property
+    @pulumi.getter
+    def script(self) -> Optional[pulumi.Input[_builtins.str]]:
+        """
+        The Worker script that serves the policy: 1 to 63 lower-case letters, digits, '-' and '_'. Default: mtasts-policy, which every domain with the default shares, each with its own body.
+        """
+        return pulumi.get(self, "script")
+
+    @script.setter
+    def script(self, value: Optional[pulumi.Input[_builtins.str]]):
+        pulumi.set(self, "script", value)
+
+
+if not MYPY:
     class MtaStsDnsArgsDict(TypedDict):
         """
         Where an MtaSts component publishes its DNS records: set exactly one DNS service.
+        """
+        cloudflare_zone: NotRequired[pulumi.Input[_builtins.str]]
+        """
+        The Cloudflare zone that holds the mail domain: its name, for example example.com, or its id (32 hexadecimal digits). The provider's setting cloudflareApiToken reads and writes it.
         """
         route53_zone_id: NotRequired[pulumi.Input[_builtins.str]]
         """
@@ -43,13 +87,29 @@ elif False:
 @pulumi.input_type
 class MtaStsDnsArgs:
     def __init__(__self__, *,
+                 cloudflare_zone: Optional[pulumi.Input[_builtins.str]] = None,
                  route53_zone_id: Optional[pulumi.Input[_builtins.str]] = None):
         """
         Where an MtaSts component publishes its DNS records: set exactly one DNS service.
+        :param pulumi.Input[_builtins.str] cloudflare_zone: The Cloudflare zone that holds the mail domain: its name, for example example.com, or its id (32 hexadecimal digits). The provider's setting cloudflareApiToken reads and writes it.
         :param pulumi.Input[_builtins.str] route53_zone_id: The id of the Route 53 hosted zone that holds the mail domain, for example Z0123456789ABCDEFGHIJ (the /hostedzone/ prefix is accepted).
         """
+        if cloudflare_zone is not None:
+            pulumi.set(__self__, "cloudflare_zone", cloudflare_zone)
         if route53_zone_id is not None:
             pulumi.set(__self__, "route53_zone_id", route53_zone_id)
+
+    @_builtins.property
+    @pulumi.getter(name="cloudflareZone")
+    def cloudflare_zone(self) -> Optional[pulumi.Input[_builtins.str]]:
+        """
+        The Cloudflare zone that holds the mail domain: its name, for example example.com, or its id (32 hexadecimal digits). The provider's setting cloudflareApiToken reads and writes it.
+        """
+        return pulumi.get(self, "cloudflare_zone")
+
+    @cloudflare_zone.setter
+    def cloudflare_zone(self, value: Optional[pulumi.Input[_builtins.str]]):
+        pulumi.set(self, "cloudflare_zone", value)
 
     @_builtins.property
     @pulumi.getter(name="route53ZoneId")
@@ -65,9 +125,71 @@ class MtaStsDnsArgs:
 
 
 if not MYPY:
+    class MtaStsGitHubPagesArgsDict(TypedDict):
+        """
+        The policy served by GitHub Pages from a public repository, as the by-hand recipe does: the repository (created, or adopted when it is empty), its files in one commit, Pages with the custom domain mta-sts.<domain>, the CNAME record to OWNER.github.io in the component's DNS, the wait for GitHub's certificate, then enforced HTTPS. It needs the provider's setting githubToken. One repository serves one mail domain.
+        """
+        owner: pulumi.Input[_builtins.str]
+        """
+        The GitHub user or organisation that owns the repository, for example example-org.
+        """
+        repository: pulumi.Input[_builtins.str]
+        """
+        The repository's name, for example mta-sts.
+        """
+elif False:
+    MtaStsGitHubPagesArgsDict: TypeAlias = Mapping[str, Any]
+
+@pulumi.input_type
+class MtaStsGitHubPagesArgs:
+    def __init__(__self__, *,
+                 owner: pulumi.Input[_builtins.str],
+                 repository: pulumi.Input[_builtins.str]):
+        """
+        The policy served by GitHub Pages from a public repository, as the by-hand recipe does: the repository (created, or adopted when it is empty), its files in one commit, Pages with the custom domain mta-sts.<domain>, the CNAME record to OWNER.github.io in the component's DNS, the wait for GitHub's certificate, then enforced HTTPS. It needs the provider's setting githubToken. One repository serves one mail domain.
+        :param pulumi.Input[_builtins.str] owner: The GitHub user or organisation that owns the repository, for example example-org.
+        :param pulumi.Input[_builtins.str] repository: The repository's name, for example mta-sts.
+        """
+        pulumi.set(__self__, "owner", owner)
+        pulumi.set(__self__, "repository", repository)
+
+    @_builtins.property
+    @pulumi.getter
+    def owner(self) -> pulumi.Input[_builtins.str]:
+        """
+        The GitHub user or organisation that owns the repository, for example example-org.
+        """
+        return pulumi.get(self, "owner")
+
+    @owner.setter
+    def owner(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "owner", value)
+
+    @_builtins.property
+    @pulumi.getter
+    def repository(self) -> pulumi.Input[_builtins.str]:
+        """
+        The repository's name, for example mta-sts.
+        """
+        return pulumi.get(self, "repository")
+
+    @repository.setter
+    def repository(self, value: pulumi.Input[_builtins.str]):
+        pulumi.set(self, "repository", value)
+
+
+if not MYPY:
     class MtaStsHostingArgsDict(TypedDict):
         """
         Where an MtaSts component serves the policy file https://mta-sts.<domain>/.well-known/mta-sts.txt (RFC 8461 section 3.3): set exactly one hosting.
+        """
+        cloudflare_worker: NotRequired[pulumi.Input['MtaStsCloudflareWorkerArgsDict']]
+        """
+        A Cloudflare Worker; with dns.cloudflareZone only.
+        """
+        github_pages: NotRequired[pulumi.Input['MtaStsGitHubPagesArgsDict']]
+        """
+        GitHub Pages.
         """
         s3_cloud_front: NotRequired[pulumi.Input['MtaStsS3CloudFrontArgsDict']]
         """
@@ -79,13 +201,45 @@ elif False:
 @pulumi.input_type
 class MtaStsHostingArgs:
     def __init__(__self__, *,
+                 cloudflare_worker: Optional[pulumi.Input['MtaStsCloudflareWorkerArgs']] = None,
+                 github_pages: Optional[pulumi.Input['MtaStsGitHubPagesArgs']] = None,
                  s3_cloud_front: Optional[pulumi.Input['MtaStsS3CloudFrontArgs']] = None):
         """
         Where an MtaSts component serves the policy file https://mta-sts.<domain>/.well-known/mta-sts.txt (RFC 8461 section 3.3): set exactly one hosting.
+        :param pulumi.Input['MtaStsCloudflareWorkerArgs'] cloudflare_worker: A Cloudflare Worker; with dns.cloudflareZone only.
+        :param pulumi.Input['MtaStsGitHubPagesArgs'] github_pages: GitHub Pages.
         :param pulumi.Input['MtaStsS3CloudFrontArgs'] s3_cloud_front: S3 with CloudFront.
         """
+        if cloudflare_worker is not None:
+            pulumi.set(__self__, "cloudflare_worker", cloudflare_worker)
+        if github_pages is not None:
+            pulumi.set(__self__, "github_pages", github_pages)
         if s3_cloud_front is not None:
             pulumi.set(__self__, "s3_cloud_front", s3_cloud_front)
+
+    @_builtins.property
+    @pulumi.getter(name="cloudflareWorker")
+    def cloudflare_worker(self) -> Optional[pulumi.Input['MtaStsCloudflareWorkerArgs']]:
+        """
+        A Cloudflare Worker; with dns.cloudflareZone only.
+        """
+        return pulumi.get(self, "cloudflare_worker")
+
+    @cloudflare_worker.setter
+    def cloudflare_worker(self, value: Optional[pulumi.Input['MtaStsCloudflareWorkerArgs']]):
+        pulumi.set(self, "cloudflare_worker", value)
+
+    @_builtins.property
+    @pulumi.getter(name="githubPages")
+    def github_pages(self) -> Optional[pulumi.Input['MtaStsGitHubPagesArgs']]:
+        """
+        GitHub Pages.
+        """
+        return pulumi.get(self, "github_pages")
+
+    @github_pages.setter
+    def github_pages(self, value: Optional[pulumi.Input['MtaStsGitHubPagesArgs']]):
+        pulumi.set(self, "github_pages", value)
 
     @_builtins.property
     @pulumi.getter(name="s3CloudFront")

@@ -21,12 +21,24 @@ class ProviderArgs:
     def __init__(__self__, *,
                  aws_endpoint: Optional[pulumi.Input[_builtins.str]] = None,
                  aws_region: Optional[pulumi.Input[_builtins.str]] = None,
+                 cloudflare_account_id: Optional[pulumi.Input[_builtins.str]] = None,
+                 cloudflare_api_base_url: Optional[pulumi.Input[_builtins.str]] = None,
+                 cloudflare_api_token: Optional[pulumi.Input[_builtins.str]] = None,
+                 github_api_base_url: Optional[pulumi.Input[_builtins.str]] = None,
+                 github_owner: Optional[pulumi.Input[_builtins.str]] = None,
+                 github_token: Optional[pulumi.Input[_builtins.str]] = None,
                  verify_ca_file: Optional[pulumi.Input[_builtins.str]] = None,
                  verify_resolver: Optional[pulumi.Input[_builtins.str]] = None):
         """
         The set of arguments for constructing a Provider resource.
         :param pulumi.Input[_builtins.str] aws_endpoint: An endpoint URL that replaces every AWS service endpoint, for example an emulator on loopback. Falls back to AWS_ENDPOINT_URL.
         :param pulumi.Input[_builtins.str] aws_region: The AWS region for regional AWS resources (the policy site's S3 bucket). Falls back to the environment variables AWS_REGION, then AWS_DEFAULT_REGION.
+        :param pulumi.Input[_builtins.str] cloudflare_account_id: The Cloudflare account that owns the Workers of PolicyWorker resources: 32 hexadecimal digits, as the dashboard's account overview shows it. Falls back to CLOUDFLARE_ACCOUNT_ID.
+        :param pulumi.Input[_builtins.str] cloudflare_api_base_url: The base URL of Cloudflare's v4 API, to reach a stand-in of it instead, e.g. http://127.0.0.1:8080/client/v4. Unset: https://api.cloudflare.com/client/v4. Falls back to CLOUDFLARE_API_BASE_URL.
+        :param pulumi.Input[_builtins.str] cloudflare_api_token: The Cloudflare API token of the Cloudflare resources (a secret): Zone / Zone / Read and Zone / DNS / Edit on the zones, and Account / Workers Scripts / Edit on the account for a PolicyWorker. Falls back to CLOUDFLARE_API_TOKEN.
+        :param pulumi.Input[_builtins.str] github_api_base_url: The base URL of the GitHub REST API: https://HOST/api/v3 for GitHub Enterprise Server, or an emulator. Default: https://api.github.com. Falls back to GITHUB_API_URL.
+        :param pulumi.Input[_builtins.str] github_owner: The GitHub user or organisation that owns the policy repositories of the mtasts:github resources that name no owner. Falls back to GITHUB_OWNER.
+        :param pulumi.Input[_builtins.str] github_token: A GitHub token (a secret) for the GitHub Pages resources: a fine-grained personal access token with the repository permissions Administration, Contents and Pages (read and write) on the policy repositories (Metadata read comes with them), or a classic token with the repo scope and, to delete repositories it created, delete_repo. Falls back to GITHUB_TOKEN.
         :param pulumi.Input[_builtins.str] verify_ca_file: A PEM file of extra trust anchors that verifications accept for the policy host's certificate, in addition to the system's. Falls back to MTASTS_VERIFY_CA_FILE.
         :param pulumi.Input[_builtins.str] verify_resolver: The DNS server that verifications ask, as host or host:port, or "system" for the system's resolver. Unset: each verification asks the domain's authoritative name servers. A Verification's own resolver property takes precedence. Falls back to MTASTS_VERIFY_RESOLVER.
         """
@@ -38,6 +50,30 @@ class ProviderArgs:
             aws_region = _utilities.get_env('AWS_REGION', 'AWS_DEFAULT_REGION')
         if aws_region is not None:
             pulumi.set(__self__, "aws_region", aws_region)
+        if cloudflare_account_id is None:
+            cloudflare_account_id = _utilities.get_env('CLOUDFLARE_ACCOUNT_ID')
+        if cloudflare_account_id is not None:
+            pulumi.set(__self__, "cloudflare_account_id", cloudflare_account_id)
+        if cloudflare_api_base_url is None:
+            cloudflare_api_base_url = _utilities.get_env('CLOUDFLARE_API_BASE_URL')
+        if cloudflare_api_base_url is not None:
+            pulumi.set(__self__, "cloudflare_api_base_url", cloudflare_api_base_url)
+        if cloudflare_api_token is None:
+            cloudflare_api_token = _utilities.get_env('CLOUDFLARE_API_TOKEN')
+        if cloudflare_api_token is not None:
+            pulumi.set(__self__, "cloudflare_api_token", cloudflare_api_token)
+        if github_api_base_url is None:
+            github_api_base_url = _utilities.get_env('GITHUB_API_URL')
+        if github_api_base_url is not None:
+            pulumi.set(__self__, "github_api_base_url", github_api_base_url)
+        if github_owner is None:
+            github_owner = _utilities.get_env('GITHUB_OWNER')
+        if github_owner is not None:
+            pulumi.set(__self__, "github_owner", github_owner)
+        if github_token is None:
+            github_token = _utilities.get_env('GITHUB_TOKEN')
+        if github_token is not None:
+            pulumi.set(__self__, "github_token", github_token)
         if verify_ca_file is None:
             verify_ca_file = _utilities.get_env('MTASTS_VERIFY_CA_FILE')
         if verify_ca_file is not None:
@@ -72,6 +108,78 @@ class ProviderArgs:
         pulumi.set(self, "aws_region", value)
 
     @_builtins.property
+    @pulumi.getter(name="cloudflareAccountId")
+    def cloudflare_account_id(self) -> Optional[pulumi.Input[_builtins.str]]:
+        """
+        The Cloudflare account that owns the Workers of PolicyWorker resources: 32 hexadecimal digits, as the dashboard's account overview shows it. Falls back to CLOUDFLARE_ACCOUNT_ID.
+        """
+        return pulumi.get(self, "cloudflare_account_id")
+
+    @cloudflare_account_id.setter
+    def cloudflare_account_id(self, value: Optional[pulumi.Input[_builtins.str]]):
+        pulumi.set(self, "cloudflare_account_id", value)
+
+    @_builtins.property
+    @pulumi.getter(name="cloudflareApiBaseUrl")
+    def cloudflare_api_base_url(self) -> Optional[pulumi.Input[_builtins.str]]:
+        """
+        The base URL of Cloudflare's v4 API, to reach a stand-in of it instead, e.g. http://127.0.0.1:8080/client/v4. Unset: https://api.cloudflare.com/client/v4. Falls back to CLOUDFLARE_API_BASE_URL.
+        """
+        return pulumi.get(self, "cloudflare_api_base_url")
+
+    @cloudflare_api_base_url.setter
+    def cloudflare_api_base_url(self, value: Optional[pulumi.Input[_builtins.str]]):
+        pulumi.set(self, "cloudflare_api_base_url", value)
+
+    @_builtins.property
+    @pulumi.getter(name="cloudflareApiToken")
+    def cloudflare_api_token(self) -> Optional[pulumi.Input[_builtins.str]]:
+        """
+        The Cloudflare API token of the Cloudflare resources (a secret): Zone / Zone / Read and Zone / DNS / Edit on the zones, and Account / Workers Scripts / Edit on the account for a PolicyWorker. Falls back to CLOUDFLARE_API_TOKEN.
+        """
+        return pulumi.get(self, "cloudflare_api_token")
+
+    @cloudflare_api_token.setter
+    def cloudflare_api_token(self, value: Optional[pulumi.Input[_builtins.str]]):
+        pulumi.set(self, "cloudflare_api_token", value)
+
+    @_builtins.property
+    @pulumi.getter(name="githubApiBaseUrl")
+    def github_api_base_url(self) -> Optional[pulumi.Input[_builtins.str]]:
+        """
+        The base URL of the GitHub REST API: https://HOST/api/v3 for GitHub Enterprise Server, or an emulator. Default: https://api.github.com. Falls back to GITHUB_API_URL.
+        """
+        return pulumi.get(self, "github_api_base_url")
+
+    @github_api_base_url.setter
+    def github_api_base_url(self, value: Optional[pulumi.Input[_builtins.str]]):
+        pulumi.set(self, "github_api_base_url", value)
+
+    @_builtins.property
+    @pulumi.getter(name="githubOwner")
+    def github_owner(self) -> Optional[pulumi.Input[_builtins.str]]:
+        """
+        The GitHub user or organisation that owns the policy repositories of the mtasts:github resources that name no owner. Falls back to GITHUB_OWNER.
+        """
+        return pulumi.get(self, "github_owner")
+
+    @github_owner.setter
+    def github_owner(self, value: Optional[pulumi.Input[_builtins.str]]):
+        pulumi.set(self, "github_owner", value)
+
+    @_builtins.property
+    @pulumi.getter(name="githubToken")
+    def github_token(self) -> Optional[pulumi.Input[_builtins.str]]:
+        """
+        A GitHub token (a secret) for the GitHub Pages resources: a fine-grained personal access token with the repository permissions Administration, Contents and Pages (read and write) on the policy repositories (Metadata read comes with them), or a classic token with the repo scope and, to delete repositories it created, delete_repo. Falls back to GITHUB_TOKEN.
+        """
+        return pulumi.get(self, "github_token")
+
+    @github_token.setter
+    def github_token(self, value: Optional[pulumi.Input[_builtins.str]]):
+        pulumi.set(self, "github_token", value)
+
+    @_builtins.property
     @pulumi.getter(name="verifyCaFile")
     def verify_ca_file(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
@@ -104,16 +212,28 @@ class Provider(pulumi.ProviderResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  aws_endpoint: Optional[pulumi.Input[_builtins.str]] = None,
                  aws_region: Optional[pulumi.Input[_builtins.str]] = None,
+                 cloudflare_account_id: Optional[pulumi.Input[_builtins.str]] = None,
+                 cloudflare_api_base_url: Optional[pulumi.Input[_builtins.str]] = None,
+                 cloudflare_api_token: Optional[pulumi.Input[_builtins.str]] = None,
+                 github_api_base_url: Optional[pulumi.Input[_builtins.str]] = None,
+                 github_owner: Optional[pulumi.Input[_builtins.str]] = None,
+                 github_token: Optional[pulumi.Input[_builtins.str]] = None,
                  verify_ca_file: Optional[pulumi.Input[_builtins.str]] = None,
                  verify_resolver: Optional[pulumi.Input[_builtins.str]] = None,
                  __props__=None):
         """
-        The mtasts provider: the AWS region and endpoint of the AWS resources, and how verifications reach DNS and trust the policy host.
+        The mtasts provider: the AWS region and endpoint of the AWS resources, the Cloudflare API token, account and address of the Cloudflare resources, the GitHub token, owner and API of the GitHub Pages resources, and how verifications reach DNS and trust the policy host.
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
         :param pulumi.Input[_builtins.str] aws_endpoint: An endpoint URL that replaces every AWS service endpoint, for example an emulator on loopback. Falls back to AWS_ENDPOINT_URL.
         :param pulumi.Input[_builtins.str] aws_region: The AWS region for regional AWS resources (the policy site's S3 bucket). Falls back to the environment variables AWS_REGION, then AWS_DEFAULT_REGION.
+        :param pulumi.Input[_builtins.str] cloudflare_account_id: The Cloudflare account that owns the Workers of PolicyWorker resources: 32 hexadecimal digits, as the dashboard's account overview shows it. Falls back to CLOUDFLARE_ACCOUNT_ID.
+        :param pulumi.Input[_builtins.str] cloudflare_api_base_url: The base URL of Cloudflare's v4 API, to reach a stand-in of it instead, e.g. http://127.0.0.1:8080/client/v4. Unset: https://api.cloudflare.com/client/v4. Falls back to CLOUDFLARE_API_BASE_URL.
+        :param pulumi.Input[_builtins.str] cloudflare_api_token: The Cloudflare API token of the Cloudflare resources (a secret): Zone / Zone / Read and Zone / DNS / Edit on the zones, and Account / Workers Scripts / Edit on the account for a PolicyWorker. Falls back to CLOUDFLARE_API_TOKEN.
+        :param pulumi.Input[_builtins.str] github_api_base_url: The base URL of the GitHub REST API: https://HOST/api/v3 for GitHub Enterprise Server, or an emulator. Default: https://api.github.com. Falls back to GITHUB_API_URL.
+        :param pulumi.Input[_builtins.str] github_owner: The GitHub user or organisation that owns the policy repositories of the mtasts:github resources that name no owner. Falls back to GITHUB_OWNER.
+        :param pulumi.Input[_builtins.str] github_token: A GitHub token (a secret) for the GitHub Pages resources: a fine-grained personal access token with the repository permissions Administration, Contents and Pages (read and write) on the policy repositories (Metadata read comes with them), or a classic token with the repo scope and, to delete repositories it created, delete_repo. Falls back to GITHUB_TOKEN.
         :param pulumi.Input[_builtins.str] verify_ca_file: A PEM file of extra trust anchors that verifications accept for the policy host's certificate, in addition to the system's. Falls back to MTASTS_VERIFY_CA_FILE.
         :param pulumi.Input[_builtins.str] verify_resolver: The DNS server that verifications ask, as host or host:port, or "system" for the system's resolver. Unset: each verification asks the domain's authoritative name servers. A Verification's own resolver property takes precedence. Falls back to MTASTS_VERIFY_RESOLVER.
         """
@@ -124,7 +244,7 @@ class Provider(pulumi.ProviderResource):
                  args: Optional[ProviderArgs] = None,
                  opts: Optional[pulumi.ResourceOptions] = None):
         """
-        The mtasts provider: the AWS region and endpoint of the AWS resources, and how verifications reach DNS and trust the policy host.
+        The mtasts provider: the AWS region and endpoint of the AWS resources, the Cloudflare API token, account and address of the Cloudflare resources, the GitHub token, owner and API of the GitHub Pages resources, and how verifications reach DNS and trust the policy host.
 
         :param str resource_name: The name of the resource.
         :param ProviderArgs args: The arguments to use to populate this resource's properties.
@@ -143,6 +263,12 @@ class Provider(pulumi.ProviderResource):
                  opts: Optional[pulumi.ResourceOptions] = None,
                  aws_endpoint: Optional[pulumi.Input[_builtins.str]] = None,
                  aws_region: Optional[pulumi.Input[_builtins.str]] = None,
+                 cloudflare_account_id: Optional[pulumi.Input[_builtins.str]] = None,
+                 cloudflare_api_base_url: Optional[pulumi.Input[_builtins.str]] = None,
+                 cloudflare_api_token: Optional[pulumi.Input[_builtins.str]] = None,
+                 github_api_base_url: Optional[pulumi.Input[_builtins.str]] = None,
+                 github_owner: Optional[pulumi.Input[_builtins.str]] = None,
+                 github_token: Optional[pulumi.Input[_builtins.str]] = None,
                  verify_ca_file: Optional[pulumi.Input[_builtins.str]] = None,
                  verify_resolver: Optional[pulumi.Input[_builtins.str]] = None,
                  __props__=None):
@@ -160,6 +286,24 @@ class Provider(pulumi.ProviderResource):
             if aws_region is None:
                 aws_region = _utilities.get_env('AWS_REGION', 'AWS_DEFAULT_REGION')
             __props__.__dict__["aws_region"] = aws_region
+            if cloudflare_account_id is None:
+                cloudflare_account_id = _utilities.get_env('CLOUDFLARE_ACCOUNT_ID')
+            __props__.__dict__["cloudflare_account_id"] = cloudflare_account_id
+            if cloudflare_api_base_url is None:
+                cloudflare_api_base_url = _utilities.get_env('CLOUDFLARE_API_BASE_URL')
+            __props__.__dict__["cloudflare_api_base_url"] = cloudflare_api_base_url
+            if cloudflare_api_token is None:
+                cloudflare_api_token = _utilities.get_env('CLOUDFLARE_API_TOKEN')
+            __props__.__dict__["cloudflare_api_token"] = None if cloudflare_api_token is None else pulumi.Output.secret(cloudflare_api_token)
+            if github_api_base_url is None:
+                github_api_base_url = _utilities.get_env('GITHUB_API_URL')
+            __props__.__dict__["github_api_base_url"] = github_api_base_url
+            if github_owner is None:
+                github_owner = _utilities.get_env('GITHUB_OWNER')
+            __props__.__dict__["github_owner"] = github_owner
+            if github_token is None:
+                github_token = _utilities.get_env('GITHUB_TOKEN')
+            __props__.__dict__["github_token"] = None if github_token is None else pulumi.Output.secret(github_token)
             if verify_ca_file is None:
                 verify_ca_file = _utilities.get_env('MTASTS_VERIFY_CA_FILE')
             __props__.__dict__["verify_ca_file"] = verify_ca_file

@@ -37,6 +37,84 @@ func GetAwsRegion(ctx *pulumi.Context) string {
 	return value
 }
 
+// The Cloudflare account that owns the Workers of PolicyWorker resources: 32 hexadecimal digits, as the dashboard's account overview shows it. Falls back to CLOUDFLARE_ACCOUNT_ID.
+func GetCloudflareAccountId(ctx *pulumi.Context) string {
+	v, err := config.Try(ctx, "mtasts:cloudflareAccountId")
+	if err == nil {
+		return v
+	}
+	var value string
+	if d := internal.GetEnvOrDefault(nil, nil, "CLOUDFLARE_ACCOUNT_ID"); d != nil {
+		value = d.(string)
+	}
+	return value
+}
+
+// The base URL of Cloudflare's v4 API, to reach a stand-in of it instead, e.g. http://127.0.0.1:8080/client/v4. Unset: https://api.cloudflare.com/client/v4. Falls back to CLOUDFLARE_API_BASE_URL.
+func GetCloudflareApiBaseUrl(ctx *pulumi.Context) string {
+	v, err := config.Try(ctx, "mtasts:cloudflareApiBaseUrl")
+	if err == nil {
+		return v
+	}
+	var value string
+	if d := internal.GetEnvOrDefault(nil, nil, "CLOUDFLARE_API_BASE_URL"); d != nil {
+		value = d.(string)
+	}
+	return value
+}
+
+// The Cloudflare API token of the Cloudflare resources (a secret): Zone / Zone / Read and Zone / DNS / Edit on the zones, and Account / Workers Scripts / Edit on the account for a PolicyWorker. Falls back to CLOUDFLARE_API_TOKEN.
+func GetCloudflareApiToken(ctx *pulumi.Context) string {
+	v, err := config.Try(ctx, "mtasts:cloudflareApiToken")
+	if err == nil {
+		return v
+	}
+	var value string
+	if d := internal.GetEnvOrDefault(nil, nil, "CLOUDFLARE_API_TOKEN"); d != nil {
+		value = d.(string)
+	}
+	return value
+}
+
+// The base URL of the GitHub REST API: https://HOST/api/v3 for GitHub Enterprise Server, or an emulator. Default: https://api.github.com. Falls back to GITHUB_API_URL.
+func GetGithubApiBaseUrl(ctx *pulumi.Context) string {
+	v, err := config.Try(ctx, "mtasts:githubApiBaseUrl")
+	if err == nil {
+		return v
+	}
+	var value string
+	if d := internal.GetEnvOrDefault(nil, nil, "GITHUB_API_URL"); d != nil {
+		value = d.(string)
+	}
+	return value
+}
+
+// The GitHub user or organisation that owns the policy repositories of the mtasts:github resources that name no owner. Falls back to GITHUB_OWNER.
+func GetGithubOwner(ctx *pulumi.Context) string {
+	v, err := config.Try(ctx, "mtasts:githubOwner")
+	if err == nil {
+		return v
+	}
+	var value string
+	if d := internal.GetEnvOrDefault(nil, nil, "GITHUB_OWNER"); d != nil {
+		value = d.(string)
+	}
+	return value
+}
+
+// A GitHub token (a secret) for the GitHub Pages resources: a fine-grained personal access token with the repository permissions Administration, Contents and Pages (read and write) on the policy repositories (Metadata read comes with them), or a classic token with the repo scope and, to delete repositories it created, delete_repo. Falls back to GITHUB_TOKEN.
+func GetGithubToken(ctx *pulumi.Context) string {
+	v, err := config.Try(ctx, "mtasts:githubToken")
+	if err == nil {
+		return v
+	}
+	var value string
+	if d := internal.GetEnvOrDefault(nil, nil, "GITHUB_TOKEN"); d != nil {
+		value = d.(string)
+	}
+	return value
+}
+
 // A PEM file of extra trust anchors that verifications accept for the policy host's certificate, in addition to the system's. Falls back to MTASTS_VERIFY_CA_FILE.
 func GetVerifyCaFile(ctx *pulumi.Context) string {
 	v, err := config.Try(ctx, "mtasts:verifyCaFile")

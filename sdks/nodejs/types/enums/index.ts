@@ -3,9 +3,11 @@
 
 // Export sub-modules:
 import * as aws from "./aws";
+import * as cloudflare from "./cloudflare";
 
 export {
     aws,
+    cloudflare,
 };
 
 export const FailOn = {

@@ -24,6 +24,36 @@ awsRegion: Optional[str]
 The AWS region for regional AWS resources (the policy site's S3 bucket). Falls back to the environment variables AWS_REGION, then AWS_DEFAULT_REGION.
 """
 
+cloudflareAccountId: Optional[str]
+"""
+The Cloudflare account that owns the Workers of PolicyWorker resources: 32 hexadecimal digits, as the dashboard's account overview shows it. Falls back to CLOUDFLARE_ACCOUNT_ID.
+"""
+
+cloudflareApiBaseUrl: Optional[str]
+"""
+The base URL of Cloudflare's v4 API, to reach a stand-in of it instead, e.g. http://127.0.0.1:8080/client/v4. Unset: https://api.cloudflare.com/client/v4. Falls back to CLOUDFLARE_API_BASE_URL.
+"""
+
+cloudflareApiToken: Optional[str]
+"""
+The Cloudflare API token of the Cloudflare resources (a secret): Zone / Zone / Read and Zone / DNS / Edit on the zones, and Account / Workers Scripts / Edit on the account for a PolicyWorker. Falls back to CLOUDFLARE_API_TOKEN.
+"""
+
+githubApiBaseUrl: Optional[str]
+"""
+The base URL of the GitHub REST API: https://HOST/api/v3 for GitHub Enterprise Server, or an emulator. Default: https://api.github.com. Falls back to GITHUB_API_URL.
+"""
+
+githubOwner: Optional[str]
+"""
+The GitHub user or organisation that owns the policy repositories of the mtasts:github resources that name no owner. Falls back to GITHUB_OWNER.
+"""
+
+githubToken: Optional[str]
+"""
+A GitHub token (a secret) for the GitHub Pages resources: a fine-grained personal access token with the repository permissions Administration, Contents and Pages (read and write) on the policy repositories (Metadata read comes with them), or a classic token with the repo scope and, to delete repositories it created, delete_repo. Falls back to GITHUB_TOKEN.
+"""
+
 verifyCaFile: Optional[str]
 """
 A PEM file of extra trust anchors that verifications accept for the policy host's certificate, in addition to the system's. Falls back to MTASTS_VERIFY_CA_FILE.

@@ -35,6 +35,48 @@ class _ExportableConfig(types.ModuleType):
         return __config__.get('awsRegion') or _utilities.get_env('AWS_REGION', 'AWS_DEFAULT_REGION')
 
     @_builtins.property
+    def cloudflare_account_id(self) -> Optional[str]:
+        """
+        The Cloudflare account that owns the Workers of PolicyWorker resources: 32 hexadecimal digits, as the dashboard's account overview shows it. Falls back to CLOUDFLARE_ACCOUNT_ID.
+        """
+        return __config__.get('cloudflareAccountId') or _utilities.get_env('CLOUDFLARE_ACCOUNT_ID')
+
+    @_builtins.property
+    def cloudflare_api_base_url(self) -> Optional[str]:
+        """
+        The base URL of Cloudflare's v4 API, to reach a stand-in of it instead, e.g. http://127.0.0.1:8080/client/v4. Unset: https://api.cloudflare.com/client/v4. Falls back to CLOUDFLARE_API_BASE_URL.
+        """
+        return __config__.get('cloudflareApiBaseUrl') or _utilities.get_env('CLOUDFLARE_API_BASE_URL')
+
+    @_builtins.property
+    def cloudflare_api_token(self) -> Optional[str]:
+        """
+        The Cloudflare API token of the Cloudflare resources (a secret): Zone / Zone / Read and Zone / DNS / Edit on the zones, and Account / Workers Scripts / Edit on the account for a PolicyWorker. Falls back to CLOUDFLARE_API_TOKEN.
+        """
+        return __config__.get('cloudflareApiToken') or _utilities.get_env('CLOUDFLARE_API_TOKEN')
+
+    @_builtins.property
+    def github_api_base_url(self) -> Optional[str]:
+        """
+        The base URL of the GitHub REST API: https://HOST/api/v3 for GitHub Enterprise Server, or an emulator. Default: https://api.github.com. Falls back to GITHUB_API_URL.
+        """
+        return __config__.get('githubApiBaseUrl') or _utilities.get_env('GITHUB_API_URL')
+
+    @_builtins.property
+    def github_owner(self) -> Optional[str]:
+        """
+        The GitHub user or organisation that owns the policy repositories of the mtasts:github resources that name no owner. Falls back to GITHUB_OWNER.
+        """
+        return __config__.get('githubOwner') or _utilities.get_env('GITHUB_OWNER')
+
+    @_builtins.property
+    def github_token(self) -> Optional[str]:
+        """
+        A GitHub token (a secret) for the GitHub Pages resources: a fine-grained personal access token with the repository permissions Administration, Contents and Pages (read and write) on the policy repositories (Metadata read comes with them), or a classic token with the repo scope and, to delete repositories it created, delete_repo. Falls back to GITHUB_TOKEN.
+        """
+        return __config__.get('githubToken') or _utilities.get_env('GITHUB_TOKEN')
+
+    @_builtins.property
     def verify_ca_file(self) -> Optional[str]:
         """
         A PEM file of extra trust anchors that verifications accept for the policy host's certificate, in addition to the system's. Falls back to MTASTS_VERIFY_CA_FILE.

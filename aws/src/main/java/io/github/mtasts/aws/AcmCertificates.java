@@ -1,5 +1,8 @@
 package io.github.mtasts.aws;
 
+import io.github.mtasts.wait.WaitOptions;
+import io.github.mtasts.wait.WaitTimeoutException;
+import io.github.mtasts.wait.Waiter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -90,7 +93,7 @@ public final class AcmCertificates {
     waiter.progress().report("requested ACM certificate " + arn + " for " + domain);
     try {
       return untilValidationRecords(waiter, arn);
-    } catch (AwsOperationException e) {
+    } catch (AwsOperationException | WaitTimeoutException e) {
       throw new CertificateRequestIncompleteException(arn, domain, e);
     }
   }

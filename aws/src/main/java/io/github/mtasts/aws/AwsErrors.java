@@ -21,6 +21,14 @@ final class AwsErrors {
     return "";
   }
 
+  /**
+   * Returns the AWS error code a failure of an operation carries, or null: a wait that ran out
+   * carries none.
+   */
+  static String code(RuntimeException failure) {
+    return failure instanceof AwsOperationException aws ? aws.errorCode().orElse(null) : null;
+  }
+
   /** Returns whether the exception carries one of these AWS error codes. */
   static boolean hasCode(SdkException e, String... codes) {
     String code = code(e);

@@ -1,5 +1,7 @@
 package io.github.mtasts.aws;
 
+import io.github.mtasts.wait.WaitTimeoutException;
+
 /**
  * ACM accepted a certificate request, but the wait for its DNS validation records failed or ran
  * out of time: the certificate exists, and {@link #arn()} names it.
@@ -14,9 +16,9 @@ public final class CertificateRequestIncompleteException extends AwsOperationExc
 
   private final String arn;
 
-  CertificateRequestIncompleteException(String arn, String domain, AwsOperationException cause) {
+  CertificateRequestIncompleteException(String arn, String domain, RuntimeException cause) {
     super("ACM certificate " + arn + " for " + domain + " was requested, but its validation records are not known: "
-        + cause.getMessage(), cause.errorCode().orElse(null), cause);
+        + cause.getMessage(), AwsErrors.code(cause), cause);
     this.arn = arn;
   }
 

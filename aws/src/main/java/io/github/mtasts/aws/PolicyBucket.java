@@ -2,6 +2,7 @@ package io.github.mtasts.aws;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.github.mtasts.wait.Progress;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import software.amazon.awssdk.core.ResponseBytes;

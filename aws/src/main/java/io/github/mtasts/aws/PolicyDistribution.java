@@ -1,5 +1,7 @@
 package io.github.mtasts.aws;
 
+import io.github.mtasts.wait.Progress;
+import io.github.mtasts.wait.Waiter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

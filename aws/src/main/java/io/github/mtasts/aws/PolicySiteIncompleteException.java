@@ -1,5 +1,7 @@
 package io.github.mtasts.aws;
 
+import io.github.mtasts.wait.WaitTimeoutException;
+
 /**
  * Creating or updating a policy site stopped part way; {@link #partialState()} says which parts
  * exist now.
@@ -16,10 +18,10 @@ public final class PolicySiteIncompleteException extends AwsOperationException {
 
   private final PolicySiteState partialState;
 
-  PolicySiteIncompleteException(PolicySiteState partialState, AwsOperationException cause) {
+  PolicySiteIncompleteException(PolicySiteState partialState, RuntimeException cause) {
     super("policy site for bucket " + partialState.bucketName() + " is incomplete: "
         + cause.getMessage() + "; run the operation again to finish it",
-        cause.errorCode().orElse(null), cause);
+        AwsErrors.code(cause), cause);
     this.partialState = partialState;
   }
 

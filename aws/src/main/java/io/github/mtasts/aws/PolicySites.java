@@ -1,5 +1,9 @@
 package io.github.mtasts.aws;
 
+import io.github.mtasts.wait.Progress;
+import io.github.mtasts.wait.WaitOptions;
+import io.github.mtasts.wait.WaitTimeoutException;
+import io.github.mtasts.wait.Waiter;
 import java.util.Optional;
 
 /**
@@ -107,7 +111,7 @@ public final class PolicySites {
       return reached.policyBody(spec.policyBody()).cacheControl(spec.cacheControl()).build();
     } catch (PolicySiteIncompleteException e) {
       throw e;
-    } catch (AwsOperationException e) {
+    } catch (AwsOperationException | WaitTimeoutException e) {
       throw new PolicySiteIncompleteException(reached.build(), e);
     }
   }

@@ -4,6 +4,7 @@ import io.github.mtasts.dns.DnsRecord;
 import io.github.mtasts.dns.RecordExistsException;
 import io.github.mtasts.dns.RecordId;
 import io.github.mtasts.dns.RecordStore;
+import io.github.mtasts.wait.WaitOptions;
 import java.util.Optional;
 
 /**
@@ -32,9 +33,14 @@ public final class Route53RecordStore implements RecordStore {
    * @param record the record
    * @return the record set
    * @throws InvalidSpecException for a zone id that is not a hosted zone id, a TTL beyond
-   *     2147483647 seconds, or a TXT value longer than Route 53 takes
+   *     2147483647 seconds, a TXT value longer than Route 53 takes, or a proxied record (Route
+   *     53 has no proxy that could answer for the name)
    */
   public static RecordSet recordSet(DnsRecord record) {
+    if (record.proxied()) {
+      throw new InvalidSpecException("proxied", true, "Route 53 answers with the record's values;"
+          + " publish the record unproxied");
+    }
     return RecordSet.builder()
         .zoneId(record.id().zone())
         .name(record.id().name())

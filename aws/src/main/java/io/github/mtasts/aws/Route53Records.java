@@ -2,6 +2,9 @@ package io.github.mtasts.aws;
 
 import io.github.mtasts.dns.TxtStrings;
 import io.github.mtasts.dns.TxtStrings.OctetEscape;
+import io.github.mtasts.wait.WaitOptions;
+import io.github.mtasts.wait.WaitTimeoutException;
+import io.github.mtasts.wait.Waiter;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -13,9 +16,9 @@ import software.amazon.awssdk.services.route53.model.ChangeStatus;
 import software.amazon.awssdk.services.route53.model.InvalidChangeBatchException;
 import software.amazon.awssdk.services.route53.model.ListResourceRecordSetsResponse;
 import software.amazon.awssdk.services.route53.model.NoSuchHostedZoneException;
+import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.route53.model.ResourceRecord;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
-import software.amazon.awssdk.services.route53.model.RRType;
 
 /**
  * Creates, reads, updates and deletes Route 53 record sets, each change waited on until
@@ -217,7 +220,10 @@ public final class Route53Records {
     return out.ttl(set.ttl() == null ? 0 : set.ttl())
         .values(set.resourceRecords().stream()
             .map(ResourceRecord::value)
-            .map(value -> type == RecordType.TXT ? TxtStrings.decode(value, OctetEscape.OCTAL) : value)
+            .map(value -> type == RecordType.TXT ? TxtStrings.decode(value, OctetEscape.OCTAL)
+                // A CNAME target is a name: in this package's form, as a record set made by hand
+                // may end it with the dot of zone files (e.g. "octo.github.io.").
+                : type == RecordType.CNAME ? fromRoute53Name(value) : value)
             .toList())
         .build();
   }

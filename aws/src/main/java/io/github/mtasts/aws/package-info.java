@@ -37,8 +37,10 @@
  * {@code Retry-After}. Whatever still fails surfaces as an
  * {@link io.github.mtasts.aws.AwsOperationException} whose subclasses say what a caller must do;
  * bad input is refused before any call with an {@link io.github.mtasts.aws.InvalidSpecException}
- * naming the field. Every wait has a time budget ({@link io.github.mtasts.aws.WaitOptions}) and
- * reports progress through {@link io.github.mtasts.aws.Progress}. Every create adopts what an
- * interrupted earlier attempt made, so running it again completes it.
+ * naming the field. Every wait has a time budget ({@link io.github.mtasts.wait.WaitOptions}) and
+ * reports progress through {@link io.github.mtasts.wait.Progress}; a wait that runs out throws
+ * {@link io.github.mtasts.wait.WaitTimeoutException}, which the operations that make several
+ * parts carry inside their incomplete-state exceptions. Every create adopts what an interrupted
+ * earlier attempt made, so running it again completes it.
  */
 package io.github.mtasts.aws;

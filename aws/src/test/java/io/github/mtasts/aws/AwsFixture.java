@@ -2,6 +2,7 @@ package io.github.mtasts.aws;
 
 import io.github.mtasts.testlab.FaultProxy;
 import io.github.mtasts.testlab.MotoServer;
+import io.github.mtasts.wait.WaitOptions;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

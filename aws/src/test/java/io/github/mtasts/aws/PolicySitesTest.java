@@ -1,6 +1,8 @@
 package io.github.mtasts.aws;
 
 import io.github.mtasts.testlab.FaultProxy;
+import io.github.mtasts.wait.WaitOptions;
+import io.github.mtasts.wait.WaitTimeoutException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

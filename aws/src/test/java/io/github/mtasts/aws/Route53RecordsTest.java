@@ -1,6 +1,8 @@
 package io.github.mtasts.aws;
 
 import io.github.mtasts.testlab.FaultProxy;
+import io.github.mtasts.wait.WaitOptions;
+import io.github.mtasts.wait.WaitTimeoutException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -178,6 +180,17 @@ class Route53RecordsTest {
     String sent = aws.proxy.matching("POST", RRSET_PATH).get(0).body();
     assertTrue(sent.contains("<HostedZoneId>Z2FDTNDATAQYW2</HostedZoneId>"), sent);
     assertTrue(sent.contains("<DNSName>d111abcdef8.cloudfront.net.</DNSName>"), sent);
+  }
+
+  @Test
+  void aCnameMadeByHandWithTheDotOfZoneFilesReadsAsTheNameWithoutIt() {
+    // The by-hand recipe writes the target as "github-username.github.io.".
+    aws.clients.route53().changeResourceRecordSets(b -> b.hostedZoneId(zoneId).changeBatch(c -> c
+        .changes(ch -> ch.action("CREATE").resourceRecordSet(r -> r.name("mta-sts.example.com.")
+            .type("CNAME").ttl(300L).resourceRecords(v -> v.value("Octo.GitHub.io."))))));
+    RecordSet read = records.read(new RecordSetId(zoneId, "mta-sts.example.com", RecordType.CNAME))
+        .orElseThrow();
+    assertEquals(List.of("octo.github.io"), read.values());
   }
 
   @Test

@@ -2,7 +2,8 @@ package io.github.mtasts.cloudflare;
 
 /**
  * The Cloudflare v4 API, as far as mtasts uses it: zones, DNS records, Workers scripts and
- * Workers custom domains. Thread-safe; close it when done.
+ * Workers custom domains, and the policy Workers built on the last two. Thread-safe; close it
+ * when done.
  *
  * <pre>{@code
  * try (CloudflareClient cloudflare = CloudflareClient.create(settings)) {
@@ -21,6 +22,7 @@ public final class CloudflareClient implements AutoCloseable {
   private final DnsRecords dnsRecords;
   private final WorkerScripts workerScripts;
   private final CustomDomains customDomains;
+  private final PolicyWorkers policyWorkers;
 
   private CloudflareClient(CloudflareSettings settings) {
     this.http = new CloudflareHttp(settings);
@@ -28,6 +30,7 @@ public final class CloudflareClient implements AutoCloseable {
     this.dnsRecords = new DnsRecords(http);
     this.workerScripts = new WorkerScripts(http);
     this.customDomains = new CustomDomains(http);
+    this.policyWorkers = new PolicyWorkers(http, workerScripts, customDomains);
   }
 
   /**
@@ -74,6 +77,15 @@ public final class CloudflareClient implements AutoCloseable {
    */
   public CustomDomains customDomains() {
     return customDomains;
+  }
+
+  /**
+   * Returns the policy hosts of mail domains served by shared Worker scripts.
+   *
+   * @return the policy Workers
+   */
+  public PolicyWorkers policyWorkers() {
+    return policyWorkers;
   }
 
   @Override

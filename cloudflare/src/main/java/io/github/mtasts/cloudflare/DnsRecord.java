@@ -19,7 +19,6 @@ public final class DnsRecord {
 
   /** The API description's {@code ttl}: "Setting to 1 means 'automatic'". */
   public static final int AUTOMATIC_TTL = 1;
-  private static final Pattern ZONE_ID = Pattern.compile("[0-9a-f]{32}");
   private static final Pattern TYPE = Pattern.compile("[A-Z0-9]{1,10}");
 
   private final String id;
@@ -320,7 +319,7 @@ public final class DnsRecord {
      *     limits of what Cloudflare accepts are checked when the record is sent)
      */
     public DnsRecord build() {
-      if (zoneId == null || !ZONE_ID.matcher(zoneId).matches()) {
+      if (zoneId == null || !Zones.isId(zoneId)) {
         throw new InvalidSpecException("zoneId", zoneId, "use the zone id, 32 hexadecimal digits");
       }
       name = DnsNames.check("name", name);

@@ -25,10 +25,7 @@ public record WorkerScript(String name, String moduleName, String source, String
    * @throws InvalidSpecException naming the invalid part, its value and the fix
    */
   public WorkerScript {
-    if (name == null || !NAME.matcher(name).matches()) {
-      throw new InvalidSpecException("name", name, "use 1 to 63 lower-case letters, digits, '-'"
-          + " and '_', not starting with '-', such as mtasts-policy");
-    }
+    checkName("name", name);
     if (moduleName == null || !MODULE.matcher(moduleName).matches()) {
       throw new InvalidSpecException("moduleName", moduleName, "use a file name ending in .mjs");
     }
@@ -36,5 +33,22 @@ public record WorkerScript(String name, String moduleName, String source, String
     if (compatibilityDate == null || !DATE.matcher(compatibilityDate).matches()) {
       throw new InvalidSpecException("compatibilityDate", compatibilityDate, "use YYYY-MM-DD");
     }
+  }
+
+  /**
+   * Checks a script name.
+   *
+   * @param field the input's name, for the message
+   * @param name the script name
+   * @return the name
+   * @throws InvalidSpecException when it does not match the API description's {@code
+   *     script_name} pattern (here at most 63 characters)
+   */
+  public static String checkName(String field, String name) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new InvalidSpecException(field, name, "use 1 to 63 lower-case letters, digits, '-'"
+          + " and '_', not starting with '-', such as mtasts-policy");
+    }
+    return name;
   }
 }

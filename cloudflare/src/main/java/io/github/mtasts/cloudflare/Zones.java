@@ -26,6 +26,30 @@ public final class Zones {
   }
 
   /**
+   * Checks a zone id: the {@code identifier} of the API description, which zone ids fill with 32
+   * lower-case hexadecimal digits.
+   *
+   * @param field the input's name, for the message
+   * @param id the id as given; upper case and white space around it are accepted
+   * @return the id in lower case
+   * @throws InvalidSpecException naming the field, the value and the fix
+   */
+  public static String checkId(String field, String id) {
+    String given = id == null ? "" : id.strip().toLowerCase(Locale.ROOT);
+    if (!isId(given)) {
+      throw new InvalidSpecException(field, id, "use the zone id, 32 hexadecimal digits (the"
+          + " dashboard shows it in the zone's Overview, under API), such as"
+          + " 023e105f4ecef8ad9ca31a8372d0c353");
+    }
+    return given;
+  }
+
+  /** Whether a text, in lower case, has the shape of a zone id. */
+  static boolean isId(String text) {
+    return ID.matcher(text).matches();
+  }
+
+  /**
    * Finds a zone given by id or by name: 32 hexadecimal digits are an id, anything else a name.
    *
    * @param zone an id or a domain such as {@code example.com}
@@ -36,7 +60,7 @@ public final class Zones {
    */
   public Zone find(String zone, TimeBudget budget) {
     String given = zone == null ? "" : zone.strip().toLowerCase(Locale.ROOT);
-    return ID.matcher(given).matches() ? byId(given, budget) : byName(given, budget);
+    return isId(given) ? byId(given, budget) : byName(given, budget);
   }
 
   /**

@@ -16,6 +16,11 @@
  *       uploads it and {@link io.github.mtasts.cloudflare.CustomDomains} attaches {@code
  *       mta-sts.DOMAIN} to it, for which Cloudflare makes the DNS record and the certificate.
  *   <li>{@link io.github.mtasts.cloudflare.Zones} turns a zone name into its id.
+ *   <li>{@link io.github.mtasts.cloudflare.PolicyWorkers} keeps each mail domain's policy host in
+ *       a script that many domains share: one domain's body changed by a read-modify-write of
+ *       the script, one at a time per script, and its host name attached or detached.
+ *   <li>{@link io.github.mtasts.cloudflare.CloudflareRecordStore} is the record store of the
+ *       provider's record resource: a record set is the Cloudflare records of one name and type.
  * </ul>
  *
  * <p>Every operation takes a {@link io.github.mtasts.cloudflare.TimeBudget} that covers its
@@ -107,6 +112,22 @@
  *       'override_existing_origin' to override", which this client never uses), a host name with
  *       DNS records of its own with 100117 ("already has externally managed DNS records"), as
  *       quoted in issue threads.
+ *   <li><b>One script, many domains.</b> A script upload replaces the whole script and offers
+ *       no condition on what it replaces (worker-script-upload-worker-module has no {@code
+ *       If-Match}), so two writers that each read, change and upload would lose one change:
+ *       {@link io.github.mtasts.cloudflare.PolicyWorkers} lets one change of a script run at a
+ *       time within this machine ({@code ScriptLock}), and after an upload reads the script back
+ *       until the download (worker-script-download-worker) returns what was uploaded, before the
+ *       next change reads it. That a download soon returns the upload is what the code relies on;
+ *       the description says nothing of how soon, and the reading back waits within the budget.
+ *       A body is found again in a script by the map of bodies this package renders ({@link
+ *       io.github.mtasts.cloudflare.PolicyWorkerScript#parse}); a script without it is another's
+ *       Worker and is never changed.
+ *   <li><b>Custom domains by host name.</b> worker-domain-list-domains with the exact {@code
+ *       hostname} filter tells whether a host name is attached and to which script ({@code
+ *       service}); attach is called only when it is not attached to this script, so nothing
+ *       relies on an attach of an attached host name succeeding. Detach before the script is
+ *       deleted: worker-script-delete-worker says nothing of the script's custom domains.
  *   <li><b>Credentials refused.</b> HTTP 401 or 403, or the codes 6003/6111 (malformed header),
  *       9109 and 10000 ("Authentication error"; docs changelog "Enriched 403 responses for the
  *       Cloudflare API"), become {@link io.github.mtasts.cloudflare.CloudflareAuthenticationException}

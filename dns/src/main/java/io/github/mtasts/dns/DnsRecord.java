@@ -12,11 +12,16 @@ import java.util.Objects;
  * sent ({@link TxtStrings}). Names are kept lower case without trailing dot. A service's own
  * limits (a longest TTL, a longest value) are its store's to check.
  *
+ * <p>Some services can answer for a name with the addresses of their own HTTP proxy instead of
+ * the record's value (Cloudflare's "proxied" records); a service without such a proxy refuses
+ * a proxied record.
+ *
  * @param id zone, name and type
  * @param ttl how long resolvers may cache the set, in seconds
  * @param values the texts of a TXT set, or the one target of a CNAME
+ * @param proxied whether the service's proxy answers for the name instead of the values
  */
-public record DnsRecord(RecordId id, long ttl, List<String> values) {
+public record DnsRecord(RecordId id, long ttl, List<String> values, boolean proxied) {
 
   /**
    * Validates the record set: a TTL that is not negative, at least one value, exactly one
@@ -39,5 +44,17 @@ public record DnsRecord(RecordId id, long ttl, List<String> values) {
       }
       values = List.of(DnsNames.normalize("values", values.get(0)));
     }
+  }
+
+  /**
+   * A record set that is not proxied, as every service publishes by default.
+   *
+   * @param id zone, name and type
+   * @param ttl how long resolvers may cache the set, in seconds
+   * @param values the texts of a TXT set, or the one target of a CNAME
+   * @throws InvalidRecordException naming the invalid field
+   */
+  public DnsRecord(RecordId id, long ttl, List<String> values) {
+    this(id, ttl, values, false);
   }
 }

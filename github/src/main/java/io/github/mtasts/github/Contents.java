@@ -3,11 +3,16 @@ package io.github.mtasts.github;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.github.mtasts.wait.WaitOptions;
+import io.github.mtasts.wait.Waiter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import okhttp3.HttpUrl;
 
 /**
  * Reads and writes the files of a site on a branch, writing several files as one commit through
@@ -76,6 +81,44 @@ public final class Contents {
   }
 
   /**
+   * Writes the first commit of a repository that has none, with one file, on its default branch:
+   * the Git database API cannot, since it answers 409 for an empty repository, but the contents
+   * API can ("Create or update file contents", repos/create-or-update-file-contents; that it
+   * creates the default branch of an empty repository is observed).
+   *
+   * @param repository owner and name
+   * @param path the file's path, e.g. {@code .nojekyll}
+   * @param content the file's bytes
+   * @param message the commit message
+   * @param wait the operation's time budget (rate limits, retries)
+   * @return the new head of the default branch
+   * @throws GitHubException when the repository has a commit on its default branch already, or a
+   *     call fails
+   */
+  public String initialize(RepositoryName repository, String path, byte[] content,
+      String message, WaitOptions wait) {
+    Waiter waiter = Waiter.start(wait);
+    JsonObject body = new JsonObject();
+    body.addProperty("message", message);
+    body.addProperty("content", Base64.getEncoder().encodeToString(content));
+    HttpUrl.Builder url = http.url("repos", repository.owner(), repository.name(), "contents")
+        .newBuilder();
+    for (String segment : path.split("/")) {
+      url.addPathSegment(segment);
+    }
+    // PUT /repos/{owner}/{repo}/contents/{path}: 201 created, 200 updated, 409, 422 (a file that
+    // exists needs its sha: this write is for an empty repository only, so it is never retried
+    // as an update).
+    ApiCall call = ApiCall.write("write the first commit of " + repository + " with " + path
+        + " (repos/create-or-update-file-contents)", "PUT", url.build(), body, false);
+    ApiResponse response = http.send(call, waiter);
+    if (response.status() != 201) {
+      throw ApiErrors.failure(call, response);
+    }
+    return Json.required(Json.object(response.object(), "commit"), "sha", call.operation());
+  }
+
+  /**
    * Reads the files at these paths on a branch.
    *
    * @param repository owner and name
@@ -99,6 +142,22 @@ public final class Contents {
       }
     }
     return new BranchFiles(head, found.build());
+  }
+
+  /**
+   * Lists the paths of every file on a branch.
+   *
+   * @param repository owner and name
+   * @param branch the branch, e.g. {@code main}
+   * @param wait the operation's time budget (rate limits, retries)
+   * @return the paths, sorted
+   * @throws GitHubException when the branch does not exist, the repository has no commit, or a
+   *     call fails
+   */
+  public SortedSet<String> paths(RepositoryName repository, String branch, WaitOptions wait) {
+    Waiter waiter = Waiter.start(wait);
+    String head = requireHead(repository, branch, waiter);
+    return new TreeSet<>(blobIds(repository, treeOf(repository, head, waiter), waiter).keySet());
   }
 
   private String requireHead(RepositoryName repository, String branch, Waiter waiter) {

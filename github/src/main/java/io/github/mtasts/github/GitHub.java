@@ -72,6 +72,11 @@ public final class GitHub implements AutoCloseable {
     return new Pages(http);
   }
 
+  /** The branch heads, for the operations of this package that compose the others. */
+  Branches branches() {
+    return new Branches(http);
+  }
+
   @Override
   public String toString() {
     return "GitHub{" + settings + "}";

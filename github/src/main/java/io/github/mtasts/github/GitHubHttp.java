@@ -5,6 +5,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.github.mtasts.ProjectVersion;
+import io.github.mtasts.wait.Waiter;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

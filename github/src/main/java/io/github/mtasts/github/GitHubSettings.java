@@ -2,6 +2,7 @@ package io.github.mtasts.github;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 
 /**
@@ -49,12 +50,13 @@ public final class GitHubSettings {
   }
 
   /**
-   * Returns the account (user or organisation) that owns the policy repositories.
+   * Returns the account (user or organisation) that owns the policy repositories when a caller
+   * names none: operations themselves always take the repository's owner.
    *
-   * @return the login, as given
+   * @return the login, as given, if one was set
    */
-  public String owner() {
-    return owner;
+  public Optional<String> owner() {
+    return Optional.ofNullable(owner);
   }
 
   /**
@@ -91,7 +93,7 @@ public final class GitHubSettings {
 
   @Override
   public String toString() {
-    return "GitHubSettings{owner=" + owner + ", apiUrl=" + apiUrl + ", token=(set, not shown)"
+    return "GitHubSettings{owner=" + (owner == null ? "(none)" : owner) + ", apiUrl=" + apiUrl + ", token=(set, not shown)"
         + ", maxAttempts=" + maxAttempts + ", retryDelay=" + retryDelay + "}";
   }
 
@@ -152,7 +154,7 @@ public final class GitHubSettings {
       if (parsed == null || !parsed.username().isEmpty() || !parsed.password().isEmpty()
           || parsed.query() != null || parsed.fragment() != null) {
         // The value is not shown: a URL with user info may carry a credential.
-        throw InvalidSpecException.secret("githubApiUrl",
+        throw InvalidSpecException.secret("githubApiBaseUrl",
             "use an absolute http or https URL without user info, query or fragment, such as "
                 + "https://github.example.com/api/v3");
       }
@@ -196,17 +198,12 @@ public final class GitHubSettings {
      * Builds the settings.
      *
      * @return the settings
-     * @throws InvalidSpecException when the token or the owner is missing
+     * @throws InvalidSpecException when the token is missing
      */
     public GitHubSettings build() {
       if (token == null) {
         throw InvalidSpecException.secret("githubToken",
             "it is missing: set mtasts:githubToken (a secret) or GITHUB_TOKEN");
-      }
-      if (owner == null) {
-        throw new InvalidSpecException("githubOwner", null,
-            "set mtasts:githubOwner or GITHUB_OWNER to the user or organisation that owns the "
-                + "policy repositories");
       }
       Objects.requireNonNull(apiUrl);
       return new GitHubSettings(this);

@@ -34,6 +34,6 @@ final class Json {
   /** A required string member; a missing one means GitHub answered something unexpected. */
   static String required(JsonObject object, String member, String operation) {
     return string(object, member).orElseThrow(() -> new GitHubException(operation
-        + ": GitHub's answer has no '" + member + "'; is githubApiUrl the REST API's base URL?"));
+        + ": GitHub's answer has no '" + member + "'; is githubApiBaseUrl the REST API's base URL?"));
   }
 }

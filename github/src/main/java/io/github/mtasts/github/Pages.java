@@ -2,6 +2,9 @@ package io.github.mtasts.github;
 
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import io.github.mtasts.wait.WaitOptions;
+import io.github.mtasts.wait.WaitTimeoutException;
+import io.github.mtasts.wait.Waiter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,6 +1,8 @@
 package io.github.mtasts.github;
 
 import com.google.gson.JsonObject;
+import io.github.mtasts.wait.WaitOptions;
+import io.github.mtasts.wait.Waiter;
 import java.util.Locale;
 import java.util.Optional;
 

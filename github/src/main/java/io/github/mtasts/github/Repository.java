@@ -1,6 +1,7 @@
 package io.github.mtasts.github;
 
 import com.google.gson.JsonObject;
+import java.util.Optional;
 
 /**
  * What this package reads of a repository ("Get a repository", schema {@code full-repository}):
@@ -11,9 +12,10 @@ import com.google.gson.JsonObject;
  * @param isPrivate whether the repository is private (Pages then needs a paid plan)
  * @param archived whether the repository is archived (read-only)
  * @param admin whether the token's owner has admin rights on it (needed to configure Pages)
+ * @param description the repository's description, if it has one
  */
 public record Repository(RepositoryName name, String defaultBranch, boolean isPrivate,
-    boolean archived, boolean admin) {
+    boolean archived, boolean admin, Optional<String> description) {
 
   static Repository fromJson(JsonObject json, String operation) {
     String fullName = Json.required(json, "full_name", operation);
@@ -21,6 +23,7 @@ public record Repository(RepositoryName name, String defaultBranch, boolean isPr
         Json.required(json, "default_branch", operation),
         Json.bool(json, "private"),
         Json.bool(json, "archived"),
-        Json.bool(Json.object(json, "permissions"), "admin"));
+        Json.bool(Json.object(json, "permissions"), "admin"),
+        Json.string(json, "description"));
   }
 }

@@ -12,8 +12,14 @@ public final class RepositoryExistsException extends GitHubException {
   private final transient Repository existing;
 
   RepositoryExistsException(Repository existing) {
-    super("repository " + existing.name() + " already exists: adopt it (import it) if it is meant"
-        + " to serve the policy, or choose another repository name");
+    this(existing, "");
+  }
+
+  /** With the reason the repository cannot simply be taken, e.g. the files it holds. */
+  RepositoryExistsException(Repository existing, String reason) {
+    super("repository " + existing.name() + " already exists" + (reason.isEmpty() ? "" : " and "
+        + reason) + ": adopt it (import it) if it is meant to serve the policy, or choose another"
+        + " repository name");
     this.existing = existing;
   }
 

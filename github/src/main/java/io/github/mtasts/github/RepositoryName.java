@@ -1,7 +1,7 @@
 package io.github.mtasts.github;
 
+import io.github.mtasts.policy.GitHubPagesNames;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The name of a repository: its owner's login and its own name, as in {@code owner/name}.
@@ -9,12 +9,6 @@ import java.util.regex.Pattern;
  * sensitive"), and so does {@link #equals(Object)}.
  */
 public final class RepositoryName {
-
-  // A login: letters, digits and single hyphens, not at either end, at most 39 characters.
-  private static final Pattern LOGIN =
-      Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}");
-  // A repository name: letters, digits, '.', '-', '_', at most 100 characters.
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
   private final String owner;
   private final String name;
@@ -34,11 +28,9 @@ public final class RepositoryName {
    */
   public static RepositoryName of(String owner, String name) {
     String checkedOwner = checkOwner("owner", owner);
-    if (name == null || !NAME.matcher(name).matches() || name.equals(".") || name.equals("..")
-        || name.toLowerCase(Locale.ROOT).endsWith(".git")) {
-      throw new InvalidSpecException("repository", name,
-          "use 1 to 100 letters, digits, '.', '-' or '_', without .git, e.g. mta-sts");
-    }
+    GitHubPagesNames.repositoryProblem(name).ifPresent(fix -> {
+      throw new InvalidSpecException("repository", name, fix);
+    });
     return new RepositoryName(checkedOwner, name);
   }
 
@@ -59,11 +51,9 @@ public final class RepositoryName {
   }
 
   static String checkOwner(String field, String owner) {
-    if (owner == null || !LOGIN.matcher(owner).matches()) {
-      throw new InvalidSpecException(field, owner,
-          "use a GitHub user or organisation login: letters, digits and single hyphens, not at"
-              + " either end, at most 39 characters");
-    }
+    GitHubPagesNames.ownerProblem(owner).ifPresent(fix -> {
+      throw new InvalidSpecException(field, owner, fix);
+    });
     return owner;
   }
 

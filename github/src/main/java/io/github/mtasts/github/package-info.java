@@ -7,9 +7,10 @@
  *
  * <p>{@link io.github.mtasts.github.GitHub} holds the HTTP client and hands out
  * {@link io.github.mtasts.github.Repositories}, {@link io.github.mtasts.github.Contents} and
- * {@link io.github.mtasts.github.Pages}. Every operation takes
- * {@link io.github.mtasts.github.WaitOptions}: one time budget for all its waits (rate limits,
- * retries, certificate polls) and a {@link io.github.mtasts.github.Progress} sink. Failures are
+ * {@link io.github.mtasts.github.Pages}; {@link io.github.mtasts.github.PolicySites} composes them
+ * into the site of one mail domain (create, adopt, update, read, delete). Every operation takes
+ * {@link io.github.mtasts.wait.WaitOptions}: one time budget for all its waits (rate limits,
+ * retries, certificate polls) and a {@link io.github.mtasts.wait.Progress} sink. Failures are
  * {@link io.github.mtasts.github.GitHubException}s whose subclasses' documentation says what the
  * caller must do; bad input is an {@link io.github.mtasts.github.InvalidSpecException} before any
  * request. The token is sent in the {@code Authorization} header only: no message, progress line
@@ -37,7 +38,7 @@
  *   <li>Permissions of a fine-grained token ("Permissions required for fine-grained personal
  *       access tokens"): "Administration: write" to create and delete repositories and, with
  *       "Pages: write", to create, update and delete a Pages site and run its health check;
- *       "Contents: write" for the Git database; "Pages: read" to read the site; "Metadata:
+ *       "Contents: write" for the Git database and the contents API; "Pages: read" to read the site; "Metadata:
  *       read" to read a repository.
  * </ul>
  *
@@ -68,6 +69,11 @@
  *       which of the two applies.
  *   <li>repos/delete ({@code DELETE /repos/{owner}/{repo}}): 204; 403 when the organisation
  *       forbids members to delete repositories; 404.
+ *   <li>The {@code description} given at creation is returned by repos/get: a repository this
+ *       package created for a domain says so there, which is how a later create tells its own
+ *       repository from someone else's. "Creating a new repository": the web interface may
+ *       initialise a repository with a README, a {@code .gitignore} and a licence; without them
+ *       it has no commit at all.
  * </ul>
  *
  * <p>Git database ("Getting started with the Git Database API" and the operations below)
@@ -87,6 +93,10 @@
  *       false}, which "will make sure you're not overwriting work"): 200; 422 "Update is not a
  *       fast forward" (observed) when the branch moved: reported as a
  *       {@link io.github.mtasts.github.ConcurrentPushException}, never forced.
+ *   <li>repos/create-or-update-file-contents ({@code PUT /repos/{owner}/{repo}/contents/{path}},
+ *       {@code message}, {@code content} in Base64): 201 for a new file. It writes the first
+ *       commit of an empty repository and creates its default branch, which the Git database
+ *       cannot (observed); used only for that, since it commits one file at a time.
  * </ul>
  *
  * <p>Pages
@@ -123,8 +133,12 @@
  *       started again by clearing and setting the custom domain (observed: users report the
  *       check does not restart by itself).
  *   <li>"Managing a custom domain for your GitHub Pages site": a site published from a branch
- *       keeps its custom domain in a {@code CNAME} file at the root of the publishing source;
- *       the {@code mta-sts} name must be a CNAME record to {@code OWNER.github.io}.
+ *       keeps its custom domain in a {@code CNAME} file at the root of the publishing source
+ *       (written by the web interface as the bare name, without a line end: observed); the
+ *       {@code mta-sts} name must be a CNAME record to {@code OWNER.github.io}; and the custom
+ *       domain is to be set on the site before the DNS record points at GitHub, or someone else
+ *       could serve a site at the name: the order {@link io.github.mtasts.github.PolicySites}
+ *       and its callers keep (site and domain, then the record, then the certificate).
  *   <li>"About GitHub Pages and Jekyll": by default Jekyll does not build files or folders whose
  *       name starts with {@code .}, {@code _} or {@code #}; an empty {@code .nojekyll} file at the
  *       root of the publishing source turns Jekyll off, which {@code .well-known/} needs.

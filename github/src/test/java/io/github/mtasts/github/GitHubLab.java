@@ -1,6 +1,7 @@
 package io.github.mtasts.github;
 
 import io.github.mtasts.testlab.FakeGitHubApi;
+import io.github.mtasts.wait.WaitOptions;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Settings and names refused before any request, each naming the field and the fix. */
@@ -15,6 +16,9 @@ class GitHubSettingsTest {
     assertEquals(GitHubSettings.GITHUB_API + "/", settings.apiUrl());
     assertEquals("ghp_abc", settings.token());
     assertTrue(settings.toString().contains("token=(set, not shown)"), settings.toString());
+    assertEquals(Optional.of("octo"), settings.owner());
+    assertEquals(Optional.empty(), GitHubSettings.builder().token("ghp_abc").build().owner(),
+        "an owner is a default for callers, not required: operations name the repository's");
   }
 
   @Test

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import io.github.mtasts.testlab.FakeGitHubApi;
 import io.github.mtasts.testlab.FakePagesSite;
+import io.github.mtasts.wait.WaitTimeoutException;
+import io.github.mtasts.wait.Waiter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

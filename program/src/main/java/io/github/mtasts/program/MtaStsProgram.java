@@ -9,15 +9,16 @@ import java.util.logging.Logger;
 
 /**
  * The ready-to-run Pulumi program of this repository's {@code Pulumi.yaml}: publishes MTA-STS and
- * TLS-RPT for one mail domain on AWS (Route 53, ACM, S3 and CloudFront) from stack configuration
- * alone, so that no Java needs to be written. The keys are those of {@link StackConfig}.
+ * TLS-RPT for one mail domain from stack configuration alone, so that no Java needs to be
+ * written: records in Route 53 or Cloudflare DNS, the policy served by S3 with CloudFront, by a
+ * Cloudflare Worker or by GitHub Pages. The keys are those of {@link StackConfig}.
  *
  * <pre>
  * pulumi config set domain example.com
  * pulumi config set mode testing
  * pulumi config set mx 'mx1.example.com,*.mail.example.net'
  * pulumi config set rua mailto:tlsrpt@example.com
- * pulumi config set route53ZoneId Z0123456789ABCDEFGHIJ
+ * pulumi config set route53ZoneId Z0123456789ABCDEFGHIJ     # or: dns cloudflare, cloudflareZone example.com
  * pulumi up
  * </pre>
  */

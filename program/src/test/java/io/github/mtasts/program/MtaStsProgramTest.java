@@ -62,6 +62,27 @@ class MtaStsProgramTest {
   }
 
   @Test
+  void githubPagesHostingDeclaresTheSiteAndTheCertificateWaitInsteadOfAwsHosting() {
+    TestResult result = run(Map.of(
+        PROJECT + ":domain", "example.com",
+        PROJECT + ":mode", "testing",
+        PROJECT + ":mx", "mx1.example.com",
+        PROJECT + ":route53ZoneId", "Z0123456789ABCDEFGHIJ",
+        PROJECT + ":hosting", "github-pages",
+        PROJECT + ":githubRepository", "example-org/mta-sts"));
+
+    assertEquals(0, result.exitCode(), () -> "errors: " + result.errors());
+    assertEquals("mta-sts", mocks.named("example-com-site").inputs.get("repository"));
+    assertEquals("example-org", mocks.named("example-com-site").inputs.get("owner"));
+    assertEquals(List.of("example-org.github.io"),
+        mocks.named("example-com-policy-host").inputs.get("values"));
+    assertTrue(mocks.names().contains("mtasts:github:PagesHttps::example-com-https"),
+        mocks.names().toString());
+    assertTrue(mocks.names().stream().noneMatch(n -> n.startsWith("mtasts:aws:Certificate")),
+        mocks.names().toString());
+  }
+
+  @Test
   void invalidConfigFailsWithTheKeysNamedAndDeclaresNothing() {
     TestResult result = run(Map.of(PROJECT + ":domain", "example.com",
         PROJECT + ":mode", "strict"));

@@ -121,4 +121,104 @@ class StackConfigTest {
     assertTrue(errors.get(0).startsWith("config mx: '[1, [2]]' is neither a list of strings"),
         errors.get(0));
   }
+
+  @Test
+  void githubPagesHostingTakesTheRepositoryAsOwnerSlashName() {
+    config.put("hosting", "github-pages");
+    config.put("githubRepository", "example-org/mta-sts");
+    assertEquals(Hosting.githubPages("example-org", "mta-sts"), read().hosting());
+  }
+
+  @Test
+  void githubPagesHostingWithoutARepositoryOrWithAnotherHostingsKeyIsNamedByKey() {
+    config.put("hosting", "github-pages");
+    config.put("bucketName", "policy-bucket");
+    List<String> errors = errors();
+    assertEquals(2, errors.size(), errors.toString());
+    assertTrue(errors.contains("config bucketName is set, but hosting is github-pages, which does not"
+        + " read it: pulumi config rm bucketName, or set hosting to the choice that reads it."),
+        errors.toString());
+    assertTrue(errors.stream().anyMatch(e -> e.startsWith("config githubRepository is required:"
+        + " pulumi config set githubRepository VALUE")), errors.toString());
+  }
+
+  @Test
+  void aRepositoryGitHubWouldRefuseIsNamedByItsKeyWithEveryOtherProblem() {
+    config.put("hosting", "github-pages");
+    config.put("githubRepository", "-octo/site.git");
+    config.put("maxAge", "a week");
+    List<String> errors = errors();
+    assertEquals(Set.of("githubRepository", "maxAge"), errors.stream()
+        .map(e -> e.substring("config ".length()).split("[ :]")[0]).collect(Collectors.toSet()),
+        errors.toString());
+    assertTrue(errors.stream().anyMatch(e -> e.startsWith("config githubRepository: owner '-octo'"
+        + " is not a GitHub login")), errors.toString());
+    config.put("githubRepository", "mta-sts");
+    config.remove("maxAge");
+    assertEquals(List.of("config githubRepository: 'mta-sts' is not OWNER/NAME: pulumi config set"
+        + " githubRepository example-org/mta-sts."), errors());
+  }
+
+  @Test
+  void aGitHubRepositoryWithAnotherHostingIsRefusedByItsKey() {
+    config.put("githubRepository", "example-org/mta-sts");
+    assertEquals(List.of("config githubRepository is set, but hosting is s3-cloudfront, which does"
+        + " not read it: pulumi config rm githubRepository, or set hosting to the choice that reads"
+        + " it."), errors());
+  }
+
+  @Test
+  void cloudflareDnsWithAWorkerOrWithS3AndCloudFront() {
+    config.remove("route53ZoneId");
+    config.put("dns", "cloudflare");
+    config.put("cloudflareZone", "Example.com");
+    assertEquals(Dns.cloudflare("example.com"), read().dns());
+    assertEquals(Hosting.s3CloudFront(), read().hosting(), "S3 with CloudFront unless set");
+
+    config.put("hosting", "cloudflare-worker");
+    assertEquals(Hosting.cloudflareWorker(), read().hosting());
+    config.put("workerScript", "fleet");
+    assertEquals(Hosting.cloudflareWorker("fleet"), read().hosting());
+  }
+
+  @Test
+  void theKeysOfEveryChoiceAreCheckedAtOnce() {
+    config.put("mode", "enforced");
+    config.put("dns", "cloudflare");
+    config.put("hosting", "cloudflare-worker");
+    config.put("bucketName", "policy-bucket");
+    config.put("workerScript", "Our Policies");
+    List<String> errors = errors();
+
+    assertEquals(Set.of("mode", "route53ZoneId", "cloudflareZone", "bucketName", "workerScript"),
+        errors.stream().map(e -> e.split("[ :]")[1]).collect(Collectors.toSet()), errors.toString());
+    assertEquals(5, errors.size(), "one error per key: " + errors);
+    assertTrue(errors.contains("config route53ZoneId is set, but dns is cloudflare, which does not"
+        + " read it: pulumi config rm route53ZoneId, or set dns to the choice that reads it."), errors.toString());
+    assertTrue(errors.stream().anyMatch(e -> e.startsWith("config cloudflareZone is required: pulumi"
+        + " config set cloudflareZone VALUE")), errors.toString());
+    assertTrue(errors.stream().anyMatch(e -> e.startsWith("config workerScript: Worker script name"
+        + " 'Our Policies'")), errors.toString());
+  }
+
+  @Test
+  void aWorkerWithRoute53IsRefusedUnderTheHostingKeyNamingBoth() {
+    config.put("hosting", "cloudflare-worker");
+    List<String> errors = errors();
+
+    assertEquals(1, errors.size(), errors.toString());
+    assertTrue(errors.get(0).startsWith("config hosting: Hosting.cloudflareWorker() cannot be used"
+        + " with Dns.route53(\"Z0123456789ABCDEFGHIJ\")"), errors.get(0));
+  }
+
+  @Test
+  void aChoiceIsOneOfItsWords() {
+    config.put("dns", "azure");
+    config.put("hosting", "netlify");
+    List<String> errors = errors();
+
+    assertEquals(List.of("config dns: 'azure' is not one of route53, cloudflare: pulumi config set dns route53.",
+        "config hosting: 'netlify' is not one of s3-cloudfront, cloudflare-worker, github-pages: pulumi"
+            + " config set hosting s3-cloudfront."), errors);
+  }
 }

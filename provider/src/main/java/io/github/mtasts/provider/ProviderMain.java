@@ -1,5 +1,6 @@
 package io.github.mtasts.provider;
 
+import io.github.mtasts.provider.cloudflare.CloudflareAccess;
 import io.github.mtasts.provider.host.ConfigHandler;
 import io.github.mtasts.provider.host.EngineConnection;
 import io.github.mtasts.provider.host.EngineHealthWatch;
@@ -45,7 +46,7 @@ public final class ProviderMain {
 
     EngineConnection engine = new EngineConnection();
     arguments.engineAddress().ifPresent(engine::connect);
-    ProviderService service = new ProviderService(Resources.registry(), new ConfigHandler(System.getenv()), engine);
+    ProviderService service = new ProviderService(Resources.registry(), new ConfigHandler(System.getenv(), CloudflareAccess.configRules()), engine);
     HealthStatusManager health = new HealthStatusManager();
     Server server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
         .addService(service)

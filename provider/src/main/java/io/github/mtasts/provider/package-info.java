@@ -5,6 +5,6 @@
  * knows no resource) with the registry of {@link io.github.mtasts.provider.Resources}, which
  * wires each type token to its resource: the cloud-independent ones in
  * {@link io.github.mtasts.provider.index}, the AWS ones in {@link io.github.mtasts.provider.aws},
- * and the record resource of every DNS service in {@link io.github.mtasts.provider.dns}.
+ * the GitHub Pages ones in {@link io.github.mtasts.provider.github}, and the record resource of every DNS service in {@link io.github.mtasts.provider.dns}.
  */
 package io.github.mtasts.provider;

@@ -159,12 +159,12 @@ class ProviderPluginIT {
             "awsEndpoint", "ftp://example.test",
             "verifyResolver", "192.0.2.1:99999",
             "githubTokn", TOKEN,
-            "githubToken", secret(TOKEN),
+            "gitlabToken", secret(TOKEN),
             "version", "0.1.0"))
         .build());
     Map<String, String> failures = failures(response);
-    assertEquals(Set.of("githubTokn", "githubToken", "awsEndpoint", "verifyResolver"), failures.keySet());
-    assertTrue(failures.get("githubToken").contains("not a property"), "a setting nothing reads is not one: " + failures);
+    assertEquals(Set.of("githubTokn", "gitlabToken", "awsEndpoint", "verifyResolver"), failures.keySet());
+    assertTrue(failures.get("gitlabToken").contains("not a property"), "a setting nothing reads is not one: " + failures);
     assertTrue(failures.get("awsEndpoint").contains("absolute http or https URL"), failures.toString());
     assertTrue(failures.get("verifyResolver").contains("99999"), failures.toString());
     assertFalse(response.toString().contains(TOKEN), response.toString());

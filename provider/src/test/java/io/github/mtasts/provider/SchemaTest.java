@@ -14,7 +14,17 @@ import io.github.mtasts.provider.aws.CertificateInputs;
 import io.github.mtasts.provider.aws.CertificateValidationInputs;
 import io.github.mtasts.provider.aws.PolicySiteInputs;
 import io.github.mtasts.provider.aws.Route53RecordService;
+import io.github.mtasts.provider.cloudflare.CloudflareRecordInputs;
+import io.github.mtasts.provider.cloudflare.CloudflareRecordService;
+import io.github.mtasts.provider.cloudflare.GetZoneFunction;
+import io.github.mtasts.provider.cloudflare.PolicyWorkerInputs;
+import io.github.mtasts.provider.cloudflare.PolicyWorkerResource;
+import io.github.mtasts.provider.cloudflare.ZoneArgs;
 import io.github.mtasts.provider.dns.RecordInputs;
+import io.github.mtasts.provider.github.PagesHttpsInputs;
+import io.github.mtasts.provider.github.PagesHttpsResource;
+import io.github.mtasts.provider.github.PagesSiteInputs;
+import io.github.mtasts.provider.github.PagesSiteResource;
 import io.github.mtasts.provider.host.CheckResult;
 import io.github.mtasts.provider.host.ConfigKey;
 import io.github.mtasts.provider.host.InputRecord;
@@ -58,14 +68,19 @@ class SchemaTest {
   private static final JsonObject SCHEMA = JsonParser.parseString(Schema.json("1.2.3")).getAsJsonObject();
 
   /** The input record of each resource and function. */
-  private static final Map<String, Class<? extends Record>> INPUT_RECORDS = Map.of(
-      PolicyResource.TOKEN, PolicyInputs.class,
-      VerificationResource.TOKEN, VerificationInputs.class,
-      Route53RecordService.TOKEN, RecordInputs.class,
-      AwsCertificateResource.TOKEN, CertificateInputs.class,
-      AwsCertificateValidationResource.TOKEN, CertificateValidationInputs.class,
-      AwsPolicySiteResource.TOKEN, PolicySiteInputs.class,
-      CheckMxCoverageFunction.TOKEN, MxCoverageArgs.class);
+  private static final Map<String, Class<? extends Record>> INPUT_RECORDS = Map.ofEntries(
+      Map.entry(PolicyResource.TOKEN, PolicyInputs.class),
+      Map.entry(VerificationResource.TOKEN, VerificationInputs.class),
+      Map.entry(Route53RecordService.TOKEN, RecordInputs.class),
+      Map.entry(AwsCertificateResource.TOKEN, CertificateInputs.class),
+      Map.entry(AwsCertificateValidationResource.TOKEN, CertificateValidationInputs.class),
+      Map.entry(AwsPolicySiteResource.TOKEN, PolicySiteInputs.class),
+      Map.entry(CloudflareRecordService.TOKEN, CloudflareRecordInputs.class),
+      Map.entry(PolicyWorkerResource.TOKEN, PolicyWorkerInputs.class),
+      Map.entry(PagesSiteResource.TOKEN, PagesSiteInputs.class),
+      Map.entry(PagesHttpsResource.TOKEN, PagesHttpsInputs.class),
+      Map.entry(CheckMxCoverageFunction.TOKEN, MxCoverageArgs.class),
+      Map.entry(GetZoneFunction.TOKEN, ZoneArgs.class));
 
   private static JsonObject resource(String token) {
     return SCHEMA.getAsJsonObject("resources").getAsJsonObject(token);
@@ -149,6 +164,9 @@ class SchemaTest {
     if (type == long.class || type == int.class || type == Long.class || type == Integer.class || type == Duration.class) {
       return PropertySchema.Type.INTEGER;
     }
+    if (type == boolean.class || type == Boolean.class) {
+      return PropertySchema.Type.BOOLEAN;
+    }
     if (type == PropertyValue.class) {
       return PropertySchema.Type.ANY;
     }
@@ -179,8 +197,8 @@ class SchemaTest {
   }
 
   @Test
-  void awsOutputsMatchWhatTheHandlersPreview() {
-    // A preview computes every output, unknown where AWS decides it: the keys are the outputs.
+  void cloudOutputsMatchWhatTheHandlersPreview() {
+    // A preview computes every output, unknown where the cloud decides it: the keys are the outputs.
     OperationContext preview = new RecordingLog().context("urn:pulumi:d::p::t::n", true);
     ResourceRegistry registry = Resources.registry();
     Map<String, PropertyMap> inputs = Map.of(
@@ -192,7 +210,16 @@ class SchemaTest {
             .put("validationRecordFqdns", PropertyValue.ofTexts(List.of("_x.mta-sts.example.com"))).build(),
         AwsPolicySiteResource.TOKEN, PropertyMap.builder().put("domain", "example.com")
             .put("certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/c1")
-            .put("policy", "version: STSv1\r\nmode: none\r\nmax_age: 86400\r\n").build());
+            .put("policy", "version: STSv1\r\nmode: none\r\nmax_age: 86400\r\n").build(),
+        PagesSiteResource.TOKEN, PropertyMap.builder().put("owner", "octo").put("repository", "mta-sts")
+            .put("domain", "example.com").put("policy", "version: STSv1\r\nmode: none\r\nmax_age: 86400\r\n").build(),
+        PagesHttpsResource.TOKEN, PropertyMap.builder().put("repository", "octo/mta-sts").put("domain", "example.com")
+            .put("policyHostFqdn", "mta-sts.example.com").build(),
+        CloudflareRecordService.TOKEN, PropertyMap.builder().put("zoneId", "023e105f4ecef8ad9ca31a8372d0c353")
+            .put("name", "_mta-sts.example.com").put("type", "TXT")
+            .put("values", PropertyValue.ofTexts(List.of("v=STSv1; id=1"))).build(),
+        PolicyWorkerResource.TOKEN, PropertyMap.builder().put("zoneId", "023e105f4ecef8ad9ca31a8372d0c353")
+            .put("domain", "example.com").put("policy", "version: STSv1\r\nmode: none\r\nmax_age: 86400\r\n").build());
     inputs.keySet().forEach(token -> {
       ResourceHandler handler = registry.handler(token).orElseThrow();
       CheckResult checked = handler.check(PropertyMap.empty(), inputs.get(token));

@@ -25,6 +25,48 @@ public final class Config {
         return Codegen.stringProp("awsRegion").config(config).env("AWS_REGION", "AWS_DEFAULT_REGION").get();
     }
 /**
+ * The Cloudflare account that owns the Workers of PolicyWorker resources: 32 hexadecimal digits, as the dashboard&#39;s account overview shows it. Falls back to CLOUDFLARE_ACCOUNT_ID.
+ * 
+ */
+    public Optional<String> cloudflareAccountId() {
+        return Codegen.stringProp("cloudflareAccountId").config(config).env("CLOUDFLARE_ACCOUNT_ID").get();
+    }
+/**
+ * The base URL of Cloudflare&#39;s v4 API, to reach a stand-in of it instead, e.g. http://127.0.0.1:8080/client/v4. Unset: https://api.cloudflare.com/client/v4. Falls back to CLOUDFLARE_API_BASE_URL.
+ * 
+ */
+    public Optional<String> cloudflareApiBaseUrl() {
+        return Codegen.stringProp("cloudflareApiBaseUrl").config(config).env("CLOUDFLARE_API_BASE_URL").get();
+    }
+/**
+ * The Cloudflare API token of the Cloudflare resources (a secret): Zone / Zone / Read and Zone / DNS / Edit on the zones, and Account / Workers Scripts / Edit on the account for a PolicyWorker. Falls back to CLOUDFLARE_API_TOKEN.
+ * 
+ */
+    public Optional<String> cloudflareApiToken() {
+        return Codegen.stringProp("cloudflareApiToken").config(config).env("CLOUDFLARE_API_TOKEN").get();
+    }
+/**
+ * The base URL of the GitHub REST API: https://HOST/api/v3 for GitHub Enterprise Server, or an emulator. Default: https://api.github.com. Falls back to GITHUB_API_URL.
+ * 
+ */
+    public Optional<String> githubApiBaseUrl() {
+        return Codegen.stringProp("githubApiBaseUrl").config(config).env("GITHUB_API_URL").get();
+    }
+/**
+ * The GitHub user or organisation that owns the policy repositories of the mtasts:github resources that name no owner. Falls back to GITHUB_OWNER.
+ * 
+ */
+    public Optional<String> githubOwner() {
+        return Codegen.stringProp("githubOwner").config(config).env("GITHUB_OWNER").get();
+    }
+/**
+ * A GitHub token (a secret) for the GitHub Pages resources: a fine-grained personal access token with the repository permissions Administration, Contents and Pages (read and write) on the policy repositories (Metadata read comes with them), or a classic token with the repo scope and, to delete repositories it created, delete_repo. Falls back to GITHUB_TOKEN.
+ * 
+ */
+    public Optional<String> githubToken() {
+        return Codegen.stringProp("githubToken").config(config).env("GITHUB_TOKEN").get();
+    }
+/**
  * A PEM file of extra trust anchors that verifications accept for the policy host&#39;s certificate, in addition to the system&#39;s. Falls back to MTASTS_VERIFY_CA_FILE.
  * 
  */

@@ -27,6 +27,21 @@ public interface Dns {
   }
 
   /**
+   * Publishes the records in a Cloudflare zone that holds the mail domain, never proxied. The
+   * provider needs an API token with Zone / Zone / Read and Zone / DNS / Edit on the zone (its
+   * setting {@code cloudflareApiToken}).
+   *
+   * @param zoneIdOrName the zone id (32 hexadecimal digits, in the zone's Overview in the
+   *     dashboard), or the zone's name, such as {@code example.com}, which the provider looks up
+   *     ({@code mtasts:cloudflare:getZone}) in previews and updates
+   * @return the DNS target
+   * @throws InvalidInputException when it is neither a zone id nor a domain name
+   */
+  static Dns cloudflare(String zoneIdOrName) {
+    return new CloudflareDns(zoneIdOrName);
+  }
+
+  /**
    * Declares one record set in this DNS service, as a child of the component.
    *
    * @param record what to publish, and the resource options (parent, dependencies) to declare

@@ -40,6 +40,50 @@ public interface Hosting {
   }
 
   /**
+   * Serves the policy from a Cloudflare Worker at {@code mta-sts.<domain>}, a Workers custom
+   * domain for which Cloudflare makes the DNS record and the certificate: it works with
+   * {@link Dns#cloudflare(String)} only. Every component with this hosting shares the Worker
+   * script {@code mtasts-policy}, each with its own domain's body, so that a fleet of domains is
+   * one Worker. The provider needs Account / Workers Scripts / Edit on the account (its settings
+   * {@code cloudflareApiToken} and {@code cloudflareAccountId}).
+   *
+   * @return the hosting
+   */
+  static Hosting cloudflareWorker() {
+    return new CloudflareWorkerHosting(Optional.empty());
+  }
+
+  /**
+   * Like {@link #cloudflareWorker()}, in a Worker script of one's own name (for example one
+   * Worker per team, or a name that the account's other Workers do not use).
+   *
+   * @param scriptName 1 to 63 lower-case letters, digits, '-' and '_'
+   * @return the hosting
+   * @throws InvalidInputException when the name cannot be a Worker script's name
+   */
+  static Hosting cloudflareWorker(String scriptName) {
+    return new CloudflareWorkerHosting(Optional.of(scriptName));
+  }
+
+  /**
+   * Serves the policy from a public repository with GitHub Pages, as the by-hand recipe does:
+   * the repository (created, or adopted when it is empty), its files in one commit, Pages from
+   * the default branch's root, the custom domain {@code mta-sts.<domain>}, the CNAME record
+   * pointing it at {@code OWNER.github.io} in the component's DNS, the wait for GitHub's
+   * certificate, then enforced HTTPS. One repository serves one mail domain: give each domain
+   * its own.
+   *
+   * @param owner the user or organisation that owns the repository, e.g. {@code example-org}
+   * @param repository the repository's name, e.g. {@code mta-sts}
+   * @return the hosting; {@link GitHubPagesHosting#certificateTimeout} changes how long the
+   *     certificate is waited for
+   * @throws InvalidInputException when GitHub would refuse the owner or the name
+   */
+  static GitHubPagesHosting githubPages(String owner, String repository) {
+    return new GitHubPagesHosting(owner, repository, Optional.empty());
+  }
+
+  /**
    * Declares what serves the policy for one domain, as children of the component.
    *
    * @param request the domain, the body, and the component's DNS and resource options

@@ -11,7 +11,7 @@ import io.github.mtasts.sdk.Utilities;
 import javax.annotation.Nullable;
 
 /**
- * The mtasts provider: the AWS region and endpoint of the AWS resources, and how verifications reach DNS and trust the policy host.
+ * The mtasts provider: the AWS region and endpoint of the AWS resources, the Cloudflare API token, account and address of the Cloudflare resources, the GitHub token, owner and API of the GitHub Pages resources, and how verifications reach DNS and trust the policy host.
  * 
  */
 @ResourceType(type="pulumi:providers:mtasts")

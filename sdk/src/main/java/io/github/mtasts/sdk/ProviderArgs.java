@@ -47,6 +47,96 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     }
 
     /**
+     * The Cloudflare account that owns the Workers of PolicyWorker resources: 32 hexadecimal digits, as the dashboard&#39;s account overview shows it. Falls back to CLOUDFLARE_ACCOUNT_ID.
+     * 
+     */
+    @Import(name="cloudflareAccountId")
+    private @Nullable Output<String> cloudflareAccountId;
+
+    /**
+     * @return The Cloudflare account that owns the Workers of PolicyWorker resources: 32 hexadecimal digits, as the dashboard&#39;s account overview shows it. Falls back to CLOUDFLARE_ACCOUNT_ID.
+     * 
+     */
+    public Optional<Output<String>> cloudflareAccountId() {
+        return Optional.ofNullable(this.cloudflareAccountId);
+    }
+
+    /**
+     * The base URL of Cloudflare&#39;s v4 API, to reach a stand-in of it instead, e.g. http://127.0.0.1:8080/client/v4. Unset: https://api.cloudflare.com/client/v4. Falls back to CLOUDFLARE_API_BASE_URL.
+     * 
+     */
+    @Import(name="cloudflareApiBaseUrl")
+    private @Nullable Output<String> cloudflareApiBaseUrl;
+
+    /**
+     * @return The base URL of Cloudflare&#39;s v4 API, to reach a stand-in of it instead, e.g. http://127.0.0.1:8080/client/v4. Unset: https://api.cloudflare.com/client/v4. Falls back to CLOUDFLARE_API_BASE_URL.
+     * 
+     */
+    public Optional<Output<String>> cloudflareApiBaseUrl() {
+        return Optional.ofNullable(this.cloudflareApiBaseUrl);
+    }
+
+    /**
+     * The Cloudflare API token of the Cloudflare resources (a secret): Zone / Zone / Read and Zone / DNS / Edit on the zones, and Account / Workers Scripts / Edit on the account for a PolicyWorker. Falls back to CLOUDFLARE_API_TOKEN.
+     * 
+     */
+    @Import(name="cloudflareApiToken")
+    private @Nullable Output<String> cloudflareApiToken;
+
+    /**
+     * @return The Cloudflare API token of the Cloudflare resources (a secret): Zone / Zone / Read and Zone / DNS / Edit on the zones, and Account / Workers Scripts / Edit on the account for a PolicyWorker. Falls back to CLOUDFLARE_API_TOKEN.
+     * 
+     */
+    public Optional<Output<String>> cloudflareApiToken() {
+        return Optional.ofNullable(this.cloudflareApiToken);
+    }
+
+    /**
+     * The base URL of the GitHub REST API: https://HOST/api/v3 for GitHub Enterprise Server, or an emulator. Default: https://api.github.com. Falls back to GITHUB_API_URL.
+     * 
+     */
+    @Import(name="githubApiBaseUrl")
+    private @Nullable Output<String> githubApiBaseUrl;
+
+    /**
+     * @return The base URL of the GitHub REST API: https://HOST/api/v3 for GitHub Enterprise Server, or an emulator. Default: https://api.github.com. Falls back to GITHUB_API_URL.
+     * 
+     */
+    public Optional<Output<String>> githubApiBaseUrl() {
+        return Optional.ofNullable(this.githubApiBaseUrl);
+    }
+
+    /**
+     * The GitHub user or organisation that owns the policy repositories of the mtasts:github resources that name no owner. Falls back to GITHUB_OWNER.
+     * 
+     */
+    @Import(name="githubOwner")
+    private @Nullable Output<String> githubOwner;
+
+    /**
+     * @return The GitHub user or organisation that owns the policy repositories of the mtasts:github resources that name no owner. Falls back to GITHUB_OWNER.
+     * 
+     */
+    public Optional<Output<String>> githubOwner() {
+        return Optional.ofNullable(this.githubOwner);
+    }
+
+    /**
+     * A GitHub token (a secret) for the GitHub Pages resources: a fine-grained personal access token with the repository permissions Administration, Contents and Pages (read and write) on the policy repositories (Metadata read comes with them), or a classic token with the repo scope and, to delete repositories it created, delete_repo. Falls back to GITHUB_TOKEN.
+     * 
+     */
+    @Import(name="githubToken")
+    private @Nullable Output<String> githubToken;
+
+    /**
+     * @return A GitHub token (a secret) for the GitHub Pages resources: a fine-grained personal access token with the repository permissions Administration, Contents and Pages (read and write) on the policy repositories (Metadata read comes with them), or a classic token with the repo scope and, to delete repositories it created, delete_repo. Falls back to GITHUB_TOKEN.
+     * 
+     */
+    public Optional<Output<String>> githubToken() {
+        return Optional.ofNullable(this.githubToken);
+    }
+
+    /**
      * A PEM file of extra trust anchors that verifications accept for the policy host&#39;s certificate, in addition to the system&#39;s. Falls back to MTASTS_VERIFY_CA_FILE.
      * 
      */
@@ -81,6 +171,12 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
     private ProviderArgs(ProviderArgs $) {
         this.awsEndpoint = $.awsEndpoint;
         this.awsRegion = $.awsRegion;
+        this.cloudflareAccountId = $.cloudflareAccountId;
+        this.cloudflareApiBaseUrl = $.cloudflareApiBaseUrl;
+        this.cloudflareApiToken = $.cloudflareApiToken;
+        this.githubApiBaseUrl = $.githubApiBaseUrl;
+        this.githubOwner = $.githubOwner;
+        this.githubToken = $.githubToken;
         this.verifyCaFile = $.verifyCaFile;
         this.verifyResolver = $.verifyResolver;
     }
@@ -146,6 +242,132 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         }
 
         /**
+         * @param cloudflareAccountId The Cloudflare account that owns the Workers of PolicyWorker resources: 32 hexadecimal digits, as the dashboard&#39;s account overview shows it. Falls back to CLOUDFLARE_ACCOUNT_ID.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder cloudflareAccountId(@Nullable Output<String> cloudflareAccountId) {
+            $.cloudflareAccountId = cloudflareAccountId;
+            return this;
+        }
+
+        /**
+         * @param cloudflareAccountId The Cloudflare account that owns the Workers of PolicyWorker resources: 32 hexadecimal digits, as the dashboard&#39;s account overview shows it. Falls back to CLOUDFLARE_ACCOUNT_ID.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder cloudflareAccountId(String cloudflareAccountId) {
+            return cloudflareAccountId(Output.of(cloudflareAccountId));
+        }
+
+        /**
+         * @param cloudflareApiBaseUrl The base URL of Cloudflare&#39;s v4 API, to reach a stand-in of it instead, e.g. http://127.0.0.1:8080/client/v4. Unset: https://api.cloudflare.com/client/v4. Falls back to CLOUDFLARE_API_BASE_URL.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder cloudflareApiBaseUrl(@Nullable Output<String> cloudflareApiBaseUrl) {
+            $.cloudflareApiBaseUrl = cloudflareApiBaseUrl;
+            return this;
+        }
+
+        /**
+         * @param cloudflareApiBaseUrl The base URL of Cloudflare&#39;s v4 API, to reach a stand-in of it instead, e.g. http://127.0.0.1:8080/client/v4. Unset: https://api.cloudflare.com/client/v4. Falls back to CLOUDFLARE_API_BASE_URL.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder cloudflareApiBaseUrl(String cloudflareApiBaseUrl) {
+            return cloudflareApiBaseUrl(Output.of(cloudflareApiBaseUrl));
+        }
+
+        /**
+         * @param cloudflareApiToken The Cloudflare API token of the Cloudflare resources (a secret): Zone / Zone / Read and Zone / DNS / Edit on the zones, and Account / Workers Scripts / Edit on the account for a PolicyWorker. Falls back to CLOUDFLARE_API_TOKEN.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder cloudflareApiToken(@Nullable Output<String> cloudflareApiToken) {
+            $.cloudflareApiToken = cloudflareApiToken;
+            return this;
+        }
+
+        /**
+         * @param cloudflareApiToken The Cloudflare API token of the Cloudflare resources (a secret): Zone / Zone / Read and Zone / DNS / Edit on the zones, and Account / Workers Scripts / Edit on the account for a PolicyWorker. Falls back to CLOUDFLARE_API_TOKEN.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder cloudflareApiToken(String cloudflareApiToken) {
+            return cloudflareApiToken(Output.of(cloudflareApiToken));
+        }
+
+        /**
+         * @param githubApiBaseUrl The base URL of the GitHub REST API: https://HOST/api/v3 for GitHub Enterprise Server, or an emulator. Default: https://api.github.com. Falls back to GITHUB_API_URL.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder githubApiBaseUrl(@Nullable Output<String> githubApiBaseUrl) {
+            $.githubApiBaseUrl = githubApiBaseUrl;
+            return this;
+        }
+
+        /**
+         * @param githubApiBaseUrl The base URL of the GitHub REST API: https://HOST/api/v3 for GitHub Enterprise Server, or an emulator. Default: https://api.github.com. Falls back to GITHUB_API_URL.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder githubApiBaseUrl(String githubApiBaseUrl) {
+            return githubApiBaseUrl(Output.of(githubApiBaseUrl));
+        }
+
+        /**
+         * @param githubOwner The GitHub user or organisation that owns the policy repositories of the mtasts:github resources that name no owner. Falls back to GITHUB_OWNER.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder githubOwner(@Nullable Output<String> githubOwner) {
+            $.githubOwner = githubOwner;
+            return this;
+        }
+
+        /**
+         * @param githubOwner The GitHub user or organisation that owns the policy repositories of the mtasts:github resources that name no owner. Falls back to GITHUB_OWNER.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder githubOwner(String githubOwner) {
+            return githubOwner(Output.of(githubOwner));
+        }
+
+        /**
+         * @param githubToken A GitHub token (a secret) for the GitHub Pages resources: a fine-grained personal access token with the repository permissions Administration, Contents and Pages (read and write) on the policy repositories (Metadata read comes with them), or a classic token with the repo scope and, to delete repositories it created, delete_repo. Falls back to GITHUB_TOKEN.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder githubToken(@Nullable Output<String> githubToken) {
+            $.githubToken = githubToken;
+            return this;
+        }
+
+        /**
+         * @param githubToken A GitHub token (a secret) for the GitHub Pages resources: a fine-grained personal access token with the repository permissions Administration, Contents and Pages (read and write) on the policy repositories (Metadata read comes with them), or a classic token with the repo scope and, to delete repositories it created, delete_repo. Falls back to GITHUB_TOKEN.
+         * 
+         * @return builder
+         * 
+         */
+        public Builder githubToken(String githubToken) {
+            return githubToken(Output.of(githubToken));
+        }
+
+        /**
          * @param verifyCaFile A PEM file of extra trust anchors that verifications accept for the policy host&#39;s certificate, in addition to the system&#39;s. Falls back to MTASTS_VERIFY_CA_FILE.
          * 
          * @return builder
@@ -190,6 +412,12 @@ public final class ProviderArgs extends com.pulumi.resources.ResourceArgs {
         public ProviderArgs build() {
             $.awsEndpoint = Codegen.stringProp("awsEndpoint").output().arg($.awsEndpoint).env("AWS_ENDPOINT_URL").getNullable();
             $.awsRegion = Codegen.stringProp("awsRegion").output().arg($.awsRegion).env("AWS_REGION", "AWS_DEFAULT_REGION").getNullable();
+            $.cloudflareAccountId = Codegen.stringProp("cloudflareAccountId").output().arg($.cloudflareAccountId).env("CLOUDFLARE_ACCOUNT_ID").getNullable();
+            $.cloudflareApiBaseUrl = Codegen.stringProp("cloudflareApiBaseUrl").output().arg($.cloudflareApiBaseUrl).env("CLOUDFLARE_API_BASE_URL").getNullable();
+            $.cloudflareApiToken = Codegen.stringProp("cloudflareApiToken").secret().arg($.cloudflareApiToken).env("CLOUDFLARE_API_TOKEN").getNullable();
+            $.githubApiBaseUrl = Codegen.stringProp("githubApiBaseUrl").output().arg($.githubApiBaseUrl).env("GITHUB_API_URL").getNullable();
+            $.githubOwner = Codegen.stringProp("githubOwner").output().arg($.githubOwner).env("GITHUB_OWNER").getNullable();
+            $.githubToken = Codegen.stringProp("githubToken").secret().arg($.githubToken).env("GITHUB_TOKEN").getNullable();
             $.verifyCaFile = Codegen.stringProp("verifyCaFile").output().arg($.verifyCaFile).env("MTASTS_VERIFY_CA_FILE").getNullable();
             $.verifyResolver = Codegen.stringProp("verifyResolver").output().arg($.verifyResolver).env("MTASTS_VERIFY_RESOLVER").getNullable();
             return $;

@@ -66,6 +66,17 @@ public final class SiteRequest {
   }
 
   /**
+   * Returns the component's DNS, for a hosting that works with one DNS service only and manages
+   * the policy host in its zone itself (its {@link Hosting#incompatibility} let only that one
+   * through).
+   *
+   * @return the DNS target
+   */
+  Dns dns() {
+    return dns;
+  }
+
+  /**
    * Returns the name of a child resource of the component.
    *
    * @param suffix what the child is, for example {@code site}

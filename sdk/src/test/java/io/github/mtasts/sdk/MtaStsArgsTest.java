@@ -182,6 +182,36 @@ class MtaStsArgsTest {
   }
 
   @Test
+  void aWorkerWithRoute53IsRefusedNamingBothAndTheWayOut() {
+    InvalidInputException error = assertThrows(InvalidInputException.class,
+        () -> valid().hosting(Hosting.cloudflareWorker()).build());
+    assertEquals(List.of("hosting"), error.problems().stream().map(Problem::field).toList());
+    assertTrue(error.getMessage().contains("Hosting.cloudflareWorker() cannot be used with"
+        + " Dns.route53(\"Z0123456789ABCDEFGHIJ\")") && error.getMessage().contains("Dns.cloudflare("),
+        error.getMessage());
+    assertEquals(Hosting.cloudflareWorker(), valid().dns(Dns.cloudflare("example.com"))
+        .hosting(Hosting.cloudflareWorker()).build().hosting());
+    assertEquals(Hosting.s3CloudFront(), valid().dns(Dns.cloudflare("example.com")).build().hosting(),
+        "S3 with CloudFront takes its records from any DNS");
+  }
+
+  @Test
+  void aCloudflareZoneIsAnIdOrANameAndAScriptNameIsOne() {
+    assertEquals("Dns.cloudflare(\"023e105f4ecef8ad9ca31a8372d0c353\")",
+        Dns.cloudflare(" 023E105F4ECEF8AD9CA31A8372D0C353 ").describe());
+    assertEquals(Dns.cloudflare("example.com"), Dns.cloudflare("Example.COM"));
+    InvalidInputException notAZone = assertThrows(InvalidInputException.class,
+        () -> Dns.cloudflare("not a zone"));
+    assertTrue(notAZone.getMessage().contains("MtaStsArgs.dns: Cloudflare zone 'not a zone'"),
+        notAZone.getMessage());
+    assertEquals("Hosting.cloudflareWorker(\"fleet\")", Hosting.cloudflareWorker("fleet").describe());
+    InvalidInputException badScript = assertThrows(InvalidInputException.class,
+        () -> Hosting.cloudflareWorker("My Policies"));
+    assertTrue(badScript.getMessage().contains("Worker script name 'My Policies'"),
+        badScript.getMessage());
+  }
+
+  @Test
   void verificationOptionsAreChecked() {
     InvalidInputException error = assertThrows(InvalidInputException.class,
         () -> VerificationOptions.builder().timeout(Duration.ofMillis(1500)).failOn("fatal")

@@ -19,7 +19,6 @@ import io.github.mtasts.sdk.aws.PolicySite;
 import io.github.mtasts.sdk.aws.PolicySiteArgs;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,33 +118,33 @@ class MtaStsTest {
 
     assertEquals(Map.of("mode", "testing", "mx", List.of("mx1.example.com", "*.mail.example.net"),
         "maxAge", 604800, "rua", List.of("mailto:tlsrpt@example.com")),
-        numbers(mocks.named("example-com-policy").inputs));
+        ProviderMocks.numbers(mocks.named("example-com-policy").inputs));
     assertEquals(Map.of("domain", "mta-sts.example.com"),
         mocks.named("example-com-certificate").inputs);
     // Inputs the component leaves unset go with their schema default (ttl, timeout, cacheControl,
     // failOn).
     assertEquals(Map.of("zoneId", ZONE, "name", VALIDATION_NAME, "type", "CNAME", "ttl", 300,
         "values", List.of(VALIDATION_VALUE)),
-        numbers(mocks.named("example-com-validation-record").inputs));
+        ProviderMocks.numbers(mocks.named("example-com-validation-record").inputs));
     assertEquals(Map.of("certificateArn", ARN, "validationRecordFqdns", List.of(VALIDATION_NAME),
-        "timeout", 2700), numbers(mocks.named("example-com-certificate-validation").inputs));
+        "timeout", 2700), ProviderMocks.numbers(mocks.named("example-com-certificate-validation").inputs));
     assertEquals(Map.of("domain", "example.com", "certificateArn", ARN, "policy", body,
         "cacheControl", "max-age=300"), mocks.named("example-com-site").inputs);
     assertEquals(Map.of("zoneId", ZONE, "name", "mta-sts.example.com", "type", "CNAME",
         "ttl", 300, "values", List.of(DISTRIBUTION)),
-        numbers(mocks.named("example-com-policy-host").inputs));
+        ProviderMocks.numbers(mocks.named("example-com-policy-host").inputs));
     assertEquals(Map.of("zoneId", ZONE, "name", "_smtp._tls.example.com", "type", "TXT",
         "ttl", 300, "values", List.of("v=TLSRPTv1; rua=mailto:tlsrpt@example.com")),
-        numbers(mocks.named("example-com-tlsrpt").inputs));
+        ProviderMocks.numbers(mocks.named("example-com-tlsrpt").inputs));
     assertEquals(Map.of("zoneId", ZONE, "name", "_mta-sts.example.com", "type", "TXT",
         "ttl", 300, "values", List.of("v=STSv1; id=" + policy.id().value())),
-        numbers(mocks.named("example-com-sts").inputs));
+        ProviderMocks.numbers(mocks.named("example-com-sts").inputs));
     assertEquals(Map.of("domain", "example.com", "scope", "policy-host", "expectedPolicy", body,
         "failOn", "error", "timeout", 300),
-        numbers(mocks.named("example-com-verify-policy-host").inputs));
+        ProviderMocks.numbers(mocks.named("example-com-verify-policy-host").inputs));
     assertEquals(Map.of("domain", "example.com", "scope", "all", "expectedPolicy", body,
         "expectedId", policy.id().value(), "failOn", "error", "timeout", 300),
-        numbers(mocks.named("example-com-verify-all").inputs));
+        ProviderMocks.numbers(mocks.named("example-com-verify-all").inputs));
 
     assertEquals(URL, PulumiTest.extractValue(result.output("policyUrl")));
     assertEquals(policy.id().value(), PulumiTest.extractValue(result.output("policyId")));
@@ -383,13 +382,5 @@ class MtaStsTest {
         "pulumi:providers:mtasts::aws-lab")), providers.toString());
     assertTrue(mocks.calls.get(0).provider.contains("pulumi:providers:mtasts::aws-lab"),
         mocks.calls.get(0).provider);
-  }
-
-  /** The mock engine decodes protobuf numbers as doubles; compare integers as integers. */
-  private static Map<String, Object> numbers(Map<String, Object> inputs) {
-    Map<String, Object> normalized = new HashMap<>();
-    inputs.forEach((k, v) -> normalized.put(k,
-        v instanceof Double d && d == Math.rint(d) ? d.intValue() : v));
-    return normalized;
   }
 }

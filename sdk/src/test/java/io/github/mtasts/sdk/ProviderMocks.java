@@ -8,6 +8,7 @@ import io.github.mtasts.policy.Mode;
 import io.github.mtasts.policy.Policy;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -15,9 +16,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Answers like the provider: the Policy's outputs come from the policy core, the AWS resources
- * get plausible identifiers, the policy-host verification takes a while; records every
- * registration's start and end, and every invoke.
+ * Answers like the provider: the Policy's outputs come from the policy core, the AWS, Cloudflare
+ * and GitHub resources get plausible identifiers, every Cloudflare zone name has one id, the
+ * policy-host verification and the GitHub certificate take a while; records every registration's
+ * start and end, and every invoke.
  */
 public final class ProviderMocks implements Mocks {
   /** The certificate ARN the mock returns. */
@@ -28,6 +30,8 @@ public final class ProviderMocks implements Mocks {
   public static final String VALIDATION_VALUE = "_9b2e.abcdefghij.acm-validations.aws";
   /** The domain name of every mock distribution. */
   public static final String DISTRIBUTION = "d111111abcdef8.cloudfront.net";
+  /** The id mtasts:cloudflare:getZone gives every zone name. */
+  public static final String CLOUDFLARE_ZONE_ID = "023e105f4ecef8ad9ca31a8372d0c353";
 
   /** Every registration, in order. */
   public final List<ResourceArgs> registered = new CopyOnWriteArrayList<>();
@@ -77,7 +81,28 @@ public final class ProviderMocks implements Mocks {
         state.put("policyUrl", "https://mta-sts." + args.inputs.get("domain")
             + "/.well-known/mta-sts.txt");
       }
-      case "mtasts:aws:Record" -> state.put("fqdn", args.inputs.get("name"));
+      case "mtasts:aws:Record", "mtasts:cloudflare:Record" -> state.put("fqdn", args.inputs.get("name"));
+      case "mtasts:cloudflare:PolicyWorker" -> {
+        state.put("policyHost", "mta-sts." + args.inputs.get("domain"));
+        state.put("policyUrl", "https://mta-sts." + args.inputs.get("domain")
+            + "/.well-known/mta-sts.txt");
+        state.put("customDomainId", "cd-" + args.inputs.get("domain"));
+      }
+      case "mtasts:github:PagesSite" -> {
+        String owner = (String) args.inputs.get("owner");
+        state.put("fullName", owner + "/" + args.inputs.get("repository"));
+        state.put("pagesHost", owner.toLowerCase(Locale.ROOT) + ".github.io");
+        state.put("policyUrl", "https://mta-sts." + args.inputs.get("domain")
+            + "/.well-known/mta-sts.txt");
+        state.put("defaultBranch", "main");
+        state.put("created", true);
+      }
+      case "mtasts:github:PagesHttps" -> {
+        state.put("certificateState", "approved");
+        state.put("httpsEnforced", true);
+        // The certificate takes a while: the verification must wait for it.
+        delay = 200;
+      }
       case "mtasts:index:Verification" -> {
         state.put("ok", true);
         state.put("summary", Map.of("errors", 0, "warnings", 1, "infos", 2, "passes", 9));
@@ -97,6 +122,10 @@ public final class ProviderMocks implements Mocks {
   @Override
   public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
     calls.add(args);
+    if (args.token.equals("mtasts:cloudflare:getZone")) {
+      return CompletableFuture.completedFuture(Map.of("id", CLOUDFLARE_ZONE_ID,
+          "name", args.args.get("zone")));
+    }
     assertEquals("mtasts:index:checkMxCoverage", args.token);
     if (lookupFailure != null) {
       return CompletableFuture.failedFuture(new IllegalStateException(lookupFailure));
@@ -136,6 +165,19 @@ public final class ProviderMocks implements Mocks {
   public int index(String event) {
     assertTrue(events.contains(event), () -> event + " in " + events);
     return events.indexOf(event);
+  }
+
+  /**
+   * Returns inputs with integers as integers: the mock engine decodes protobuf numbers as doubles.
+   *
+   * @param inputs a registration's inputs
+   * @return the same inputs, whole doubles as integers
+   */
+  public static Map<String, Object> numbers(Map<String, Object> inputs) {
+    Map<String, Object> normalized = new HashMap<>();
+    inputs.forEach((k, v) -> normalized.put(k,
+        v instanceof Double d && d == Math.rint(d) ? d.intValue() : v));
+    return normalized;
   }
 
   @SuppressWarnings("unchecked")

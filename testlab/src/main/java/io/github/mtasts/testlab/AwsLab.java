@@ -1,8 +1,6 @@
 package io.github.mtasts.testlab;
 
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.subethamail.smtp.server.SMTPServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -19,6 +16,7 @@ import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.ResourceRecord;
 import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 import software.amazon.awssdk.services.route53.model.RRType;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -46,7 +44,8 @@ public final class AwsLab implements AutoCloseable {
   public record Addresses(InetAddress edge, InetAddress dns, InetAddress mx) {
     /** The tests' addresses: 127.0.77.1, 127.0.77.53 and 127.0.77.25. */
     public static final Addresses TESTS =
-        new Addresses(address("127.0.77.1"), address("127.0.77.53"), address("127.0.77.25"));
+        new Addresses(Loopback.address("127.0.77.1"), Loopback.address("127.0.77.53"),
+            Loopback.address("127.0.77.25"));
   }
 
   private final List<AutoCloseable> resources = new ArrayList<>();
@@ -129,22 +128,13 @@ public final class AwsLab implements AutoCloseable {
     acm = client(AcmClient.builder(), Region.US_EAST_1);
     s3 = client(S3Client.builder().forcePathStyle(true), Region.US_EAST_1);
     pki = new TestPki(directory);
-    httpsPort = freePort(addresses.edge());
-    smtpPort = freePort(addresses.mx());
+    httpsPort = KnotServer.freePort(addresses.edge());
+    smtpPort = KnotServer.freePort(addresses.mx());
     edge = CloudFrontEdge.start(addresses.edge(), httpsPort,
         pki.server(domains.stream().map(d -> "mta-sts." + d).toArray(String[]::new)),
         cloudFront, acm, s3);
     resources.add(edge);
-    SMTPServer smtp = SMTPServer.port(smtpPort)
-        .bindAddress(addresses.mx())
-        .hostName("mx1." + domains.get(0))
-        .messageHandler((context, from, to, data) -> { })
-        .enableTLS()
-        .startTlsSocketFactory(
-            pki.server(domains.stream().map(d -> "mx1." + d).toArray(String[]::new)))
-        .build();
-    smtp.start();
-    resources.add(smtp::stop);
+    resources.add(MxServer.start(addresses.mx(), smtpPort, pki, domains));
     dns = Route53DnsFront.start(addresses.dns(), route53, cloudFront, addresses.edge());
     resources.add(dns);
     for (String domain : domains) {
@@ -195,6 +185,43 @@ public final class AwsLab implements AutoCloseable {
   }
 
   /**
+   * Returns the values of one record set of a domain's zone, as moto holds them (master-file
+   * form: TXT quoted, names with their trailing dot).
+   *
+   * @param domain the mail domain whose zone holds the record set
+   * @param name the record name, without the trailing dot
+   * @param type the record type, e.g. {@code TXT}
+   * @return the values, empty when there is no such record set
+   */
+  public List<String> values(String domain, String name, String type) {
+    return recordSets(domain).stream()
+        .filter(s -> s.name().replaceAll("\\.$", "").equals(name) && s.typeAsString().equals(type))
+        .flatMap(s -> s.resourceRecords().stream().map(ResourceRecord::value))
+        .toList();
+  }
+
+  /**
+   * Returns a domain's zone as lines {@code NAME TYPE [VALUES]}, sorted, to compare a zone before
+   * and after.
+   *
+   * @param domain the mail domain
+   * @return the lines
+   */
+  public List<String> zoneListing(String domain) {
+    return recordSets(domain).stream().map(s -> s.name() + " " + s.typeAsString() + " "
+        + s.resourceRecords().stream().map(ResourceRecord::value).toList()).sorted().toList();
+  }
+
+  /**
+   * Returns the mail domains that have a hosted zone here.
+   *
+   * @return the domains, in the order given at start
+   */
+  public List<String> domains() {
+    return List.copyOf(zoneIds.keySet());
+  }
+
+  /**
    * Returns the hosted zone of a mail domain.
    *
    * @param domain the mail domain
@@ -202,6 +229,24 @@ public final class AwsLab implements AutoCloseable {
    */
   public String zoneId(String domain) {
     return zoneIds.get(domain);
+  }
+
+  /**
+   * Returns the DNS server that answers from moto's Route 53, to make it answer more names.
+   *
+   * @return the server
+   */
+  public Route53DnsFront dns() {
+    return dns;
+  }
+
+  /**
+   * Returns the test CA that issued the edge's and the MX host's certificates.
+   *
+   * @return the CA
+   */
+  public TestPki pki() {
+    return pki;
   }
 
   /**
@@ -238,6 +283,25 @@ public final class AwsLab implements AutoCloseable {
    */
   public int smtpPort() {
     return smtpPort;
+  }
+
+  /**
+   * Returns the address of the stand-in for CloudFront's edge, which every distribution's domain
+   * name resolves to.
+   *
+   * @return the address
+   */
+  public InetAddress edgeAddress() {
+    return addresses.edge();
+  }
+
+  /**
+   * Returns the address of the domains' MX host.
+   *
+   * @return the address
+   */
+  public InetAddress mxAddress() {
+    return addresses.mx();
   }
 
   /**
@@ -283,20 +347,6 @@ public final class AwsLab implements AutoCloseable {
    */
   public S3Client s3() {
     return s3;
-  }
-
-  private static int freePort(InetAddress bind) throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, bind)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static InetAddress address(String literal) {
-    try {
-      return InetAddress.getByName(literal);
-    } catch (IOException e) {
-      throw new IllegalStateException(literal, e);
-    }
   }
 
   @Override

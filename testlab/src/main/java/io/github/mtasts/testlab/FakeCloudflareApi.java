@@ -170,6 +170,15 @@ public final class FakeCloudflareApi implements AutoCloseable {
   }
 
   /**
+   * Returns the zones of the account.
+   *
+   * @return in the order they were added
+   */
+  public synchronized List<Zone> zones() {
+    return dns.zones();
+  }
+
+  /**
    * Adds a DNS record as someone editing the zone outside the program would (no comment, no
    * tags), without the checks of the API.
    *

@@ -47,6 +47,10 @@ final class FakeCloudflareDns {
     return zone;
   }
 
+  List<Zone> zones() {
+    return List.copyOf(zones.values());
+  }
+
   Optional<Zone> zone(String id) {
     return Optional.ofNullable(zones.get(id));
   }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import mockwebserver3.Dispatcher;
@@ -66,6 +67,7 @@ public final class PagesEdge implements AutoCloseable {
   private final MockWebServer http = new MockWebServer();
   private final Map<String, HeldCertificate> certificates = new ConcurrentHashMap<>();
   private final List<Served> served = new CopyOnWriteArrayList<>();
+  private volatile BiConsumer<String, String> onServe = (host, body) -> { };
 
   private PagesEdge(FakeGitHubApi api, TestPki pki) {
     this.api = api;
@@ -111,6 +113,16 @@ public final class PagesEdge implements AutoCloseable {
    */
   public List<Served> served() {
     return List.copyOf(served);
+  }
+
+  /**
+   * Calls an observer each time a file is served with 200, with the host and the body as UTF-8
+   * text, before the answer leaves: a test can record what DNS said at that moment.
+   *
+   * @param observer called with the host and the body
+   */
+  public void onServe(BiConsumer<String, String> observer) {
+    this.onServe = observer;
   }
 
   private Dispatcher dispatcher(boolean overHttps) {
@@ -161,6 +173,7 @@ public final class PagesEdge implements AutoCloseable {
     if (content == null) {
       return notFound();
     }
+    onServe.accept(host, new String(content, StandardCharsets.UTF_8));
     return new MockResponse.Builder().code(200)
         .addHeader("Content-Type", contentType(file))
         .addHeader("Cache-Control", "max-age=600")

@@ -34,12 +34,26 @@ public final class ProgramJar {
    * @throws IOException when the classes cannot be read or the jar written
    */
   public static Path write(Class<?> mainClass, List<Path> classPath, Path jar) throws IOException {
-    Path classesRoot = classesRoot(mainClass);
-    String packageDir = mainClass.getPackageName().replace('.', '/');
+    return write(classesRoot(mainClass), mainClass.getName(), classPath, jar);
+  }
+
+  /**
+   * Writes the jar of a program compiled into a folder, such as an example compiled by the test.
+   *
+   * @param classesRoot the folder holding the compiled classes, by package
+   * @param mainClass the program's main class name; its package's classes go into the jar
+   * @param classPath jars the program runs with
+   * @param jar where to write the jar
+   * @return {@code jar}
+   * @throws IOException when the classes cannot be read or the jar written
+   */
+  public static Path write(Path classesRoot, String mainClass, List<Path> classPath, Path jar)
+      throws IOException {
+    String packageDir = mainClass.substring(0, mainClass.lastIndexOf('.')).replace('.', '/');
     Manifest manifest = new Manifest();
     Attributes attributes = manifest.getMainAttributes();
     attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    attributes.put(Attributes.Name.MAIN_CLASS, mainClass.getName());
+    attributes.put(Attributes.Name.MAIN_CLASS, mainClass);
     // Class-Path holds URLs relative to the jar; absolute paths in URL form are allowed.
     attributes.put(
         Attributes.Name.CLASS_PATH,

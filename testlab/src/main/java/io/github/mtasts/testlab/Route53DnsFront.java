@@ -1,18 +1,15 @@
 package io.github.mtasts.testlab;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.SocketException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
-import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
@@ -35,27 +32,24 @@ import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
  * CloudFront distribution resolves to the address of {@link CloudFrontEdge}, which serves that
  * distribution's traffic in place of CloudFront's edge network.
  *
- * <p>Every query is answered afresh from moto's API, one UDP datagram each; answers are small
- * enough for UDP. Names outside the emulated zones are refused.
+ * <p>Every query is answered afresh from moto's API ({@link UdpDnsServer}). Names under a suffix
+ * given to {@link #answerAddress} (such as {@code github.io}, standing for GitHub Pages'
+ * addresses) resolve to that address; other names outside the emulated zones are refused.
  */
 public final class Route53DnsFront implements AutoCloseable {
   private static final String CLOUDFRONT_SUFFIX = ".cloudfront.net";
   private static final long TTL = 60;
 
-  private final DatagramSocket socket;
   private final Route53Client route53;
   private final CloudFrontClient cloudFront;
   private final InetAddress edgeAddress;
-  private final Thread thread;
+  private final Map<String, InetAddress> suffixes = new ConcurrentHashMap<>();
+  private UdpDnsServer server;
 
-  private Route53DnsFront(DatagramSocket socket, Route53Client route53,
-      CloudFrontClient cloudFront, InetAddress edgeAddress) {
-    this.socket = socket;
+  private Route53DnsFront(Route53Client route53, CloudFrontClient cloudFront, InetAddress edgeAddress) {
     this.route53 = route53;
     this.cloudFront = cloudFront;
     this.edgeAddress = edgeAddress;
-    this.thread = new Thread(this::serve, "route53-dns-front");
-    thread.setDaemon(true);
   }
 
   /**
@@ -70,9 +64,8 @@ public final class Route53DnsFront implements AutoCloseable {
    */
   public static Route53DnsFront start(InetAddress bind, Route53Client route53,
       CloudFrontClient cloudFront, InetAddress edgeAddress) throws IOException {
-    Route53DnsFront front = new Route53DnsFront(
-        new DatagramSocket(0, bind), route53, cloudFront, edgeAddress);
-    front.thread.start();
+    Route53DnsFront front = new Route53DnsFront(route53, cloudFront, edgeAddress);
+    front.server = UdpDnsServer.start(bind, "route53-dns-front", front::answer);
     return front;
   }
 
@@ -82,62 +75,73 @@ public final class Route53DnsFront implements AutoCloseable {
    * @return {@code HOST:PORT}
    */
   public String resolver() {
-    return socket.getLocalAddress().getHostAddress() + ":" + socket.getLocalPort();
+    return server.resolver();
   }
 
-  private void serve() {
-    byte[] buffer = new byte[4096];
-    while (!socket.isClosed()) {
-      DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-      try {
-        socket.receive(packet);
-        Message query = new Message(Arrays.copyOf(packet.getData(), packet.getLength()));
-        byte[] answer = answer(query).toWire(512);
-        socket.send(new DatagramPacket(answer, answer.length, packet.getSocketAddress()));
-      } catch (SocketException closed) {
-        return;
-      } catch (IOException | RuntimeException e) {
-        // A malformed query or an emulator hiccup: the client times out and retries.
-        System.err.println("route53-dns-front: " + e);
-      }
-    }
+  /**
+   * Answers every name under a suffix with an address, as the public DNS answers the names of a
+   * hosting service: for example {@code github.io}, so that {@code OWNER.github.io}, the target
+   * of a Pages site's CNAME, reaches a test Pages edge.
+   *
+   * @param suffix a domain, e.g. {@code github.io}; the names below it, not itself, resolve
+   * @param address the address they resolve to
+   */
+  public void answerAddress(String suffix, InetAddress address) {
+    suffixes.put("." + suffix.toLowerCase(Locale.ROOT), address);
   }
 
-  public Message answer(Message query) throws TextParseException {
-    Message response = new Message(query.getHeader().getID());
-    response.getHeader().setFlag(Flags.QR);
-    response.getHeader().setFlag(Flags.AA);
-    response.getHeader().setFlag(Flags.RA);
-    if (query.getHeader().getFlag(Flags.RD)) {
-      response.getHeader().setFlag(Flags.RD);
-    }
-    Record question = query.getQuestion();
-    if (question == null) {
-      response.getHeader().setRcode(Rcode.FORMERR);
-      return response;
-    }
-    response.addRecord(question, Section.QUESTION);
+  /**
+   * Answers one query, as the server does for each datagram.
+   *
+   * @param query the query
+   * @return the answer
+   * @throws IOException when a record set moto holds is not valid presentation text
+   */
+  public Message answer(Message query) throws IOException {
+    return server.answer(query);
+  }
+
+  private void answer(Record question, Message response) throws TextParseException {
     Name name = question.getName();
     String text = name.toString(true).toLowerCase(Locale.ROOT);
     if (text.endsWith(CLOUDFRONT_SUFFIX)) {
       answerDistribution(response, name, text, question.getType());
-      return response;
+      return;
+    }
+    Optional<InetAddress> hosted = suffixes.entrySet().stream()
+        .filter(e -> text.endsWith(e.getKey())).map(Map.Entry::getValue).findFirst();
+    if (hosted.isPresent()) {
+      if (question.getType() == Type.A) {
+        response.addRecord(new ARecord(name, DClass.IN, TTL, hosted.get()), Section.ANSWER);
+      }
+      return;
     }
     Optional<HostedZone> zone = zoneOf(text);
     if (zone.isEmpty()) {
       response.getHeader().setRcode(Rcode.REFUSED);
-      return response;
+      return;
     }
     answerFromZone(response, name, text, question.getType(), zone.get());
-    return response;
+  }
+
+  /**
+   * Whether a name is the domain name of a distribution moto holds, which CloudFront's DNS
+   * answers with its edge's addresses.
+   *
+   * @param cloudFront a client of moto's CloudFront
+   * @param name a host name, without the trailing dot
+   * @return true when a distribution has that domain name
+   */
+  public static boolean isDistribution(CloudFrontClient cloudFront, String name) {
+    return name.toLowerCase(Locale.ROOT).endsWith(CLOUDFRONT_SUFFIX)
+        && cloudFront.listDistributionsPaginator(b -> { }).stream()
+            .flatMap(page -> page.distributionList().items().stream())
+            .map(DistributionSummary::domainName)
+            .anyMatch(domain -> domain.equalsIgnoreCase(name));
   }
 
   private void answerDistribution(Message response, Name name, String text, int type) {
-    boolean exists = cloudFront.listDistributionsPaginator(b -> { }).stream()
-        .flatMap(page -> page.distributionList().items().stream())
-        .map(DistributionSummary::domainName)
-        .anyMatch(domain -> domain.equalsIgnoreCase(text));
-    if (!exists) {
+    if (!isDistribution(cloudFront, text)) {
       response.getHeader().setRcode(Rcode.NXDOMAIN);
     } else if (type == Type.A) {
       response.addRecord(new ARecord(name, DClass.IN, TTL, edgeAddress), Section.ANSWER);
@@ -207,7 +211,6 @@ public final class Route53DnsFront implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    socket.close();
-    thread.join(5000);
+    server.close();
   }
 }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import javax.net.ssl.SSLContext;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -50,6 +51,7 @@ public final class WorkersEdge implements AutoCloseable {
       .retryOnConnectionFailure(false)
       .build();
   private final EdgeLog log = new EdgeLog();
+  private volatile BiConsumer<String, String> onServe = (host, body) -> { };
 
   private WorkersEdge(FakeCloudflareApi api, InetAddress runtimeAddress) {
     this.api = api;
@@ -79,6 +81,16 @@ public final class WorkersEdge implements AutoCloseable {
     });
     edge.server.start(bind, port);
     return edge;
+  }
+
+  /**
+   * Sets what runs each time a Worker answers a request with a body, before the answer leaves:
+   * the test records what DNS announced at that moment.
+   *
+   * @param observer receives the host and the body
+   */
+  public void onServe(BiConsumer<String, String> observer) {
+    this.onServe = observer;
   }
 
   /**
@@ -120,7 +132,11 @@ public final class WorkersEdge implements AutoCloseable {
       Workerd workerd = runtime(script.get());
       try (Response response = http.newCall(forward(request, host, workerd)).execute()) {
         byte[] body = response.body().bytes();
-        log.served(host, path, response.code(), new String(body, StandardCharsets.UTF_8));
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (response.code() == 200) {
+          onServe.accept(host, text);
+        }
+        log.served(host, path, response.code(), text);
         MockResponse.Builder answer = new MockResponse.Builder().code(response.code());
         for (int i = 0; i < response.headers().size(); i++) {
           if (!HOP_BY_HOP.contains(response.headers().name(i).toLowerCase(Locale.ROOT))) {

@@ -4,11 +4,13 @@ import io.github.mtasts.aws.AwsClients;
 import io.github.mtasts.aws.AwsOperationException;
 import io.github.mtasts.aws.AwsSettings;
 import io.github.mtasts.aws.InvalidSpecException;
-import io.github.mtasts.aws.WaitOptions;
 import io.github.mtasts.provider.host.ConfigKey;
 import io.github.mtasts.provider.host.OperationContext;
 import io.github.mtasts.provider.host.OperationFailedException;
 import io.github.mtasts.provider.host.ProviderConfig;
+import io.github.mtasts.wait.WaitCancelledException;
+import io.github.mtasts.wait.WaitOptions;
+import io.github.mtasts.wait.WaitTimeoutException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -55,8 +57,9 @@ public final class AwsAccess {
   /**
    * Runs one AWS operation of a resource: the clients come from the configuration, waits report
    * progress as the resource's status line and end with the engine's Cancel, and an
-   * {@link AwsOperationException} becomes an {@link OperationFailedException} with its message
-   * (which names the operation, AWS's error and what to do).
+   * {@link AwsOperationException} or a wait that ran out or was cancelled becomes an
+   * {@link OperationFailedException} with its message (which names the operation, AWS's error or
+   * the last status, and what to do).
    *
    * @param context the resource operation
    * @param what the operation in words, for a cancellation message
@@ -74,7 +77,7 @@ public final class AwsAccess {
     return context.cancellation().interruptibly(what, () -> {
       try {
         return operation.run(aws, wait);
-      } catch (AwsOperationException e) {
+      } catch (AwsOperationException | WaitTimeoutException | WaitCancelledException e) {
         throw new OperationFailedException(e.getMessage());
       }
     });

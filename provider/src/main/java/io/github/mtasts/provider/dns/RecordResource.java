@@ -13,6 +13,7 @@ import io.github.mtasts.policy.TlsRptRecord;
 import io.github.mtasts.policy.Excerpt;
 import io.github.mtasts.provider.host.CommonChecks;
 import io.github.mtasts.provider.host.DiffResult;
+import io.github.mtasts.provider.host.ImportAdvice;
 import io.github.mtasts.provider.host.InputCheck;
 import io.github.mtasts.provider.host.InputDiff;
 import io.github.mtasts.provider.host.InputSchema;
@@ -23,14 +24,12 @@ import io.github.mtasts.provider.host.PropertyValue;
 import io.github.mtasts.provider.host.ResourceHandler;
 import io.github.mtasts.provider.host.ResourceState;
 import io.github.mtasts.provider.host.Schema;
-import io.github.mtasts.provider.host.Urns;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * A record set in a DNS service ({@link RecordService}): a TXT (the {@code _mta-sts} record of
@@ -51,6 +50,7 @@ public final class RecordResource implements ResourceHandler {
   static final String TYPE = "type";
   static final String TTL = "ttl";
   static final String VALUES = "values";
+  static final String PROXIED = "proxied";
   static final String FQDN = "fqdn";
 
   /** DNS services usually make a change live within a minute. */
@@ -83,7 +83,7 @@ public final class RecordResource implements ResourceHandler {
 
   @Override
   public void validate(InputCheck check) {
-    check.text(ZONE_ID).flatMap(zone -> valid(check, ZONE_ID, () -> service.zone(zone)))
+    check.text(ZONE_ID).flatMap(zone -> check.rule(ZONE_ID, () -> service.zone(zone)))
         .ifPresent(zone -> check.put(ZONE_ID, zone));
     Optional<String> name = check.text(NAME).flatMap(given -> hostName(check, NAME, given));
     name.ifPresent(n -> check.put(NAME, n));
@@ -98,10 +98,13 @@ public final class RecordResource implements ResourceHandler {
         txtValues(check, name, values);
       }
     });
+    if (inputs.property(PROXIED).isPresent()) {
+      proxied(check, name, type);
+    }
     if (check.failures().isEmpty() && !check.inputs().containsUnknowns()) {
       // Whatever limit of the service the rules above do not name (a TXT value too long to send).
       try {
-        service.limits(RecordInputs.of(check.inputs()).record()).ifPresent(failure -> check.fail(property(failure.property()),
+        service.limits(service.record(check.inputs())).ifPresent(failure -> check.fail(property(failure.property()),
             failure.reason()));
       } catch (InvalidRecordException e) {
         check.fail(property(e.field()), e.getMessage());
@@ -122,10 +125,10 @@ public final class RecordResource implements ResourceHandler {
   @Override
   public ResourceState create(OperationContext context, PropertyMap inputs) {
     if (context.preview()) {
-      String id = inputs.containsUnknowns() ? "" : RecordInputs.of(inputs).record().id().toString();
+      String id = inputs.containsUnknowns() ? "" : service.record(inputs).id().toString();
       return new ResourceState(id, inputs, outputs(inputs));
     }
-    DnsRecord desired = RecordInputs.of(inputs).record();
+    DnsRecord desired = service.record(inputs);
     service.run(context, "the creation of " + service.recordNoun() + " " + desired.id(), context.timeout().orElse(TIMEOUT),
         store -> {
           try {
@@ -155,6 +158,9 @@ public final class RecordResource implements ResourceHandler {
     List<String> recorded = inputs.isUnknown(VALUES) ? List.of() : inputs.texts(VALUES).orElse(List.of());
     boolean sameValues = recorded.size() == found.values().size() && sorted(recorded).equals(sorted(found.values()));
     current.put(VALUES, PropertyValue.ofTexts(sameValues ? recorded : found.values()));
+    if (this.inputs.property(PROXIED).isPresent()) {
+      current.put(PROXIED, PropertyValue.of(found.proxied()));
+    }
     PropertyMap currentInputs = current.build();
     return new ResourceState(found.id().toString(), currentInputs, outputs(currentInputs));
   }
@@ -162,7 +168,7 @@ public final class RecordResource implements ResourceHandler {
   @Override
   public PropertyMap update(OperationContext context, String id, PropertyMap oldState, PropertyMap news) {
     if (!context.preview()) {
-      DnsRecord desired = RecordInputs.of(news).record();
+      DnsRecord desired = service.record(news);
       service.run(context, "the update of " + service.recordNoun() + " " + desired.id(), context.timeout().orElse(TIMEOUT),
           store -> store.update(desired));
     }
@@ -207,7 +213,27 @@ public final class RecordResource implements ResourceHandler {
     if (!CommonChecks.noTrailingDot(check, property, given)) {
       return Optional.empty();
     }
-    return valid(check, property, () -> DnsNames.normalize(property, given));
+    return check.rule(property, () -> DnsNames.normalize(property, given));
+  }
+
+  /**
+   * A proxied record answers with the addresses of the service's HTTP proxy instead of its
+   * value, which only a CNAME of a host that serves HTTPS can do. At a name whose first label
+   * starts with an underscore (the {@code _mta-sts} record of RFC 8461 §3.1, the {@code
+   * _smtp._tls} record of RFC 8460 §3, a certificate's validation record) resolvers must see the
+   * record itself.
+   */
+  private static void proxied(InputCheck check, Optional<String> name, Optional<String> type) {
+    if (!check.bool(PROXIED).orElse(false)) {
+      return;
+    }
+    if (type.filter(RecordType.TXT.name()::equals).isPresent()) {
+      check.fail(PROXIED, PROXIED + " is true for a TXT record: only a CNAME can be proxied; leave it false");
+    } else if (name.filter(n -> n.startsWith("_")).isPresent()) {
+      check.fail(PROXIED, PROXIED + " is true at " + name.get() + ": resolvers must see the record itself at a name"
+          + " starting with an underscore (the _mta-sts record, RFC 8461 section 3.1; the _smtp._tls record, RFC 8460"
+          + " section 3; a certificate's validation record), not the addresses of a proxy; leave it false");
+    }
   }
 
   /** A CNAME has exactly one target (RFC 1034 §3.6.2). */
@@ -247,16 +273,6 @@ public final class RecordResource implements ResourceHandler {
     check.failAll(VALUES, parsed.errors().stream().map(Problem::message).toList());
   }
 
-  /** Runs a rule that throws on a bad value, recording its complaint against the property. */
-  private static <T> Optional<T> valid(InputCheck check, String property, Supplier<T> validation) {
-    try {
-      return Optional.of(validation.get());
-    } catch (IllegalArgumentException e) {
-      check.fail(property, e.getMessage());
-      return Optional.empty();
-    }
-  }
-
   private static List<String> sorted(List<String> values) {
     List<String> copy = new ArrayList<>(values);
     copy.sort(null);
@@ -267,10 +283,7 @@ public final class RecordResource implements ResourceHandler {
   private String exists(OperationContext context, RecordExistsException e) {
     RecordId id = e.id();
     return service.recordNoun() + " " + id.name() + " " + id.type() + " already exists in " + service.zoneNoun() + " "
-        + id.zone() + e.existing().map(set -> " with " + set.values()).orElse("") + "; it was not changed. To manage it with"
-        + " this resource, import it: pulumi import " + service.token() + " " + context.name() + " " + id
-        + (Urns.hasParent(context.urn()) ? " --parent <URN of its parent>" : "")
-        + " (or give the resource the import option \"" + id + "\"), and the next update applies the program's values."
-        + " Or delete the record set, then run again.";
+        + id.zone() + e.existing().map(set -> " with " + set.values()).orElse("") + "; it was not changed. "
+        + ImportAdvice.of(context, service.token(), id.toString()) + " Or delete the record set, then run again.";
   }
 }

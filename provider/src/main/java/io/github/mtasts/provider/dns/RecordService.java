@@ -4,6 +4,7 @@ import io.github.mtasts.dns.DnsRecord;
 import io.github.mtasts.dns.RecordStore;
 import io.github.mtasts.provider.host.CheckResult;
 import io.github.mtasts.provider.host.OperationContext;
+import io.github.mtasts.provider.host.PropertyMap;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -74,6 +75,18 @@ public interface RecordService {
    * @return the input to fix and why, or empty when the service takes the record
    */
   Optional<CheckResult.Failure> limits(DnsRecord record);
+
+  /**
+   * The record set that checked inputs declare. A service whose schema declares inputs of its
+   * own (Cloudflare's {@code proxied}) decodes them with its own input record.
+   *
+   * @param inputs checked, known inputs
+   * @return the record set
+   * @throws io.github.mtasts.dns.InvalidRecordException when a rule every DNS service shares fails
+   */
+  default DnsRecord record(PropertyMap inputs) {
+    return RecordInputs.of(inputs).record();
+  }
 
   /**
    * Runs one operation on the service's store: within the time budget, with its progress shown

@@ -1,7 +1,9 @@
 package io.github.mtasts.provider.host;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -18,6 +20,7 @@ public final class ConfigHandler {
   static final String VERSION_KEY = "version";
 
   private final Map<String, String> environment;
+  private final Map<ConfigKey, Function<String, Optional<String>>> rules;
   private final Supplier<InputSchema> settings;
 
   /**
@@ -26,13 +29,31 @@ public final class ConfigHandler {
    * @param environment the process environment
    */
   public ConfigHandler(Map<String, String> environment) {
+    this(environment, Map.of());
+  }
+
+  /**
+   * A handler of the schema's settings with rules of the services that read them, beyond what
+   * each setting's {@link ConfigKey.Kind} checks (the shape of a service's token or account id).
+   *
+   * @param environment the process environment
+   * @param rules per setting, what is wrong with a value, without repeating it (it may be a
+   *     secret); empty when it is valid
+   */
+  public ConfigHandler(Map<String, String> environment, Map<ConfigKey, Function<String, Optional<String>>> rules) {
     // Read on first use, not when the plugin starts: the engine waits for the port.
-    this(environment, () -> Schema.model().config());
+    this(environment, rules, () -> Schema.model().config());
   }
 
   /** A handler of other settings than the schema's, for tests of settings mtasts may declare. */
   ConfigHandler(Map<String, String> environment, Supplier<InputSchema> settings) {
+    this(environment, Map.of(), settings);
+  }
+
+  private ConfigHandler(Map<String, String> environment,
+      Map<ConfigKey, Function<String, Optional<String>>> rules, Supplier<InputSchema> settings) {
     this.environment = environment;
+    this.rules = Map.copyOf(rules);
     this.settings = settings;
   }
 
@@ -53,6 +74,24 @@ public final class ConfigHandler {
   }
 
   /**
+   * Marks the values of the settings the schema calls secret as secrets, so that the engine
+   * stores them encrypted even when the stack's configuration holds them in clear (set without
+   * {@code --secret}).
+   *
+   * @param news configuration from the stack, as the engine sent it
+   * @return the same values, each secret setting's wrapped as a secret
+   */
+  PropertyMap markSecrets(PropertyMap news) {
+    PropertyMap.Builder marked = PropertyMap.builder();
+    news.asMap().forEach((key, value) -> {
+      boolean secret = settings().property(key).map(PropertySchema::secret).orElse(false);
+      marked.put(key, secret && !value.containsSecrets() && !(value instanceof PropertyValue.Null)
+          ? new PropertyValue.Secret(value) : value);
+    });
+    return marked.build();
+  }
+
+  /**
    * Validates configuration values, one failure per key.
    *
    * @param news revealed configuration from the stack
@@ -67,6 +106,10 @@ public final class ConfigHandler {
         case RESOLVER -> CommonChecks.resolver(check, key.key());
         case PEM_FILE -> CommonChecks.pemFile(check, key.key());
         default -> throw new IllegalStateException("unhandled kind " + key.kind());
+      }
+      Function<String, Optional<String>> rule = rules.get(key);
+      if (rule != null) {
+        check.text(key.key()).flatMap(rule).ifPresent(problem -> check.fail(key.key(), problem));
       }
     }
     return new CheckResult(news, check.failures());

@@ -11,6 +11,18 @@ public enum ConfigKey {
   AWS_REGION("awsRegion", Kind.TEXT),
   /** An AWS endpoint override, for emulators. */
   AWS_ENDPOINT("awsEndpoint", Kind.URL),
+  /** The GitHub token of the GitHub Pages resources (a secret). */
+  GITHUB_TOKEN("githubToken", Kind.TEXT),
+  /** The owner of the policy repositories when a resource names none. */
+  GITHUB_OWNER("githubOwner", Kind.TEXT),
+  /** The GitHub REST API's base URL, for GitHub Enterprise Server or an emulator. */
+  GITHUB_API_BASE_URL("githubApiBaseUrl", Kind.URL),
+  /** The Cloudflare API token (secret). */
+  CLOUDFLARE_API_TOKEN("cloudflareApiToken", Kind.TEXT),
+  /** The Cloudflare account that owns the Workers. */
+  CLOUDFLARE_ACCOUNT_ID("cloudflareAccountId", Kind.TEXT),
+  /** The base URL of Cloudflare's v4 API, for a stand-in of it. */
+  CLOUDFLARE_API_BASE_URL("cloudflareApiBaseUrl", Kind.URL),
   /** The DNS server verifications ask, host[:port]. */
   VERIFY_RESOLVER("verifyResolver", Kind.RESOLVER),
   /** Extra trust anchors (PEM) for verifications. */

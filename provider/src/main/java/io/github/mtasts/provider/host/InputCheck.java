@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -203,6 +204,16 @@ public final class InputCheck {
   }
 
   /**
+   * Reads a boolean property.
+   *
+   * @param property the property name
+   * @return the value, or empty when unset, unknown or invalid
+   */
+  public Optional<Boolean> bool(String property) {
+    return valid(property).map(value -> ((PropertyValue.Bool) value).value());
+  }
+
+  /**
    * Reads an array-of-strings property.
    *
    * @param property the property name
@@ -225,6 +236,24 @@ public final class InputCheck {
       return Optional.empty();
     }
     return checked.build().get(property).filter(value -> !value.containsUnknowns());
+  }
+
+  /**
+   * Applies a rule that refuses a bad value by throwing, recording its complaint (the
+   * exception's message, which names the value and the fix) as the property's failure.
+   *
+   * @param property the property name
+   * @param rule the rule, which returns what it made of the value
+   * @param <T> its result
+   * @return the rule's result, or empty when it refused the value
+   */
+  public <T> Optional<T> rule(String property, Supplier<T> rule) {
+    try {
+      return Optional.of(rule.get());
+    } catch (IllegalArgumentException e) {
+      fail(property, e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /**

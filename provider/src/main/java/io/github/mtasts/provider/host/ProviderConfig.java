@@ -78,7 +78,8 @@ public final class ProviderConfig {
   }
 
   /**
-   * The secret values, to mask in every message the provider sends.
+   * The secret values, to mask in every message the provider sends: as given and without the
+   * white space around them ({@link Secrets#ofTexts}), in any letter case ({@link Secrets#redact}).
    *
    * @return the secrets
    */

@@ -119,7 +119,7 @@ public final class ProviderService extends ResourceProviderGrpc.ResourceProvider
   @Override
   public void checkConfig(CheckRequest request, StreamObserver<CheckResponse> response) {
     respond(response, redaction -> {
-      PropertyMap news = StructCodec.decode(request.getNews());
+      PropertyMap news = configHandler.markSecrets(StructCodec.decode(request.getNews()));
       Secrets secrets = redaction.use(configHandler.secrets(news));
       return checkResponse(configHandler.check(news.reveal()), news, secrets);
     });
@@ -243,7 +243,9 @@ public final class ProviderService extends ResourceProviderGrpc.ResourceProvider
   public void invoke(InvokeRequest request, StreamObserver<InvokeResponse> response) {
     respond(response, redaction -> {
       PropertyMap args = StructCodec.decode(request.getArgs());
-      Secrets secrets = redaction.use(Secrets.of(args));
+      // A function may call a service with the provider's secret settings, as resources do.
+      Secrets argSecrets = Secrets.of(args);
+      Secrets secrets = redaction.use(argSecrets.and(config.secrets()));
       FunctionHandler function = registry.function(request.getTok()).orElseThrow(() -> new IllegalArgumentException(
           "mtasts has no function " + Excerpt.quote(request.getTok()) + "; it has " + String.join(", ", registry.functionTokens())));
       CheckResult checked = function.check(args.reveal());
@@ -255,7 +257,7 @@ public final class ProviderService extends ResourceProviderGrpc.ResourceProvider
         return builder.build();
       }
       // A result is secret when an argument was: it may show what the argument held.
-      return builder.setReturn(StructCodec.encode(secrets.conceal(function.invoke(config, checked.inputs())))).build();
+      return builder.setReturn(StructCodec.encode(argSecrets.conceal(function.invoke(config, checked.inputs())))).build();
     });
   }
 

@@ -77,15 +77,21 @@ public final class Secrets {
   }
 
   /**
-   * Secrets given as plain strings, such as the provider's API tokens.
+   * Secrets given as plain strings, such as the provider's API tokens: each is masked as given,
+   * and without the white space around it (the clients trim a pasted line end); {@link #redact}
+   * masks it in any case.
    *
    * @param texts the secret strings
    * @return secrets that redact these strings
    */
   public static Secrets ofTexts(Collection<String> texts) {
-    Set<String> nonEmpty = new LinkedHashSet<>();
-    texts.stream().filter(text -> !text.isEmpty()).forEach(nonEmpty::add);
-    return new Secrets(Set.of(), Set.of(), Set.copyOf(nonEmpty));
+    Set<String> forms = new LinkedHashSet<>();
+    for (String text : texts) {
+      forms.add(text);
+      forms.add(text.strip());
+    }
+    forms.removeIf(String::isBlank);
+    return new Secrets(Set.of(), Set.of(), Set.copyOf(forms));
   }
 
   /**

@@ -40,13 +40,36 @@ final class MtaStsInputs {
   private static final List<String> JAVA_PREFIXES = List.of("MtaStsArgs.", "VerificationOptions.");
 
   /** The DNS targets, by their property in {@code dns}. */
-  private static final Map<String, Function<PropertyValue, Dns>> DNS = Map.of(
-      "route53ZoneId", value -> Dns.route53(text(value)));
+  private static final Map<String, Target<Dns>> DNS = Map.of(
+      "route53ZoneId", Target.text(Dns::route53),
+      "cloudflareZone", Target.text(Dns::cloudflare));
 
   /** The hostings, by their property in {@code hosting}. */
-  private static final Map<String, Function<PropertyValue, Hosting>> HOSTING = Map.of(
-      "s3CloudFront", value -> object(value).text("bucketName")
-          .map(Hosting::s3CloudFront).orElseGet(Hosting::s3CloudFront));
+  private static final Map<String, Target<Hosting>> HOSTING = Map.of(
+      "s3CloudFront", Target.object("mtasts:index:MtaStsS3CloudFront", site -> site.text("bucketName")
+          .map(Hosting::s3CloudFront).orElseGet(Hosting::s3CloudFront)),
+      "cloudflareWorker", Target.object("mtasts:index:MtaStsCloudflareWorker", worker -> worker
+          .text("script").map(Hosting::cloudflareWorker).orElseGet(Hosting::cloudflareWorker)),
+      "githubPages", Target.object("mtasts:index:MtaStsGitHubPages", pages -> Hosting.githubPages(
+          pages.text("owner").orElseThrow(), pages.text("repository").orElseThrow())));
+
+  /**
+   * One target's property: the schema type of its object, when it is one (checked before the
+   * factory runs, so that the factory reads checked values), and the SDK factory a Java program
+   * calls.
+   */
+  private record Target<T>(Optional<String> objectType, Function<PropertyValue, T> factory) {
+    static <T> Target<T> text(Function<String, T> factory) {
+      return new Target<>(Optional.empty(), value -> factory.apply(MtaStsInputs.text(value)));
+    }
+
+    static <T> Target<T> object(String type, Function<PropertyMap, T> factory) {
+      return new Target<>(Optional.of(type), value -> factory.apply(MtaStsInputs.object(value)));
+    }
+  }
+
+  /** The target an object names, by its property, and its strategy. */
+  private record Chosen<T>(String property, T strategy) {}
 
   private MtaStsInputs() {}
 
@@ -67,10 +90,19 @@ final class MtaStsInputs {
     check.texts("mx").ifPresent(args::mx);
     check.wholeNumber("maxAge").ifPresent(args::maxAge);
     check.texts("tlsRptRua").ifPresent(args::tlsRptRua);
-    nested(check, "dns", DNS_TYPE, problems)
-        .flatMap(dns -> oneTarget("dns", dns, DNS, problems)).ifPresent(args::dns);
-    nested(check, "hosting", HOSTING_TYPE, problems)
-        .flatMap(hosting -> oneTarget("hosting", hosting, HOSTING, problems)).ifPresent(args::hosting);
+    Optional<Chosen<Dns>> dns = nested(check, "dns", DNS_TYPE, problems)
+        .flatMap(object -> oneTarget("dns", object, DNS, problems));
+    Optional<Chosen<Hosting>> hosting = nested(check, "hosting", HOSTING_TYPE, problems)
+        .flatMap(object -> oneTarget("hosting", object, HOSTING, problems));
+    dns.ifPresent(chosen -> args.dns(chosen.strategy()));
+    hosting.ifPresent(chosen -> {
+      // The SDK refuses an impossible pair too, naming its factories: here it is named by the
+      // properties the program wrote.
+      Optional<String> clash = dns.flatMap(d -> chosen.strategy().incompatibility(d.strategy()));
+      clash.ifPresentOrElse(reason -> problems.add("hosting." + chosen.property()
+              + " cannot be used with dns." + dns.orElseThrow().property() + ": " + reason),
+          () -> args.hosting(chosen.strategy()));
+    });
     nested(check, "verification", VERIFICATION_TYPE, problems)
         .flatMap(options -> verification(options, problems)).ifPresent(args::verification);
     check.failures().forEach(failure -> problems.add(failure.reason()));
@@ -111,21 +143,35 @@ final class MtaStsInputs {
   }
 
   /** The one target an object names, as its strategy. */
-  private static <T> Optional<T> oneTarget(String property, PropertyMap object,
-      Map<String, Function<PropertyValue, T>> targets, List<String> problems) {
-    List<String> given = object.keys().stream().filter(targets::containsKey).toList();
+  private static <T> Optional<Chosen<T>> oneTarget(String property, PropertyMap object,
+      Map<String, Target<T>> targets, List<String> problems) {
+    List<String> given = object.keys().stream().filter(targets::containsKey).sorted().toList();
     if (given.size() != 1) {
       problems.add(property + " must set exactly one of " + String.join(", ", targets.keySet().stream()
           .sorted().toList()) + (given.isEmpty() ? ", and sets none" : ", and sets " + String.join(" and ", given)));
       return Optional.empty();
     }
-    String target = given.get(0);
+    String name = given.get(0);
+    Target<T> target = targets.get(name);
+    PropertyValue value = object.get(name).orElseThrow();
+    String path = property + "." + name;
+    if (target.objectType().isPresent()) {
+      if (!(value instanceof PropertyMap map)) {
+        return Optional.empty(); // the type's check of the enclosing object reported it
+      }
+      List<String> failures = new InputCheck(SCHEMA.objectType(target.objectType().get()), map)
+          .failures().stream().map(failure -> path + "." + failure.reason()).toList();
+      if (!failures.isEmpty()) {
+        problems.addAll(failures);
+        return Optional.empty();
+      }
+    }
     try {
-      return Optional.of(targets.get(target).apply(object.get(target).orElseThrow()));
+      return Optional.of(new Chosen<>(name, target.factory().apply(value)));
     } catch (InvalidInputException e) {
       // The SDK names the argument (dns); the program wrote the nested property (dns.route53ZoneId).
       e.problems().forEach(problem -> problems.add(
-          unprefixed(problem).replaceFirst("^" + property + ": ", property + "." + target + ": ")));
+          unprefixed(problem).replaceFirst("^" + property + ": ", path + ": ")));
       return Optional.empty();
     }
   }

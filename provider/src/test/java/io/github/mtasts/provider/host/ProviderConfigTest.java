@@ -57,6 +57,20 @@ class ProviderConfigTest {
   }
 
   @Test
+  void aSecretSettingIsMaskedAsGivenStrippedAndInAnyLetterCase() {
+    // A pasted token keeps its white space in the stack; a service takes it stripped and may
+    // echo it in another case.
+    String given = "  Tok_Secret_0123456789\n";
+    ProviderConfig config = new ConfigHandler(Map.of()).configure(
+        PropertyMap.builder().put("cloudflareApiToken", given).build());
+    String message = "as given [" + given + "], stripped [Tok_Secret_0123456789], lower [tok_secret_0123456789],"
+        + " upper [TOK_SECRET_0123456789]";
+    assertEquals("as given [[secret]], stripped [[secret]], lower [[secret]], upper [[secret]]",
+        config.secrets().redact(message));
+    assertFalse(config.toString().toLowerCase().contains("tok_secret"), config.toString());
+  }
+
+  @Test
   void checkDoesNotTakeFallbacksFromTheEnvironment() {
     CheckResult checked = new ConfigHandler(Map.of("AWS_REGION", "eu-central-1")).check(PropertyMap.empty());
     assertEquals(List.of(), checked.failures());
@@ -78,8 +92,28 @@ class ProviderConfigTest {
 
   @Test
   void settingsNothingReadsAreNotSettings() {
-    CheckResult checked = new ConfigHandler(Map.of()).check(PropertyMap.builder().put("githubToken", "ghp_x").build());
-    assertEquals("githubToken", checked.failures().get(0).property());
+    CheckResult checked = new ConfigHandler(Map.of()).check(PropertyMap.builder().put("gitlabToken", "glpat_x").build());
+    assertEquals("gitlabToken", checked.failures().get(0).property());
     assertTrue(checked.failures().get(0).reason().contains("not a property"), checked.failures().get(0).reason());
+  }
+
+  @Test
+  void theGitHubTokenIsASecretEvenWhenTheStackHoldsItInClear() {
+    ConfigHandler handler = new ConfigHandler(Map.of());
+    PropertyMap marked = handler.markSecrets(PropertyMap.builder().put("githubToken", "ghp_Clear")
+        .put("githubOwner", "octo").put("githubApiBaseUrl", "http://127.0.0.1:1").build());
+    assertTrue(marked.get("githubToken").orElseThrow() instanceof PropertyValue.Secret, marked.toString());
+    assertEquals(PropertyValue.of("octo"), marked.get("githubOwner").orElseThrow());
+    assertEquals(List.of(), handler.check(marked.reveal()).failures());
+    ProviderConfig config = handler.configure(PropertyMap.empty());
+    assertEquals(Optional.empty(), config.get(ConfigKey.GITHUB_TOKEN));
+    ProviderConfig fromEnvironment = new ConfigHandler(Map.of("GITHUB_TOKEN", " ghp_FromEnv\n",
+        "GITHUB_OWNER", "octo", "GITHUB_API_URL", "http://127.0.0.1:2")).configure(PropertyMap.empty());
+    assertEquals(Optional.of("octo"), fromEnvironment.get(ConfigKey.GITHUB_OWNER));
+    assertEquals(Optional.of("http://127.0.0.1:2"), fromEnvironment.get(ConfigKey.GITHUB_API_BASE_URL));
+    assertFalse(fromEnvironment.toString().toLowerCase(java.util.Locale.ROOT).contains("ghp_fromenv"),
+        fromEnvironment.toString());
+    assertEquals("[secret] [secret] [secret]",
+        fromEnvironment.secrets().redact(" ghp_FromEnv\n ghp_FromEnv ghp_fromenv"));
   }
 }

@@ -75,4 +75,15 @@ class SecretsTest {
     assertEquals("value 'not hidden…' stays", longSecret.redact("value 'not hidden…' stays"));
     assertEquals("text ([secret])", Secrets.ofTexts(List.of("\"v=STSv1; id=Hidden1\"")).redact("text (v=STSv1; id=Hidden1)"));
   }
+
+  @Test
+  void aTokenIsMaskedAsGivenTrimmedAndInAnyCase() {
+    String given = " \tgithub_pat_11ABCdef0Secret_XyZ\n";
+    Secrets secrets = Secrets.ofTexts(List.of(given));
+    String message = secrets.redact("given" + given + "| trimmed github_pat_11ABCdef0Secret_XyZ"
+        + " | lower github_pat_11abcdef0secret_xyz | upper GITHUB_PAT_11ABCDEF0SECRET_XYZ");
+    assertEquals("given[secret]| trimmed [secret] | lower [secret] | upper [secret]", message);
+    assertEquals("no secret here", Secrets.ofTexts(List.of("  ")).redact("no secret here"),
+        "white space alone is no secret to mask");
+  }
 }

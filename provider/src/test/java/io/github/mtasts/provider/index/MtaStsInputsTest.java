@@ -106,8 +106,8 @@ class MtaStsInputsTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "no DNS target       | dns     | {}                                      | dns must set exactly one of route53ZoneId, and sets none",
-      "no hosting          | hosting | {}                                      | hosting must set exactly one of s3CloudFront, and sets none",
+      "no DNS target       | dns     | {}                                      | dns must set exactly one of cloudflareZone, route53ZoneId, and sets none",
+      "no hosting          | hosting | {}                                      | hosting must set exactly one of cloudflareWorker, githubPages, s3CloudFront, and sets none",
       "an unknown DNS key  | dns     | {\"route53Zone\":\"Z1\"}                 | dns.route53Zone is not a property",
       "a wrong mode        | mode    | \"Enforce\"                             | write \"enforce\"",
       "a zero timeout      | verification | {\"timeout\":0}                    | verification.timeout must be a positive whole number of seconds, got 0"})
@@ -117,6 +117,83 @@ class MtaStsInputsTest {
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
         () -> MtaStsInputs.args(valid(property, given)));
     assertTrue(error.getMessage().contains(expected), error.getMessage());
+  }
+
+  @Test
+  void cloudflareDnsWithAWorkerGivesTheArgsAJavaProgramWouldBuild() {
+    MtaStsArgs args = MtaStsInputs.args(valid(
+        "dns", object("cloudflareZone", "Example.com"),
+        "hosting", object("cloudflareWorker", object("script", "fleet"))));
+
+    assertEquals(Dns.cloudflare("example.com"), args.dns());
+    assertEquals(Hosting.cloudflareWorker("fleet"), args.hosting());
+    assertEquals(Hosting.cloudflareWorker(), MtaStsInputs.args(valid(
+        "dns", object("cloudflareZone", "example.com"),
+        "hosting", object("cloudflareWorker", object()))).hosting(), "the shared script unless named");
+  }
+
+  @Test
+  void githubPagesGivesTheArgsAJavaProgramWouldBuildWithAnyDns() {
+    PropertyMap pages = object("githubPages", object("owner", "example-org", "repository", "mta-sts"));
+
+    assertEquals(Hosting.githubPages("example-org", "mta-sts"),
+        MtaStsInputs.args(valid("hosting", pages)).hosting());
+    MtaStsArgs onCloudflare = MtaStsInputs.args(valid(
+        "dns", object("cloudflareZone", "example.com"), "hosting", pages));
+    assertEquals(Dns.cloudflare("example.com"), onCloudflare.dns());
+    assertEquals(Hosting.githubPages("example-org", "mta-sts"), onCloudflare.hosting());
+  }
+
+  @Test
+  void aWorkerWithRoute53IsRefusedNamingBothInputs() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> MtaStsInputs.args(valid("hosting", object("cloudflareWorker", object()))));
+
+    String message = error.getMessage();
+    assertTrue(message.startsWith("hosting.cloudflareWorker cannot be used with dns.route53ZoneId:"
+        + " a Worker answers for mta-sts.<domain> as a Workers custom domain"), message);
+    assertEquals(1, message.split("\n").length, "one problem, not also 'hosting is required': " + message);
+  }
+
+  @Test
+  void twoDnsServicesOrTwoHostingsAreRefused() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> MtaStsInputs.args(valid(
+            "dns", object("route53ZoneId", "Z0123456789ABCDEFGHIJ", "cloudflareZone", "example.com"),
+            "hosting", object("s3CloudFront", object(),
+                "githubPages", object("owner", "example-org", "repository", "mta-sts")))));
+
+    String message = error.getMessage();
+    assertTrue(message.contains("- dns must set exactly one of cloudflareZone, route53ZoneId, and sets"
+        + " cloudflareZone and route53ZoneId"), message);
+    assertTrue(message.contains("- hosting must set exactly one of cloudflareWorker, githubPages,"
+        + " s3CloudFront, and sets githubPages and s3CloudFront"), message);
+  }
+
+  @Test
+  void theNewTargetsProblemsAreNamedByTheirPath() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> MtaStsInputs.args(valid(
+            "dns", object("cloudflareZone", "not a zone"),
+            "hosting", object("githubPages", object("owner", "-octo")))));
+
+    String message = error.getMessage();
+    assertTrue(message.contains("- dns.cloudflareZone: "), message);
+    assertTrue(message.contains("not a zone"), message);
+    assertTrue(message.contains("- hosting.githubPages.repository is required"), message);
+    assertTrue(!message.contains("MtaStsArgs"), "no Java class named: " + message);
+
+    IllegalArgumentException owner = assertThrows(IllegalArgumentException.class,
+        () -> MtaStsInputs.args(valid("hosting", object("githubPages",
+            object("owner", "-octo", "repository", "mta-sts")))));
+    assertTrue(owner.getMessage().startsWith("hosting.githubPages: owner '-octo' is not a GitHub login"),
+        owner.getMessage());
+
+    IllegalArgumentException script = assertThrows(IllegalArgumentException.class,
+        () -> MtaStsInputs.args(valid("dns", object("cloudflareZone", "example.com"),
+            "hosting", object("cloudflareWorker", object("script", "Our Policies", "scriptName", "x")))));
+    assertTrue(script.getMessage().startsWith("hosting.cloudflareWorker.scriptName is not a property"),
+        script.getMessage());
   }
 
   @Test

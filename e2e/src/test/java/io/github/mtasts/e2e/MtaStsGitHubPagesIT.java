@@ -1,0 +1,454 @@
+package io.github.mtasts.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.mtasts.aws.AwsFixture;
+import io.github.mtasts.aws.MotoExtension;
+import io.github.mtasts.policy.Mode;
+import io.github.mtasts.policy.Policy;
+import io.github.mtasts.testlab.FaultProxy;
+import io.github.mtasts.testlab.FakePagesSite;
+import io.github.mtasts.testlab.GitHubPagesLab;
+import io.github.mtasts.testlab.PulumiCli.CommandResult;
+import io.github.mtasts.testlab.Repository;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.tls.HandshakeCertificates;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.RRType;
+
+/**
+ * MTA-STS on GitHub Pages with the records in Route 53, with the real Pulumi engine: the
+ * repository's own {@code Pulumi.yaml} with {@code hosting: github-pages} for a new domain
+ * (testing, enforce, refresh, destroy) and for a domain set up by hand with the recipe, adopted
+ * with {@code pulumi import} and converged to the canonical policy; and
+ * {@code examples/github-pages}, compiled and run by the engine.
+ *
+ * <p>What stands in for GitHub and the Internet, and where it may differ:
+ *
+ * <ul>
+ *   <li>{@link io.github.mtasts.testlab.FakeGitHubApi} serves the REST API as its description
+ *       says (see its documentation for what it models and what it does not). It moves a
+ *       certificate three states per read of the Pages site, so that it is issued in two polls;
+ *       GitHub takes minutes to hours. Its DNS check reads the CNAME record from moto's Route 53,
+ *       where GitHub asks the public DNS.
+ *   <li>{@link io.github.mtasts.testlab.PagesEdge} serves the branch as GitHub Pages serves a
+ *       site (custom domain from the CNAME file, Jekyll's dot-folders, the certificate once
+ *       approved, on a high port instead of 443); GitHub builds a site after a push, and its CDN
+ *       caches, neither of which is modelled: a new body is served at once.
+ *   <li>moto stands for Route 53; {@link io.github.mtasts.testlab.Route53DnsFront} answers
+ *       senders' queries from it, and resolves every {@code OWNER.github.io} to the edge, as the
+ *       public DNS resolves GitHub Pages' names to its servers.
+ *   <li>moto overwrites a record set on CREATE where Route 53 refuses it: the recording proxy
+ *       answers as Route 53 does for the records made by hand.
+ *   <li>The domain's MX host is a STARTTLS SMTP server on loopback, on a high port instead of 25.
+ * </ul>
+ */
+@ExtendWith(MotoExtension.class)
+class MtaStsGitHubPagesIT {
+  private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(10);
+  private static final Path REPOSITORY = Repository.root();
+  private static final String DOMAIN = "pages-mail.test";
+  private static final String NAME = "pages-mail-test";
+  private static final String OWNER = GitHubPagesLab.OWNER;
+  private static final String MX = "mx1." + DOMAIN;
+  private static final String RUA = "mailto:tlsrpt@" + DOMAIN;
+  /** A fine-grained token's shape, mixed case; it must show nowhere in any form. */
+  private static final String TOKEN = "github_pat_11E2eTokenAbCdEf0GhIjKl";
+  private static final String POLICY_PATH = ".well-known/mta-sts.txt";
+
+  private static Path pulumiBin;
+
+  @TempDir Path work;
+
+  private AwsFixture aws;
+  private GitHubPagesLab lab;
+  private Stack stack;
+  private final List<Observation> observations = new CopyOnWriteArrayList<>();
+
+  @BeforeAll
+  static void installPulumi() {
+    pulumiBin = Stack.install(REPOSITORY);
+  }
+
+  @BeforeEach
+  void startLab(AwsFixture aws) throws Exception {
+    this.aws = aws;
+    lab = GitHubPagesLab.start(aws.moto.endpoint(), work, List.of(DOMAIN), TOKEN);
+    lab.api().advanceCertificatesOnRead(3);
+    lab.edge().onServe((host, body) -> observations.add(new Observation(body, stsTxt())));
+  }
+
+  @AfterEach
+  void stopLab() throws Exception {
+    if (lab != null) {
+      lab.close();
+    }
+  }
+
+  /** A stack of a project whose Pulumi.yaml is given, in a scratch folder. */
+  private Stack stack(String projectFile) throws IOException {
+    Stack created = Stack.create(pulumiBin, REPOSITORY, work, projectFile, COMMAND_TIMEOUT);
+    created.ok("config", "set", "mtasts:awsEndpoint", aws.proxy.endpoint());
+    created.ok("config", "set", "mtasts:awsRegion", "us-east-1");
+    created.ok("config", "set", "mtasts:githubApiBaseUrl", lab.api().url());
+    created.ok("config", "set", "--secret", "mtasts:githubToken", TOKEN);
+    created.ok("config", "set", "mtasts:verifyResolver", lab.aws().resolver());
+    created.ok("config", "set", "mtasts:verifyCaFile", lab.aws().caFile().toString());
+    return created;
+  }
+
+  /** The root program, configured for the domain on Route 53 and GitHub Pages. */
+  private Stack rootStack(String repository) throws IOException {
+    Stack root = stack(Stack.rootProjectFile(REPOSITORY));
+    root.ok("config", "set", "domain", DOMAIN);
+    root.ok("config", "set", "mode", "testing");
+    root.ok("config", "set", "mx", MX);
+    root.ok("config", "set", "maxAge", "604800");
+    root.ok("config", "set", "rua", RUA);
+    root.ok("config", "set", "route53ZoneId", lab.aws().zoneId(DOMAIN));
+    root.ok("config", "set", "hosting", "github-pages");
+    root.ok("config", "set", "githubRepository", OWNER + "/" + repository);
+    root.ok("config", "set", "verifyTimeout", "60");
+    root.ok("config", "set", "verifyHttpsPort", String.valueOf(lab.httpsPort()));
+    root.ok("config", "set", "verifySmtpPort", String.valueOf(lab.aws().smtpPort()));
+    return root;
+  }
+
+  @Test
+  void aNewDomainOnRoute53AndGitHubPagesGoesFromTestingToEnforceAndIsDestroyed() throws Exception {
+    // GitHub: a repository the program creates, its site, the certificate, enforced HTTPS.
+    List<String> zoneBefore = lab.aws().zoneListing(DOMAIN);
+    stack = rootStack("mta-sts");
+    stack.ok("preview");
+    assertEquals(List.of(), lab.api().calls(), "a preview calls no GitHub operation");
+
+    stack.ok("up", "--yes");
+    Policy testing = policy(Mode.TESTING);
+    JsonObject outputs = stack.outputs();
+    assertEquals("https://mta-sts." + DOMAIN + "/.well-known/mta-sts.txt",
+        outputs.get("policyUrl").getAsString());
+    assertEquals(testing.id().value(), outputs.get("policyId").getAsString());
+    assertEquals(0, outputs.getAsJsonObject("verification").get("errors").getAsInt(),
+        outputs.toString());
+    assertServed(testing, "mta-sts");
+    assertTrue(lab.api().description(OWNER, "mta-sts").orElseThrow().contains(DOMAIN));
+    // RFC 8461 §3.1: the policy host served the body before any _mta-sts record existed.
+    assertEquals(Optional.empty(), observations.get(0).stsTxt(), observations.toString());
+    assertEquals(0, verifyCli(), "mtasts verify fetches the policy from the Pages edge");
+
+    // testing -> enforce changes exactly the policy, the site's file, the verifications and the
+    // _mta-sts record: one commit, and no new wait for the certificate.
+    stack.ok("config", "set", "mode", "enforce");
+    int callsBefore = lab.api().calls().size();
+    JsonObject preview = JsonParser.parseString(stack.ok("preview", "--json").stdout())
+        .getAsJsonObject();
+    assertEquals(Set.of(
+        "update mtasts:index:Policy::" + NAME + "-policy",
+        "update mtasts:github:PagesSite::" + NAME + "-site",
+        "update mtasts:index:Verification::" + NAME + "-verify-policy-host",
+        "update mtasts:aws:Record::" + NAME + "-sts",
+        "update mtasts:index:Verification::" + NAME + "-verify-all"),
+        Stack.changedSteps(preview), preview.toString());
+    assertEquals(List.of("policy"), Stack.diffReasons(preview, "mtasts:github:PagesSite"));
+    assertEquals(callsBefore, lab.api().calls().size(), "a preview calls no GitHub operation");
+    String testingCommit = head("mta-sts");
+    int servedBefore = observations.size();
+    stack.ok("up", "--yes");
+    Policy enforce = policy(Mode.ENFORCE);
+    assertServed(enforce, "mta-sts");
+    assertEquals(List.of(testingCommit), lab.api().parents(OWNER, "mta-sts", head("mta-sts")),
+        "the new body is one commit");
+    // RFC 8461 §3.1: the new body was live while the record still announced the old id.
+    Observation firstEnforce = observations.subList(servedBefore, observations.size()).stream()
+        .filter(o -> o.body().equals(enforce.render())).findFirst().orElseThrow();
+    assertEquals(Optional.of(txt(testing)), firstEnforce.stsTxt(), observations.toString());
+
+    // A refresh reads every resource back as it was made: nothing to change.
+    stack.ok("refresh", "--yes");
+    stack.ok("preview", "--expect-no-changes");
+
+    stack.ok("destroy", "--yes");
+    assertFalse(lab.api().hasRepository(OWNER, "mta-sts"),
+        "the repository the site created is deleted with it");
+    assertEquals(zoneBefore, lab.aws().zoneListing(DOMAIN), "the zone holds what it held before");
+    assertTrue(stack.resources().isEmpty(), "destroy leaves nothing in the state");
+    stack.assertSecretNowhere(TOKEN, work);
+    stack.ok("stack", "rm", "--yes");
+  }
+
+  @Test
+  void aDomainSetUpByHandWithTheRecipeIsImportedAndConvergedWithoutAnIdWhosePolicyIsNotServed()
+      throws Exception {
+    recipeByHand();
+    Map<String, String> filesByHand = files("mta-sts");
+    List<String> zoneByHand = lab.aws().zoneListing(DOMAIN);
+    stack = rootStack("mta-sts");
+    // Route 53 refuses a CREATE of a record set that exists (moto would overwrite it).
+    for (String[] record : new String[][] {{"_smtp._tls", "TXT"}, {"mta-sts", "CNAME"},
+        {"_mta-sts", "TXT"}}) {
+      String name = record[0] + "." + DOMAIN + ".";
+      aws.proxy.failFirst(r -> r.getBody() != null
+          && r.getBody().utf8().contains("<Action>CREATE</Action>")
+          && r.getBody().utf8().contains("<Name>" + name + "</Name>"), 1,
+          FaultProxy.route53AlreadyExists(name, record[1]));
+    }
+
+    // The first up refuses to take over what was made by hand, naming the import commands, and
+    // changes nothing of it.
+    CommandResult refused = stack.fails("up", "--yes");
+    String zone = lab.aws().zoneId(DOMAIN);
+    assertTrue(refused.output().contains("pulumi import mtasts:github:PagesSite " + NAME
+        + "-site " + OWNER + "/mta-sts"), refused.output());
+    assertTrue(refused.output().contains("pulumi import mtasts:aws:Record " + NAME + "-tlsrpt "
+        + zone + "/_smtp._tls." + DOMAIN + "/TXT"), refused.output());
+    assertEquals(filesByHand, files("mta-sts"));
+    assertEquals(zoneByHand, lab.aws().zoneListing(DOMAIN));
+
+    // pulumi preview --import-file lists what is to be created with its parent; the ids are
+    // those the errors name (and, for the other records, the same ZONE/NAME/TYPE form).
+    Path importFile = work.resolve("import.json");
+    stack.ok("preview", "--import-file", importFile.toString());
+    Map<String, String> ids = Map.of(
+        NAME + "-site", OWNER + "/mta-sts",
+        NAME + "-https", OWNER + "/mta-sts",
+        NAME + "-policy-host", zone + "/mta-sts." + DOMAIN + "/CNAME",
+        NAME + "-tlsrpt", zone + "/_smtp._tls." + DOMAIN + "/TXT",
+        NAME + "-sts", zone + "/_mta-sts." + DOMAIN + "/TXT");
+    Files.writeString(importFile, withIds(Files.readString(importFile), ids));
+    stack.ok("import", "--file", importFile.toString(), "--yes", "--protect=false",
+        "--generate-code=false");
+    assertEquals(filesByHand, files("mta-sts"), "an import changes nothing");
+
+    // The next up converges to the canonical body; a sender fetching all the while sees no id
+    // whose policy is not served.
+    Policy canonical = policy(Mode.TESTING);
+    String byHandBody = filesByHand.get(POLICY_PATH);
+    observations.clear();
+    AtomicBoolean sending = new AtomicBoolean(true);
+    Thread sender = new Thread(() -> fetchLikeASender(sending), "sender");
+    sender.start();
+    try {
+      stack.ok("up", "--yes");
+    } finally {
+      sending.set(false);
+      sender.join();
+    }
+    assertServed(canonical, "mta-sts");
+    for (Observation o : observations) {
+      if (o.stsTxt().equals(Optional.of(txt(canonical)))) {
+        assertEquals(canonical.render(), o.body(), "the canonical id while the old body was"
+            + " served: " + observations);
+      }
+      if (o.body().equals(byHandBody)) {
+        assertEquals(Optional.of("\"v=STSv1; id=20240728\""), o.stsTxt(), observations.toString());
+      }
+    }
+    Observation firstCanonical = observations.stream()
+        .filter(o -> o.body().equals(canonical.render())).findFirst().orElseThrow();
+    assertEquals(Optional.of("\"v=STSv1; id=20240728\""), firstCanonical.stsTxt(),
+        "the canonical body went live before the id changed: " + observations);
+    JsonObject outputs = stack.outputs();
+    assertEquals(0, outputs.getAsJsonObject("verification").get("errors").getAsInt(),
+        outputs.toString());
+    assertEquals(0, verifyCli());
+    stack.ok("preview", "--expect-no-changes");
+
+    // Destroy removes the records, which the stack now manages, and leaves the adopted
+    // repository as it is: its files and Pages still serve the policy.
+    stack.ok("destroy", "--yes");
+    assertTrue(lab.api().hasRepository(OWNER, "mta-sts"));
+    assertEquals(canonical.render(), files("mta-sts").get(POLICY_PATH));
+    FakePagesSite pages = lab.api().pages(OWNER, "mta-sts").orElseThrow();
+    assertEquals("mta-sts." + DOMAIN, pages.cname());
+    assertTrue(pages.httpsEnforced());
+    assertEquals(List.of(), lab.aws().values(DOMAIN, "_mta-sts." + DOMAIN, "TXT"));
+    stack.assertSecretNowhere(TOKEN, work);
+  }
+
+  @Test
+  void theGitHubPagesExampleRunsWithTheEngine() throws Exception {
+    // examples/github-pages, compiled against the SDK in the program jar, as its own project.
+    Path jar = ExamplePrograms.jar(REPOSITORY, "github-pages", "example.PolicyOnGitHubPages", work);
+    stack = stack(String.join("\n",
+        "name: mta-sts-github-pages",
+        "runtime:",
+        "  name: java",
+        "  options:",
+        "    binary: " + jar,
+        "plugins:",
+        "  providers:",
+        "    - name: mtasts",
+        "      path: " + REPOSITORY.resolve("bin"),
+        ""));
+    stack.ok("config", "set", "domain", DOMAIN);
+    stack.ok("config", "set", "zoneId", lab.aws().zoneId(DOMAIN));
+    stack.ok("config", "set", "owner", OWNER);
+    stack.ok("config", "set", "mx", MX);
+    stack.ok("config", "set", "rua", RUA);
+    stack.ok("config", "set", "verifyHttpsPort", String.valueOf(lab.httpsPort()));
+    stack.ok("config", "set", "verifySmtpPort", String.valueOf(lab.aws().smtpPort()));
+
+    stack.ok("up", "--yes");
+    JsonObject outputs = stack.outputs();
+    assertEquals("\"" + outputs.get("stsRecord").getAsString() + "\"",
+        stsTxt().orElseThrow());
+    assertEquals(0, outputs.getAsJsonObject("verification").get("errors").getAsInt(),
+        outputs.toString());
+    assertServed(policy(Mode.TESTING), "mta-sts");
+    stack.ok("destroy", "--yes");
+    assertFalse(lab.api().hasRepository(OWNER, "mta-sts"));
+  }
+
+  /**
+   * The recipe, step by step, as a person does it: a public repository mta-sts without a
+   * README, .nojekyll and the sample policy (the same mx twice, LF line ends) pushed; Pages from
+   * main with the custom domain, for which GitHub commits the CNAME file; the CNAME record to
+   * OWNER.github.io.; the certificate issued and Enforce HTTPS ticked; the TXT records, the id a
+   * date.
+   */
+  private void recipeByHand() {
+    var api = lab.api();
+    api.createEmptyRepository(OWNER, "mta-sts");
+    api.push(OWNER, "mta-sts", "main", Map.of(".nojekyll", "", POLICY_PATH,
+        "version: STSv1\nmode: testing\nmx: " + MX + "\nmx: " + MX + "\nmax_age: 604800\n"));
+    String zone = lab.aws().zoneId(DOMAIN);
+    lab.aws().change(zone, ChangeAction.CREATE, "mta-sts." + DOMAIN, RRType.CNAME,
+        OWNER + ".github.io.");
+    FakePagesSite pages = api.enablePages(OWNER, "mta-sts", "main", "mta-sts." + DOMAIN);
+    api.push(OWNER, "mta-sts", "main", Map.of("CNAME", "mta-sts." + DOMAIN));
+    while (!pages.certificateIssued()) {
+      api.advanceCertificates();
+    }
+    api.enforceHttps(OWNER, "mta-sts");
+    lab.aws().change(zone, ChangeAction.CREATE, "_mta-sts." + DOMAIN, RRType.TXT,
+        "\"v=STSv1; id=20240728\"");
+    lab.aws().change(zone, ChangeAction.CREATE, "_smtp._tls." + DOMAIN, RRType.TXT,
+        "\"v=TLSRPTv1; rua=" + RUA + "\"");
+  }
+
+  /** The import file the preview wrote, with the ids given and the other resources left out. */
+  private static String withIds(String importFile, Map<String, String> ids) {
+    JsonObject file = JsonParser.parseString(importFile).getAsJsonObject();
+    JsonArray kept = new JsonArray();
+    int named = 0;
+    for (JsonElement element : file.getAsJsonArray("resources")) {
+      JsonObject resource = element.getAsJsonObject();
+      String name = resource.get("name").getAsString();
+      if (ids.containsKey(name)) {
+        resource.addProperty("id", ids.get(name));
+        kept.add(resource);
+        named++;
+      } else if (resource.has("component") && resource.get("component").getAsBoolean()) {
+        kept.add(resource); // a parent to create with them
+      }
+    }
+    assertEquals(ids.size(), named, "every resource to import is in the preview's file: "
+        + importFile);
+    file.add("resources", kept);
+    return file.toString();
+  }
+
+  /** Fetches the policy over HTTPS from the Pages edge, as a sender does, until told to stop. */
+  private void fetchLikeASender(AtomicBoolean sending) {
+    HandshakeCertificates trust = new HandshakeCertificates.Builder()
+        .addTrustedCertificate(lab.aws().pki().root.certificate()).build();
+    OkHttpClient client = new OkHttpClient.Builder()
+        .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager())
+        .dns(host -> List.of(lab.edgeAddress()))
+        .followRedirects(false)
+        .build();
+    Request request = new Request.Builder().url("https://mta-sts." + DOMAIN + ":"
+        + lab.httpsPort() + "/" + POLICY_PATH).build();
+    while (sending.get()) {
+      try (Response response = client.newCall(request).execute()) {
+        response.body().string();
+      } catch (IOException e) {
+        // A fetch refused while the site changes is no observation; the next one is.
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  /** The site's repository, Pages and records as they must be after an up. */
+  private void assertServed(Policy policy, String repository) {
+    Map<String, String> files = files(repository);
+    assertEquals(policy.render(), files.get(POLICY_PATH));
+    assertEquals("", files.get(".nojekyll"));
+    assertEquals("mta-sts." + DOMAIN, files.get("CNAME"));
+    FakePagesSite pages = lab.api().pages(OWNER, repository).orElseThrow();
+    assertEquals("mta-sts." + DOMAIN, pages.cname());
+    assertEquals("approved", pages.certificateState());
+    assertTrue(pages.httpsEnforced());
+    assertEquals(List.of(OWNER + ".github.io"), lab.aws().values(DOMAIN, "mta-sts." + DOMAIN,
+        "CNAME").stream().map(v -> v.replaceAll("\\.$", "").toLowerCase(Locale.ROOT)).toList());
+    assertEquals(Optional.of(txt(policy)), stsTxt());
+    assertEquals(List.of("\"v=TLSRPTv1; rua=" + RUA + "\""),
+        lab.aws().values(DOMAIN, "_smtp._tls." + DOMAIN, "TXT"));
+  }
+
+  /** {@code mtasts verify} of the domain, as a sender sees it, against the laboratory. */
+  private int verifyCli() {
+    CommandResult result = CommandResult.run(REPOSITORY, List.of(
+        REPOSITORY.resolve("bin/mtasts").toString(), "verify",
+        "--resolver", lab.aws().resolver(), "--ca-file", lab.aws().caFile().toString(),
+        "--https-port", String.valueOf(lab.httpsPort()),
+        "--smtp-port", String.valueOf(lab.aws().smtpPort()), DOMAIN), Map.of(),
+        Duration.ofMinutes(2));
+    System.out.println(result.output());
+    return result.exitCode();
+  }
+
+  private Map<String, String> files(String repository) {
+    Map<String, String> files = new TreeMap<>();
+    lab.api().files(OWNER, repository, "main")
+        .forEach((path, bytes) -> files.put(path, new String(bytes, StandardCharsets.UTF_8)));
+    return files;
+  }
+
+  private String head(String repository) {
+    return lab.api().head(OWNER, repository, "main").orElseThrow();
+  }
+
+  private Optional<String> stsTxt() {
+    return lab.aws().values(DOMAIN, "_mta-sts." + DOMAIN, "TXT").stream().findFirst();
+  }
+
+  private static String txt(Policy policy) {
+    return "\"v=STSv1; id=" + policy.id().value() + "\"";
+  }
+
+  private static Policy policy(Mode mode) {
+    return Policy.builder().mode(mode).mx(MX).maxAge(604800).build();
+  }
+}

@@ -1,0 +1,114 @@
+package io.github.mtasts.sdk;
+
+import com.pulumi.core.Output;
+import com.pulumi.deployment.InvokeOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import io.github.mtasts.policy.DomainName;
+import io.github.mtasts.policy.InvalidInputException;
+import io.github.mtasts.policy.ParseResult;
+import io.github.mtasts.policy.Problem;
+import io.github.mtasts.sdk.cloudflare.CloudflareFunctions;
+import io.github.mtasts.sdk.cloudflare.Record;
+import io.github.mtasts.sdk.cloudflare.RecordArgs;
+import io.github.mtasts.sdk.cloudflare.enums.RecordType;
+import io.github.mtasts.sdk.cloudflare.inputs.GetZoneArgs;
+import io.github.mtasts.sdk.cloudflare.outputs.GetZoneResult;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Records in a Cloudflare zone, each a {@link Record} ({@code mtasts:cloudflare:Record}), never
+ * proxied: resolvers must see the TXT records themselves, a certificate authority the validation
+ * CNAME's target, and senders the host the {@code mta-sts} CNAME names. A zone given by name is
+ * looked up by the provider ({@code mtasts:cloudflare:getZone}, in previews too) once per
+ * component.
+ */
+final class CloudflareDns implements Dns {
+  /** Cloudflare zone ids are 32 hexadecimal digits (the API description's identifier). */
+  private static final Pattern ZONE_ID = Pattern.compile("[0-9a-f]{32}");
+
+  private final String zone;
+  private final boolean byId;
+  /** The zone id looked up for each parent, so that a component asks once. */
+  private final Map<Optional<Resource>, Output<String>> lookups = new HashMap<>();
+
+  /**
+   * Checks the zone: an id, or a domain name.
+   *
+   * @param zoneIdOrName the zone id or the zone's name
+   * @throws InvalidInputException when it is neither
+   */
+  CloudflareDns(String zoneIdOrName) {
+    String given = zoneIdOrName == null ? "" : zoneIdOrName.strip().toLowerCase(Locale.ROOT);
+    this.byId = ZONE_ID.matcher(given).matches();
+    if (byId) {
+      this.zone = given;
+      return;
+    }
+    ParseResult<DomainName> name = DomainName.parseMailDomain(given);
+    if (!name.isValid()) {
+      throw new InvalidInputException(List.of(Problem.error("dns", 0, given,
+          "MtaStsArgs.dns: Cloudflare zone '" + given + "' is neither a zone id (32 hexadecimal"
+              + " digits) nor a zone name: give the zone that holds the domain, such as"
+              + " Dns.cloudflare(\"example.com\") (" + name.errors().get(0).message() + ").")));
+    }
+    this.zone = name.value().orElseThrow().ascii();
+  }
+
+  /**
+   * Returns the zone id for the resources of a component, looked up when the zone was given by
+   * name.
+   *
+   * @param options the options of the resource that takes it: its parent's provider asks
+   * @return the zone id
+   */
+  synchronized Output<String> zoneId(CustomResourceOptions options) {
+    if (byId) {
+      return Output.of(zone);
+    }
+    Optional<Resource> parent = options.getParent();
+    return lookups.computeIfAbsent(parent, key -> {
+      InvokeOptions.Builder invoke = InvokeOptions.builder();
+      key.ifPresent(invoke::parent);
+      return CloudflareFunctions.getZone(GetZoneArgs.builder().zone(zone).build(), invoke.build())
+          .applyValue(GetZoneResult::id);
+    });
+  }
+
+  @Override
+  public PublishedRecord publish(DnsRecord record) {
+    var resource = new Record(record.resourceName(), RecordArgs.builder()
+        .zoneId(zoneId(record.options()))
+        .name(record.name())
+        .type(RecordType.valueOf(record.type().name()))
+        .values(record.values())
+        .proxied(false)
+        .build(), record.options());
+    return new PublishedRecord(resource, resource.fqdn());
+  }
+
+  @Override
+  public String describe() {
+    return "Dns.cloudflare(\"" + zone + "\")";
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof CloudflareDns cloudflare && cloudflare.zone.equals(zone);
+  }
+
+  @Override
+  public int hashCode() {
+    return zone.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return describe();
+  }
+}
