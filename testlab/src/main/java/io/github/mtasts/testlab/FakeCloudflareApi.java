@@ -31,6 +31,97 @@ import okhttp3.HttpUrl;
  * #customDomains()}, {@link #requests()}), and faults can be injected: rate limiting (HTTP 429
  * with {@code Retry-After}), server errors, an arbitrary error answer, and a connection dropped
  * after a DNS record was created, before the answer left.
+ *
+ * <p>Where this fake may differ from Cloudflare:
+ *
+ * <ul>
+ *   <li>There is one account and one token, which reaches every zone of the fake; a token limited
+ *       to some zones or accounts is not modelled, and the permissions are the three of {@link
+ *       Permission}, each covering a whole group of endpoints. A token of another shape than 40
+ *       letters, digits, '-' and '_', and a request without {@code Authorization}, are answered as
+ *       a malformed header (400, 6003 with 6111, as quoted in issue threads); which tokens
+ *       Cloudflare deems malformed, and what it answers a request without the header, are not
+ *       taken from a source.
+ *   <li>Rate limiting happens only when the test injects it, for the next requests whatever they
+ *       are; the fake counts nothing, while Cloudflare allows 1200 requests per five minutes per
+ *       user (docs "Rate limits"). The 429's body, code 971 "Please wait and consider throttling
+ *       your request speed", is Cloudflare's as quoted in issue threads (users also quote "More
+ *       than 1200 requests per 300 seconds reached"), not from the description.
+ *   <li>Injected server errors carry the v4 envelope with code 10002 "Unexpected internal server
+ *       error"; what Cloudflare's 5xx answers hold is not taken from a source. A dropped
+ *       connection is modelled only after a successful DNS record create; the injected faults
+ *       come after the token check and answer any path.
+ *   <li>Paging: zones take {@code per_page} 5 to 50 (20 unless given) and DNS records 1 to
+ *       5,000,000 (100 unless given), and other values are refused with code 1001, a code and
+ *       message of the fake's own. The custom domains list is one page without {@code
+ *       result_info}. Query parameters the fake does not know (such as {@code match=any} or
+ *       another {@code order}) are ignored, neither honoured nor refused; records are ordered by
+ *       type, then in creation order, and how Cloudflare orders records of one type is
+ *       unknown.
+ *   <li>Zones are all {@code active} from the moment they are added (no pending zone, no
+ *       name-server check), their answer holds only {@code id}, {@code name}, {@code status} and
+ *       {@code account}, and the {@code name} filter knows only equality.
+ *   <li>Only A, AAAA, CNAME and TXT records can be written (Cloudflare has other types, such as
+ *       MX); A and AAAA content is not checked to be an address, and a name only to be at most
+ *       255 characters and in the zone (no label rules, no Punycode conversion). A refusal is
+ *       1004 "DNS Validation Error" with an {@code error_chain}, the shape Cloudflare's
+ *       documentation shows; the codes in the chain (9000, 9004, 9005, 9021, 9102, 9103) and
+ *       their messages name no source, and Cloudflare's may differ.
+ *   <li>Duplicates and conflicts: an identical record is refused with 81057 only (Cloudflare is
+ *       also quoted answering 81058 "An identical record already exists."), a CNAME and an A,
+ *       AAAA or CNAME record of one name with 81053, both as quoted in issue threads; a CNAME
+ *       beside TXT or other records of the same name is accepted, and whether Cloudflare accepts
+ *       it is unknown. An unknown record id answers 404 with 81044 "Record does not exist.",
+ *       which names no source.
+ *   <li>TTL is 1 (automatic) or 60 to 86400 seconds; the 30-second minimum of Enterprise zones is
+ *       not modelled. {@link CloudflareDnsFront} serves an automatic TTL as 300 seconds, the value
+ *       users report; the description says only "1 means automatic".
+ *   <li>TXT content is kept and returned exactly as sent: not checked to be quoted
+ *       character-strings, not split at 255 bytes, no quotes added or removed. Cloudflare's
+ *       description says the content must consist of quoted character-strings of up to 255 bytes
+ *       each and that longer strings are split automatically; whether Cloudflare returns the
+ *       content quoted as it was sent is not taken from a source (the client reads both forms).
+ *   <li>Comments are refused over 100 characters on every zone (the Free plan's limit; paid
+ *       plans allow 500, docs "Plans"), and tags are accepted on every zone, though docs "Plans"
+ *       gives tags to paid plans only; what a Free zone answers a record with tags is unknown. A
+ *       {@code null} comment in a PATCH keeps the comment; what Cloudflare does with it is not
+ *       taken from a source. The {@code comment} filter is an exact, case-insensitive match and
+ *       the {@code tag} filter takes {@code name} or {@code name:value}; no other comment or tag
+ *       filter is modelled.
+ *   <li>Every change is visible at once: {@link CloudflareDnsFront} answers from the fake's state
+ *       at the moment of the query, and {@link WorkersEdge} runs a script from the first request
+ *       after its upload, as if Cloudflare's API answered only once a change is live everywhere.
+ *       How soon every one of Cloudflare's DNS servers and edge locations serves a change, and
+ *       how soon a script download returns the last upload, the description does not say.
+ *   <li>A script upload checks only the multipart form, the metadata's JSON and that {@code
+ *       main_module} names an uploaded part: the JavaScript is not parsed, no size limit, binding
+ *       or {@code compatibility_date} is checked ({@link Workerd} checks the date's form when the
+ *       edge first runs the script), and no script versions or deployments are modelled: an
+ *       upload is the deployment. The answer holds only {@code id}, {@code etag} (a SHA-256 of
+ *       the fake's own, not Cloudflare's) and {@code usage_model}. The messages of the 10021
+ *       refusals are the fake's own, but for a missing metadata part, where the fake gives
+ *       Cloudflare's wording.
+ *   <li>A script download is always a multipart form of the uploaded parts with their content
+ *       types; Cloudflare may also answer the module itself. Deleting a script removes its custom
+ *       domains; the description says nothing of what becomes of them, nor whether Cloudflare
+ *       refuses to delete a script that has some.
+ *   <li>A custom domain is attached and served at once, with no DNS record added to the zone's
+ *       records: {@link CloudflareDnsFront} answers its host name with the edge's address
+ *       instead, and the edge's certificate, from a test CA, names every host from the start.
+ *       Cloudflare creates the DNS record and issues the certificate (docs "Custom Domains"), the
+ *       certificate possibly minutes later. The refusals 100116 and 100117 are Cloudflare's as
+ *       quoted in issue threads, 100117 only for A, AAAA or CNAME records at the very host name;
+ *       no source is named for 100103 "Zone not found" nor for 100101, a host name outside the
+ *       zone. The option {@code override_existing_origin}, which the 100116 message names, is
+ *       ignored. Attaching a host name again to the same script answers the existing domain,
+ *       which no source documents.
+ *   <li>{@link WorkersEdge} reaches a Worker through its custom domains only, answers 530 when a
+ *       host has no custom domain or its script is missing (what Cloudflare answers then is not
+ *       taken from a source), forwards the request's headers adding none of its own but {@code
+ *       Host}, and listens on one high port instead of 443. {@link CloudflareDnsFront} answers a
+ *       custom domain or proxied name with one IPv4 address and no AAAA record, where Cloudflare
+ *       answers with its anycast addresses.
+ * </ul>
  */
 public final class FakeCloudflareApi implements AutoCloseable {
 
