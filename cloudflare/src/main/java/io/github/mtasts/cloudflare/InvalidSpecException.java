@@ -1,5 +1,7 @@
 package io.github.mtasts.cloudflare;
 
+import io.github.mtasts.policy.Excerpt;
+
 /**
  * An input to this package is invalid; nothing was sent to Cloudflare.
  *
@@ -11,7 +13,7 @@ public final class InvalidSpecException extends IllegalArgumentException {
   private final String field;
 
   InvalidSpecException(String field, Object value, String fix) {
-    super(field + " " + (value == null ? "is missing" : "'" + value + "' is invalid") + ": " + fix);
+    super(field + " " + (value == null ? "is missing" : Excerpt.quote(String.valueOf(value)) + " is invalid") + ": " + fix);
     this.field = field;
   }
 

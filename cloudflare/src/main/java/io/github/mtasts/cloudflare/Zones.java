@@ -4,6 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.mtasts.cloudflare.CloudflareHttp.Operation;
 import io.github.mtasts.cloudflare.CloudflareHttp.Resend;
+import io.github.mtasts.policy.DomainName;
+import io.github.mtasts.policy.ParseResult;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -42,6 +44,28 @@ public final class Zones {
           + " 023e105f4ecef8ad9ca31a8372d0c353");
     }
     return given;
+  }
+
+  /**
+   * Checks a zone given as {@link #find} takes it: a zone id, or the name of a zone, which is a
+   * domain name of at least two labels (a zone on Cloudflare is a registered domain or below one).
+   *
+   * @param field the input's name, for the message
+   * @param zone the id or name as given; upper case and white space around it are accepted
+   * @return the id in lower case, or the name in its ASCII form
+   * @throws InvalidSpecException naming the field, the value and the fix
+   */
+  public static String checkIdOrName(String field, String zone) {
+    String given = zone == null ? "" : zone.strip().toLowerCase(Locale.ROOT);
+    if (isId(given)) {
+      return given;
+    }
+    ParseResult<DomainName> name = DomainName.parseMailDomain(given);
+    if (!name.isValid()) {
+      throw new InvalidSpecException(field, zone, "give the zone's id (32 hexadecimal digits) or"
+          + " its name, such as example.com (" + name.errors().get(0).message() + ")");
+    }
+    return name.orElseThrow().ascii();
   }
 
   /** Whether a text, in lower case, has the shape of a zone id. */

@@ -40,4 +40,15 @@ class ZonesTest extends FakeCloudflareTest {
 
     assertEquals("Zone / Zone / Read", e.permission());
   }
+
+  @Test
+  void aZoneIsGivenByItsIdOrByADomainNameAndNothingElse() {
+    assertEquals("023e105f4ecef8ad9ca31a8372d0c353", Zones.checkIdOrName("zone", " 023E105F4ECEF8AD9CA31A8372D0C353 "));
+    assertEquals("xn--strae-oqa.de", Zones.checkIdOrName("zone", "Straße.DE"));
+    for (String bad : new String[] {"exa mple..com.", "127.0.0.1", "-x-.", "com", "h".repeat(100_000)}) {
+      InvalidSpecException e = assertThrows(InvalidSpecException.class, () -> Zones.checkIdOrName("zone", bad));
+      assertEquals("zone", e.field());
+      assertTrue(e.getMessage().startsWith("zone '") && e.getMessage().length() < 1_000, e.getMessage());
+    }
+  }
 }

@@ -1,5 +1,7 @@
 package io.github.mtasts.github;
 
+import io.github.mtasts.policy.Excerpt;
+
 /**
  * An input value for a GitHub operation is invalid; nothing was sent to GitHub.
  *
@@ -19,7 +21,7 @@ public final class InvalidSpecException extends IllegalArgumentException {
    * @param fix what a valid value looks like
    */
   public InvalidSpecException(String field, Object value, String fix) {
-    this(field, field + ": " + (value == null ? "missing" : "invalid value \"" + value + "\"")
+    this(field, field + ": " + (value == null ? "missing" : "invalid value " + Excerpt.quote(String.valueOf(value)))
         + ": " + fix);
   }
 

@@ -35,7 +35,7 @@ class GitHubSettingsTest {
     InvalidSpecException e = assertThrows(InvalidSpecException.class, () ->
         GitHubSettings.builder().owner("-octo"));
     assertEquals("githubOwner", e.field());
-    assertTrue(e.getMessage().contains("\"-octo\""), e.getMessage());
+    assertTrue(e.getMessage().contains("'-octo'"), e.getMessage());
     assertTrue(e.getMessage().contains("single hyphens"), e.getMessage());
   }
 

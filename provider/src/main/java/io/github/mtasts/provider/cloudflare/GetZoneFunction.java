@@ -1,6 +1,7 @@
 package io.github.mtasts.provider.cloudflare;
 
 import io.github.mtasts.cloudflare.Zone;
+import io.github.mtasts.cloudflare.Zones;
 import io.github.mtasts.provider.host.FunctionHandler;
 import io.github.mtasts.provider.host.InputCheck;
 import io.github.mtasts.provider.host.InputSchema;
@@ -46,8 +47,13 @@ public final class GetZoneFunction implements FunctionHandler {
     if (check.inputs().isUnknown(ZONE)) {
       check.fail(ZONE, ZONE + " is not known yet: call " + TOKEN + " with a known value (apply on the output first)");
     }
-    check.text(ZONE).filter(String::isBlank).ifPresent(blank -> check.fail(ZONE, ZONE
-        + " is empty: give the zone's name, such as example.com, or its id"));
+    check.text(ZONE).ifPresent(zone -> {
+      if (zone.isBlank()) {
+        check.fail(ZONE, ZONE + " is empty: give the zone's name, such as example.com, or its id");
+      } else {
+        check.rule(ZONE, () -> Zones.checkIdOrName(ZONE, zone));
+      }
+    });
   }
 
   @Override

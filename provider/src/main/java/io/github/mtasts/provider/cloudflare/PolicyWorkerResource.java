@@ -10,6 +10,7 @@ import io.github.mtasts.cloudflare.PolicyWorkers;
 import io.github.mtasts.cloudflare.TimeBudget;
 import io.github.mtasts.cloudflare.WorkerScript;
 import io.github.mtasts.cloudflare.Zones;
+import io.github.mtasts.policy.Excerpt;
 import io.github.mtasts.provider.host.CommonChecks;
 import io.github.mtasts.provider.host.DiffResult;
 import io.github.mtasts.provider.host.ImportAdvice;
@@ -169,7 +170,7 @@ public final class PolicyWorkerResource implements ResourceHandler {
     }
     PolicyHost live = found.get();
     if (inputs.keys().isEmpty() && !live.complete()) {
-      throw new IllegalArgumentException("cannot import " + TOKEN + " \"" + id + "\": "
+      throw new IllegalArgumentException("cannot import " + TOKEN + " " + Excerpt.quote(id) + ": "
           + (live.body().isEmpty() ? "Worker " + parts[0] + " serves no policy for " + parts[1]
               : live.hostname() + " is not attached to Worker " + parts[0])
           + "; declare the policy host in the program instead, and its creation completes it");
@@ -256,7 +257,7 @@ public final class PolicyWorkerResource implements ResourceHandler {
       }
       return new String[] {WorkerScript.checkName("script", parts[0]), DomainNames.normalize(parts[1])};
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("cannot read " + TOKEN + " \"" + id + "\": " + e.getMessage()
+      throw new IllegalArgumentException("cannot read " + TOKEN + " " + Excerpt.quote(id) + ": " + e.getMessage()
           + "; the id is SCRIPT/DOMAIN, e.g. mtasts-policy/example.com", e);
     }
   }

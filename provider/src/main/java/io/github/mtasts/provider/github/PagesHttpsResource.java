@@ -7,6 +7,7 @@ import io.github.mtasts.github.PagesCertificate;
 import io.github.mtasts.github.PagesSite;
 import io.github.mtasts.github.PolicySiteSpec;
 import io.github.mtasts.github.RepositoryName;
+import io.github.mtasts.policy.Excerpt;
 import io.github.mtasts.provider.host.CommonChecks;
 import io.github.mtasts.provider.host.DiffResult;
 import io.github.mtasts.provider.host.InputCheck;
@@ -132,7 +133,7 @@ public final class PagesHttpsResource implements ResourceHandler {
     try {
       name = RepositoryName.parse(id);
     } catch (InvalidSpecException e) {
-      throw new IllegalArgumentException("cannot read " + TOKEN + " \"" + id + "\": the id is the"
+      throw new IllegalArgumentException("cannot read " + TOKEN + " " + Excerpt.quote(id) + ": the id is the"
           + " repository as OWNER/NAME: " + e.getMessage(), e);
     }
     Optional<PagesSite> site = github.run(context, "the read of GitHub Pages of " + id,
@@ -145,7 +146,7 @@ public final class PagesHttpsResource implements ResourceHandler {
       // An import: the domain is the custom domain's; the schema's default timeout.
       String host = site.get().cname().filter(c -> c.toLowerCase(Locale.ROOT)
           .startsWith(PolicySiteSpec.HOST_LABEL)).orElseThrow(() -> new IllegalArgumentException(
-              "cannot import " + TOKEN + " \"" + id + "\": its GitHub Pages site has no custom"
+              "cannot import " + TOKEN + " " + Excerpt.quote(id) + ": its GitHub Pages site has no custom"
                   + " domain mta-sts.DOMAIN"));
       current = check(PropertyMap.empty(), PropertyMap.builder()
           .put(REPOSITORY, name.toString())

@@ -8,6 +8,7 @@ import io.github.mtasts.github.PolicySites;
 import io.github.mtasts.github.RepositoryExistsException;
 import io.github.mtasts.github.RepositoryName;
 import io.github.mtasts.github.SiteFiles;
+import io.github.mtasts.policy.Excerpt;
 import io.github.mtasts.policy.Policy;
 import io.github.mtasts.policy.Problem;
 import io.github.mtasts.provider.host.CommonChecks;
@@ -189,7 +190,7 @@ public final class PagesSiteResource implements ResourceHandler {
     PolicySiteState live = found.get();
     boolean importing = inputs.keys().isEmpty();
     if (importing && (live.domain().isEmpty() || live.policyBody().isEmpty())) {
-      throw new IllegalArgumentException("cannot import " + TOKEN + " \"" + id + "\": the"
+      throw new IllegalArgumentException("cannot import " + TOKEN + " " + Excerpt.quote(id) + ": the"
           + " repository exists, but " + (live.domain().isEmpty()
               ? "its GitHub Pages site has no custom domain mta-sts.DOMAIN"
               : "it holds no " + PolicySiteSpec.POLICY_PATH)
@@ -237,7 +238,7 @@ public final class PagesSiteResource implements ResourceHandler {
     try {
       return RepositoryName.parse(id);
     } catch (InvalidSpecException e) {
-      throw new IllegalArgumentException("cannot read " + TOKEN + " \"" + id + "\": the id is"
+      throw new IllegalArgumentException("cannot read " + TOKEN + " " + Excerpt.quote(id) + ": the id is"
           + " the repository as OWNER/NAME: " + e.getMessage(), e);
     }
   }
