@@ -101,7 +101,17 @@ final class CloudflareStack {
    * far, in the exported state, or in any file of the project, the backend and the Pulumi home.
    */
   void assertTokenNowhere() throws IOException {
-    stack.assertSecretNowhere(CloudflareLab.TOKEN, work);
+    assertSecretNowhere(CloudflareLab.TOKEN);
+  }
+
+  /**
+   * Another secret given to the stack (another cloud's token) nowhere, as {@link
+   * #assertTokenNowhere} checks the Cloudflare token.
+   *
+   * @param secret the secret, as the service takes it
+   */
+  void assertSecretNowhere(String secret) throws IOException {
+    stack.assertSecretNowhere(secret, work);
   }
 
   /**

@@ -18,7 +18,6 @@ import io.github.mtasts.testlab.GitHubPagesLab;
 import io.github.mtasts.testlab.PulumiCli.CommandResult;
 import io.github.mtasts.testlab.Repository;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.OkHttpClient;
@@ -81,7 +79,7 @@ class MtaStsGitHubPagesIT {
   private static final String RUA = "mailto:tlsrpt@" + DOMAIN;
   /** A fine-grained token's shape, mixed case; it must show nowhere in any form. */
   private static final String TOKEN = "github_pat_11E2eTokenAbCdEf0GhIjKl";
-  private static final String POLICY_PATH = ".well-known/mta-sts.txt";
+  private static final String POLICY_PATH = PagesSiteChecks.POLICY_PATH;
 
   private static Path pulumiBin;
 
@@ -402,14 +400,7 @@ class MtaStsGitHubPagesIT {
 
   /** The site's repository, Pages and records as they must be after an up. */
   private void assertServed(Policy policy, String repository) {
-    Map<String, String> files = files(repository);
-    assertEquals(policy.render(), files.get(POLICY_PATH));
-    assertEquals("", files.get(".nojekyll"));
-    assertEquals("mta-sts." + DOMAIN, files.get("CNAME"));
-    FakePagesSite pages = lab.api().pages(OWNER, repository).orElseThrow();
-    assertEquals("mta-sts." + DOMAIN, pages.cname());
-    assertEquals("approved", pages.certificateState());
-    assertTrue(pages.httpsEnforced());
+    PagesSiteChecks.assertServes(lab, repository, DOMAIN, policy);
     assertEquals(List.of(OWNER + ".github.io"), lab.aws().values(DOMAIN, "mta-sts." + DOMAIN,
         "CNAME").stream().map(v -> v.replaceAll("\\.$", "").toLowerCase(Locale.ROOT)).toList());
     assertEquals(Optional.of(txt(policy)), stsTxt());
@@ -430,10 +421,7 @@ class MtaStsGitHubPagesIT {
   }
 
   private Map<String, String> files(String repository) {
-    Map<String, String> files = new TreeMap<>();
-    lab.api().files(OWNER, repository, "main")
-        .forEach((path, bytes) -> files.put(path, new String(bytes, StandardCharsets.UTF_8)));
-    return files;
+    return PagesSiteChecks.files(lab, repository);
   }
 
   private String head(String repository) {

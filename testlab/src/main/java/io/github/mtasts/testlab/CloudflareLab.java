@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Mail domains on Cloudflare as an MTA-STS deployment sees them, on loopback: the fake Cloudflare
@@ -20,7 +21,9 @@ import java.util.Optional;
  * <p>The policy host is served either by Workers ({@link #withWorkers}: {@link WorkersEdge} runs
  * the script the fake stores in Cloudflare's runtime, workerd) or by CloudFront in moto ({@link
  * #withCloudFront}: the edge, the MX host and the test CA of an {@link AwsLab}, whose
- * distributions' names the DNS front resolves to that edge).
+ * distributions' names the DNS front resolves to that edge), or outside Cloudflare by an edge
+ * of the caller's ({@link #withHostingElsewhere}, as {@link GitHubPagesLab#onCloudflare} serves
+ * GitHub Pages).
  */
 public final class CloudflareLab implements AutoCloseable {
   /** The one token the fake accepts: Cloudflare's shape, mixed case so its lower case differs. */
@@ -33,7 +36,7 @@ public final class CloudflareLab implements AutoCloseable {
   private FakeCloudflareApi api;
   private CloudflareDnsFront dns;
   private WorkersEdge workersEdge;
-  private Path caFile;
+  private TestPki pki;
   private int httpsPort;
   private int smtpPort;
 
@@ -48,21 +51,58 @@ public final class CloudflareLab implements AutoCloseable {
    * @throws Exception when a part cannot be started
    */
   public static CloudflareLab withWorkers(Path directory, List<String> domains) throws Exception {
-    CloudflareLab lab = new CloudflareLab();
+    CloudflareLab lab = withOwnMx(directory, domains, "127.0.31.", name -> Optional.empty());
     try {
       InetAddress edge = Loopback.address("127.0.31.2");
-      InetAddress mx = Loopback.address("127.0.31.25");
-      TestPki pki = new TestPki(directory);
-      lab.caFile = pki.caFile();
       lab.httpsPort = KnotServer.freePort(edge);
-      lab.smtpPort = KnotServer.freePort(mx);
-      lab.startApi(Loopback.address("127.0.31.1"), domains, mx);
       lab.workersEdge = WorkersEdge.start(edge, lab.httpsPort,
-          pki.server(domains.stream().map(d -> "mta-sts." + d).toArray(String[]::new)), lab.api,
+          lab.pki.server(domains.stream().map(d -> "mta-sts." + d).toArray(String[]::new)), lab.api,
           Loopback.address("127.0.31.3"));
       lab.resources.add(lab.workersEdge);
-      lab.resources.add(MxServer.start(mx, lab.smtpPort, pki, domains));
-      lab.dns = CloudflareDnsFront.start(Loopback.address("127.0.31.53"), lab.api, edge, name -> Optional.empty());
+    } catch (Exception | Error e) {
+      lab.close();
+      throw e;
+    }
+    return lab;
+  }
+
+  /**
+   * Starts a laboratory whose policy hosts are served outside Cloudflare by an edge the caller
+   * starts (with the CA of {@link #pki()}), on 127.0.43.x: the zones, their DNS and the MX host.
+   * A name outside the zones resolves as {@code elsewhere} says, as the public DNS resolves a
+   * hosting service's names (for example {@code OWNER.github.io} to a GitHub Pages edge).
+   * Cloudflare's own edge, the address of a proxied record or a Workers custom domain, serves
+   * nothing here: a policy host proxied by mistake is not reached.
+   *
+   * @param directory where the test CA's PEM file goes
+   * @param domains the mail domains, each given a zone with its MX
+   * @param httpsPort the port the caller's edge serves HTTPS on, standing for 443
+   * @param elsewhere the address of a host outside the zones, if it has one
+   * @return the running laboratory
+   * @throws Exception when a part cannot be started
+   */
+  public static CloudflareLab withHostingElsewhere(Path directory, List<String> domains,
+      int httpsPort, Function<String, Optional<InetAddress>> elsewhere) throws Exception {
+    CloudflareLab lab = withOwnMx(directory, domains, "127.0.43.", elsewhere);
+    lab.httpsPort = httpsPort;
+    return lab;
+  }
+
+  /**
+   * The zones, a new test CA, the MX host and the DNS front, on one loopback block: the API on
+   * .1, Cloudflare's edge on .2, the MX host on .25, the DNS on .53.
+   */
+  private static CloudflareLab withOwnMx(Path directory, List<String> domains, String block,
+      Function<String, Optional<InetAddress>> elsewhere) throws Exception {
+    CloudflareLab lab = new CloudflareLab();
+    try {
+      InetAddress mx = Loopback.address(block + "25");
+      lab.pki = new TestPki(directory);
+      lab.smtpPort = KnotServer.freePort(mx);
+      lab.startApi(Loopback.address(block + "1"), domains, mx);
+      lab.resources.add(MxServer.start(mx, lab.smtpPort, lab.pki, domains));
+      lab.dns = CloudflareDnsFront.start(Loopback.address(block + "53"), lab.api,
+          Loopback.address(block + "2"), elsewhere);
       lab.resources.add(lab.dns);
     } catch (Exception | Error e) {
       lab.close();
@@ -84,7 +124,7 @@ public final class CloudflareLab implements AutoCloseable {
   public static CloudflareLab withCloudFront(AwsLab aws, List<String> domains) throws Exception {
     CloudflareLab lab = new CloudflareLab();
     try {
-      lab.caFile = aws.caFile();
+      lab.pki = aws.pki();
       lab.httpsPort = aws.httpsPort();
       lab.smtpPort = aws.smtpPort();
       lab.startApi(Loopback.address("127.0.32.1"), domains, aws.mxAddress());
@@ -158,7 +198,16 @@ public final class CloudflareLab implements AutoCloseable {
    * @return the file
    */
   public Path caFile() {
-    return caFile;
+    return pki.caFile();
+  }
+
+  /**
+   * Returns the test CA that issued the MX host's certificate, and the edge's.
+   *
+   * @return the CA
+   */
+  public TestPki pki() {
+    return pki;
   }
 
   /**
