@@ -1,5 +1,6 @@
 package io.github.mtasts.cloudflare;
 
+import io.github.mtasts.policy.CloudflareZones;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -319,7 +320,7 @@ public final class DnsRecord {
      *     limits of what Cloudflare accepts are checked when the record is sent)
      */
     public DnsRecord build() {
-      if (zoneId == null || !Zones.isId(zoneId)) {
+      if (zoneId == null || !CloudflareZones.isId(zoneId)) {
         throw new InvalidSpecException("zoneId", zoneId, "use the zone id, 32 hexadecimal digits");
       }
       name = DnsNames.check("name", name);

@@ -4,11 +4,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import io.github.mtasts.cloudflare.CloudflareHttp.Operation;
 import io.github.mtasts.cloudflare.CloudflareHttp.Resend;
-import io.github.mtasts.policy.DomainName;
-import io.github.mtasts.policy.ParseResult;
+import io.github.mtasts.policy.CloudflareZones;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 
@@ -16,8 +14,6 @@ import okhttp3.Request;
 public final class Zones {
 
   static final String PERMISSION = "Zone / Zone / Read";
-  /** The {@code identifier} schema of the API description: at most 32 characters; zone ids are hex. */
-  private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
   /** Codes for an id the token cannot reach: 7003 (no route for it), 9109 (not authorized). */
   private static final List<Integer> UNREACHABLE = List.of(7003, 9109);
 
@@ -38,7 +34,7 @@ public final class Zones {
    */
   public static String checkId(String field, String id) {
     String given = id == null ? "" : id.strip().toLowerCase(Locale.ROOT);
-    if (!isId(given)) {
+    if (!CloudflareZones.isId(given)) {
       throw new InvalidSpecException(field, id, "use the zone id, 32 hexadecimal digits (the"
           + " dashboard shows it in the zone's Overview, under API), such as"
           + " 023e105f4ecef8ad9ca31a8372d0c353");
@@ -56,22 +52,12 @@ public final class Zones {
    * @throws InvalidSpecException naming the field, the value and the fix
    */
   public static String checkIdOrName(String field, String zone) {
-    String given = zone == null ? "" : zone.strip().toLowerCase(Locale.ROOT);
-    if (isId(given)) {
-      return given;
-    }
-    ParseResult<DomainName> name = DomainName.parseMailDomain(given);
-    if (!name.isValid()) {
-      throw new InvalidSpecException(field, zone, "give the zone's id (32 hexadecimal digits) or"
-          + " its name, such as example.com (" + name.errors().get(0).message() + ")");
-    }
-    return name.orElseThrow().ascii();
+    CloudflareZones.problem(zone).ifPresent(fix -> {
+      throw new InvalidSpecException(field, zone, fix);
+    });
+    return CloudflareZones.canonical(zone);
   }
 
-  /** Whether a text, in lower case, has the shape of a zone id. */
-  static boolean isId(String text) {
-    return ID.matcher(text).matches();
-  }
 
   /**
    * Finds a zone given by id or by name: 32 hexadecimal digits are an id, anything else a name.
@@ -84,7 +70,7 @@ public final class Zones {
    */
   public Zone find(String zone, TimeBudget budget) {
     String given = zone == null ? "" : zone.strip().toLowerCase(Locale.ROOT);
-    return isId(given) ? byId(given, budget) : byName(given, budget);
+    return CloudflareZones.isId(given) ? byId(given, budget) : byName(given, budget);
   }
 
   /**

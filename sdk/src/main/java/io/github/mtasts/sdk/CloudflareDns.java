@@ -4,9 +4,9 @@ import com.pulumi.core.Output;
 import com.pulumi.deployment.InvokeOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import io.github.mtasts.policy.DomainName;
+import io.github.mtasts.policy.CloudflareZones;
+import io.github.mtasts.policy.Excerpt;
 import io.github.mtasts.policy.InvalidInputException;
-import io.github.mtasts.policy.ParseResult;
 import io.github.mtasts.policy.Problem;
 import io.github.mtasts.sdk.cloudflare.CloudflareFunctions;
 import io.github.mtasts.sdk.cloudflare.Record;
@@ -16,10 +16,8 @@ import io.github.mtasts.sdk.cloudflare.inputs.GetZoneArgs;
 import io.github.mtasts.sdk.cloudflare.outputs.GetZoneResult;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Records in a Cloudflare zone, each a {@link Record} ({@code mtasts:cloudflare:Record}), never
@@ -29,9 +27,6 @@ import java.util.regex.Pattern;
  * component.
  */
 final class CloudflareDns implements Dns {
-  /** Cloudflare zone ids are 32 hexadecimal digits (the API description's identifier). */
-  private static final Pattern ZONE_ID = Pattern.compile("[0-9a-f]{32}");
-
   private final String zone;
   private final boolean byId;
   /** The zone id looked up for each parent, so that a component asks once. */
@@ -44,20 +39,14 @@ final class CloudflareDns implements Dns {
    * @throws InvalidInputException when it is neither
    */
   CloudflareDns(String zoneIdOrName) {
-    String given = zoneIdOrName == null ? "" : zoneIdOrName.strip().toLowerCase(Locale.ROOT);
-    this.byId = ZONE_ID.matcher(given).matches();
-    if (byId) {
-      this.zone = given;
-      return;
-    }
-    ParseResult<DomainName> name = DomainName.parseMailDomain(given);
-    if (!name.isValid()) {
-      throw new InvalidInputException(List.of(Problem.error("dns", 0, given,
-          "MtaStsArgs.dns: Cloudflare zone '" + given + "' is neither a zone id (32 hexadecimal"
-              + " digits) nor a zone name: give the zone that holds the domain, such as"
-              + " Dns.cloudflare(\"example.com\") (" + name.errors().get(0).message() + ").")));
-    }
-    this.zone = name.value().orElseThrow().ascii();
+    CloudflareZones.problem(zoneIdOrName).ifPresent(fix -> {
+      throw new InvalidInputException(List.of(Problem.error("dns", 0, String.valueOf(zoneIdOrName),
+          "MtaStsArgs.dns: Cloudflare zone " + Excerpt.quote(String.valueOf(zoneIdOrName))
+              + " is neither a zone id nor a zone name: " + fix + "; the zone is the one that"
+              + " holds the domain, such as Dns.cloudflare(\"example.com\").")));
+    });
+    this.zone = CloudflareZones.canonical(zoneIdOrName);
+    this.byId = CloudflareZones.isId(zone);
   }
 
   /**
