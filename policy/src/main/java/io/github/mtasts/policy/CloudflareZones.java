@@ -41,13 +41,7 @@ public final class CloudflareZones {
    */
   public static Optional<String> problem(String zone) {
     String given = normalized(zone);
-    if (isId(given)) {
-      return Optional.empty();
-    }
-    ParseResult<DomainName> name = DomainName.parseMailDomain(given);
-    return name.isValid() ? Optional.empty()
-        : Optional.of("give the zone's id (32 hexadecimal digits) or its name, such as example.com ("
-            + name.errors().get(0).message() + ")");
+    return isId(given) ? Optional.empty() : fix(DomainName.parseMailDomain(given));
   }
 
   /**
@@ -59,11 +53,21 @@ public final class CloudflareZones {
    * @throws IllegalArgumentException when {@link #problem} finds one
    */
   public static String canonical(String zone) {
-    problem(zone).ifPresent(fix -> {
+    String given = normalized(zone);
+    if (isId(given)) {
+      return given;
+    }
+    ParseResult<DomainName> name = DomainName.parseMailDomain(given);
+    fix(name).ifPresent(fix -> {
       throw new IllegalArgumentException(Excerpt.quote(String.valueOf(zone)) + ": " + fix);
     });
-    String given = normalized(zone);
-    return isId(given) ? given : DomainName.parseMailDomain(given).orElseThrow().ascii();
+    return name.orElseThrow().ascii();
+  }
+
+  private static Optional<String> fix(ParseResult<DomainName> name) {
+    return name.isValid() ? Optional.empty()
+        : Optional.of("give the zone's id (32 hexadecimal digits) or its name, such as example.com ("
+            + name.errors().get(0).message() + ")");
   }
 
   private static String normalized(String zone) {

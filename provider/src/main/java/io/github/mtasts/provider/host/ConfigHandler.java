@@ -70,7 +70,8 @@ public final class ConfigHandler {
    * @return the secrets among its values
    */
   Secrets secrets(PropertyMap news) {
-    return Secrets.of(news).and(ProviderConfig.resolve(settings(), news.reveal(), Map.of()).secrets());
+    // The secret settings' plain values are wrapped as secrets by markSecrets: one rule for both.
+    return Secrets.of(markSecrets(news));
   }
 
   /**

@@ -77,21 +77,19 @@ public final class Secrets {
   }
 
   /**
-   * Secrets given as plain strings, such as the provider's API tokens: each is masked as given,
-   * and without the white space around it (the clients trim a pasted line end); {@link #redact}
-   * masks it in any case.
+   * Secrets given as plain strings, such as the provider's API tokens; {@link #redact} masks each
+   * in every form a message can derive from it (trimmed, as the clients trim a pasted line end; in
+   * any case).
    *
    * @param texts the secret strings
    * @return secrets that redact these strings
    */
   public static Secrets ofTexts(Collection<String> texts) {
-    Set<String> forms = new LinkedHashSet<>();
-    for (String text : texts) {
-      forms.add(text);
-      forms.add(text.strip());
-    }
-    forms.removeIf(String::isBlank);
-    return new Secrets(Set.of(), Set.of(), Set.copyOf(forms));
+    // The forms a message may show (trimmed, any case, ...) are derived in redact; white space
+    // alone is no secret.
+    Set<String> secrets = new LinkedHashSet<>(texts);
+    secrets.removeIf(String::isBlank);
+    return new Secrets(Set.of(), Set.of(), Set.copyOf(secrets));
   }
 
   /**
