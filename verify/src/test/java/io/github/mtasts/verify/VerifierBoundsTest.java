@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -143,7 +144,9 @@ class VerifierBoundsTest {
 
   /**
    * Samples, until closed, the most threads alive at once whose name starts with a prefix, and
-   * the most of them inside a STARTTLS probe.
+   * the most of them inside a STARTTLS probe. Threads alive before it started are not counted:
+   * a closed verifier of an earlier test may still have probes blocked in a socket read (an
+   * interrupt does not end one; its read timeout does), and they are not this test's threads.
    */
   private static final class ThreadCount implements AutoCloseable {
     private final AtomicInteger peakAlive = new AtomicInteger();
@@ -152,13 +155,14 @@ class VerifierBoundsTest {
     private final Thread sampler;
 
     ThreadCount(String prefix) {
+      Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
       sampler = new Thread(() -> {
         while (running.get()) {
           // One snapshot of every thread at once (a safepoint), so no probe is counted twice.
           int alive = 0;
           int probing = 0;
           for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
-            if (thread.getKey().getName().startsWith(prefix)) {
+            if (thread.getKey().getName().startsWith(prefix) && !before.contains(thread.getKey())) {
               alive++;
               probing += Arrays.stream(thread.getValue())
                   .anyMatch(frame -> frame.getClassName().equals(SmtpProbe.class.getName())) ? 1 : 0;
