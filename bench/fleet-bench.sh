@@ -15,7 +15,9 @@
 #      peak resident memory (GNU time's maximum RSS; for checkdmarc the sum over its processes),
 #      and every verdict checked (mtasts: no error but the planted ones, no operational failure;
 #      checkdmarc: a valid MTA-STS policy and STARTTLS everywhere but the planted bad MX).
-#   3. Under load: SOAK_RUNS runs of `mtasts verify --domains-file --concurrency 64` while
+#   3. The floor: the client CPU of one policy fetch (a TLS handshake, nothing shared), with
+#      bin/mtasts's JVM options and with C2, and the throughput that CPU caps on this machine.
+#   4. Under load: SOAK_RUNS runs of `mtasts verify --domains-file --concurrency 64` while
 #      busy loops (one per core) load the machine; every domain is reachable, so any operational
 #      failure is a false one.
 #
@@ -247,10 +249,25 @@ if [ ${#before[@]} -gt 0 ]; then
   echo "before: $(awk -v n="$count" -v w="$tp_b" 'BEGIN { printf "%.1f", n * 1000 / w }') domains/s, ratio $(ratio "$tp_c" "$tp_b")x"
 fi
 
-# ---- 3. under load -----------------------------------------------------------------------------
+# ---- 3. the floor -------------------------------------------------------------------------------
+# What no sharing removes: each domain's own policy fetch, one TLS handshake. Its CPU bounds the
+# throughput any run of this JVM can reach on this machine, even if nothing else used a core.
+echo
+echo "3. the floor: $count policy fetches one at a time (one TLS handshake each; no DNS, no MX), client process CPU:"
+cd_rate=$(awk -v n="$count" -v w="$tp_c" 'BEGIN { printf "%.1f", n * 1000 / w }')
+for flags in "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xms16m" "-XX:+UseSerialGC -Xms16m"; do
+  # shellcheck disable=SC2086
+  read -r cpu_ms wall_ms < <(java $flags -cp "$classpath" io.github.mtasts.verify.FleetBench fetches "$count" "$ca") \
+    || die "the policy fetches failed"
+  ceiling=$(awk -v c="$(nproc)" -v ms="$cpu_ms" 'BEGIN { printf "%.0f", c * 1000 / ms }')
+  echo "   java $flags: $cpu_ms ms CPU and $wall_ms ms wall per fetch; $(nproc) cores give at most $ceiling" \
+    "domains/s = $(ratio "$ceiling" "$cd_rate")x checkdmarc's median above"
+done
+
+# ---- 4. under load -----------------------------------------------------------------------------
 if [ "$soak_runs" -gt 0 ]; then
   echo
-  echo "3. $soak_runs runs of $count domains at --concurrency 64, with $(nproc) busy loops loading the machine:"
+  echo "4. $soak_runs runs of $count domains at --concurrency 64, with $(nproc) busy loops loading the machine:"
   for _ in $(seq 1 "$(nproc)"); do
     timeout 3600 sh -c 'while :; do :; done' &
     burners+=($!)

@@ -43,7 +43,8 @@ public final class FleetLab implements AutoCloseable {
   public static final String BAD_MX_CHECK = "mx.tls.cert-name";
   /** The DNS server's address (port 53). */
   public static final String RESOLVER = "127.77.0.53";
-  private static final String POLICY_ADDRESS = "127.77.1.1";
+  /** The address of the HTTPS server of every policy host (port 443). */
+  public static final String POLICY_ADDRESS = "127.77.1.1";
 
   private final Path directory;
   private final TestPki pki;

@@ -59,6 +59,7 @@ final class PolicyFetcher {
         .readTimeout(options.readTimeout())
         .writeTimeout(options.readTimeout())
         .callTimeout(options.fetchTimeout())
+        .socketFactory(NoDelaySockets.INSTANCE)
         .build();
   }
 

@@ -66,6 +66,8 @@ final class SmtpProbe {
 
   private void dialogue(Progress p, Socket socket) throws IOException {
     p.stage = ProbeResult.Stage.CONNECT;
+    // The client's Finished and QUIT are written back to back: see NoDelaySockets.
+    NoDelaySockets.noDelay(socket);
     try {
       socket.connect(new InetSocketAddress(p.address, p.port), (int) options.connectTimeout().toMillis());
     } catch (SocketTimeoutException e) {

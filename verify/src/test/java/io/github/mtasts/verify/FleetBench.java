@@ -3,14 +3,20 @@ package io.github.mtasts.verify;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.sun.management.OperatingSystemMXBean;
 import io.github.mtasts.testlab.FleetLab;
 import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
+import okhttp3.Dns;
 
 /**
  * The fleet benchmark's programs (run by bench/fleet-bench.sh, not by the test suite):
@@ -22,6 +28,12 @@ import java.util.TreeSet;
  *   <li>{@code check COUNT JSON}: reads the output of {@code mtasts verify --json} for that
  *       fleet and checks every domain's verdict: no error, or exactly the one the lab planted;
  *       no operational failure. Prints one line; exits 1 on any wrong verdict.
+ *   <li>{@code fetches COUNT CA_FILE}: the floor of a verification's cost, which no sharing
+ *       removes: fetches the policy of COUNT domains one after another with the verifier's own
+ *       {@link PolicyFetcher} (one TLS handshake each: key exchange, the server's signature and
+ *       the chain checked against CA_FILE), addresses given without DNS, after COUNT / 5 fetches
+ *       to warm up. Prints the CPU time of the whole process per fetch (compiler and collector
+ *       included), in milliseconds; exits 1 if a fetch fails.
  * </ul>
  */
 public final class FleetBench {
@@ -31,7 +43,8 @@ public final class FleetBench {
     switch (args[0]) {
       case "lab" -> lab(Integer.parseInt(args[1]), Path.of(args[2]));
       case "check" -> System.exit(check(Integer.parseInt(args[1]), Path.of(args[2])));
-      default -> throw new IllegalArgumentException("usage: lab COUNT DIR | check COUNT JSON");
+      case "fetches" -> System.exit(fetches(Integer.parseInt(args[1]), Path.of(args[2])));
+      default -> throw new IllegalArgumentException("usage: lab COUNT DIR | check COUNT JSON | fetches COUNT CA_FILE");
     }
   }
 
@@ -87,5 +100,30 @@ public final class FleetBench {
     System.out.printf("verdicts: %d of %d right, %d operational failures%s%n", seen - wrong.size(), count,
         operational, wrong.isEmpty() ? "" : "; wrong: " + wrong.subList(0, Math.min(5, wrong.size())));
     return wrong.isEmpty() && seen == count && operational == 0 ? 0 : 1;
+  }
+
+  private static int fetches(int count, Path caFile) throws Exception {
+    VerifyOptions options = VerifyOptions.builder().caFile(caFile).httpsPort(443).build();
+    PolicyFetcher fetcher = new PolicyFetcher(TrustAnchors.load(Optional.of(caFile), false), options);
+    List<InetAddress> front = List.of(InetAddress.getByName(FleetLab.POLICY_ADDRESS));
+    Dns toFront = host -> front;
+    List<String> domains = FleetLab.domains(count);
+    for (String domain : domains.subList(0, count / 5)) {
+      fetcher.fetch(domain, toFront);
+    }
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpu0 = os.getProcessCpuTime();
+    long wall0 = System.nanoTime();
+    for (String domain : domains) {
+      FetchResult result = fetcher.fetch(domain, toFront);
+      if (result.failure() != null || result.status() != 200) {
+        System.out.println("fetch of " + domain + " failed: " + result);
+        return 1;
+      }
+    }
+    double cpuMs = (os.getProcessCpuTime() - cpu0) / 1e6 / count;
+    double wallMs = (System.nanoTime() - wall0) / 1e6 / count;
+    System.out.printf(Locale.ROOT, "%.2f %.2f%n", cpuMs, wallMs);
+    return 0;
   }
 }
