@@ -196,12 +196,27 @@ public final class Route53DnsFront implements AutoCloseable {
     for (ResourceRecord value : set.resourceRecords()) {
       try {
         response.addRecord(
-            Record.fromString(name, type, DClass.IN, ttl, value.value(), Name.root), section);
+            Record.fromString(name, type, DClass.IN, ttl, rdata(value.value()), Name.root), section);
       } catch (IOException e) {
         throw new IllegalStateException("moto holds unparseable " + set.typeAsString()
             + " data at " + set.name() + ": " + value.value(), e);
       }
     }
+  }
+
+  /**
+   * The master-file text of a value, as Route 53 returns it (API reference, ResourceRecord: "Value:
+   * the current or new DNS record value"). moto returns the value of a zone's default SOA record,
+   * once the zone has been changed, as the text of a Python dictionary,
+   * {@code {'Value': 'ns-2048.awsdns-64.com. hostmaster.example.com. 1 7200 900 1209600 86400'}};
+   * unwrapped here, negative answers carry the SOA (RFC 2308 §3) instead of going unanswered.
+   */
+  static String rdata(String value) {
+    String prefix = "{'Value': '";
+    String suffix = "'}";
+    return value.startsWith(prefix) && value.endsWith(suffix)
+        ? value.substring(prefix.length(), value.length() - suffix.length())
+        : value;
   }
 
   private static String stripDot(String name) {
