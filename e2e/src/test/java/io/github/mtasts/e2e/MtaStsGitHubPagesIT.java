@@ -45,7 +45,9 @@ import software.amazon.awssdk.services.route53.model.RRType;
  * MTA-STS on GitHub Pages with the records in Route 53, with the real Pulumi engine: the
  * repository's own {@code Pulumi.yaml} with {@code hosting: github-pages} for a new domain
  * (testing, enforce, refresh, destroy) and for a domain set up by hand with the recipe, adopted
- * with {@code pulumi import} and converged to the canonical policy; and
+ * with {@code pulumi import} and converged to the canonical policy; the same new domain from a
+ * Pulumi YAML program ({@code yaml-github-pages-program/Pulumi.yaml} of the test resources),
+ * whose {@code mtasts:index:MtaSts} the provider declares through Construct; and
  * {@code examples/github-pages}, compiled and run by the engine.
  *
  * <p>What stands in for GitHub and the Internet, and where it may differ:
@@ -167,13 +169,7 @@ class MtaStsGitHubPagesIT {
     int callsBefore = lab.api().calls().size();
     JsonObject preview = JsonParser.parseString(stack.ok("preview", "--json").stdout())
         .getAsJsonObject();
-    assertEquals(Set.of(
-        "update mtasts:index:Policy::" + NAME + "-policy",
-        "update mtasts:github:PagesSite::" + NAME + "-site",
-        "update mtasts:index:Verification::" + NAME + "-verify-policy-host",
-        "update mtasts:aws:Record::" + NAME + "-sts",
-        "update mtasts:index:Verification::" + NAME + "-verify-all"),
-        Stack.changedSteps(preview), preview.toString());
+    assertEquals(enforceSteps(), Stack.changedSteps(preview), preview.toString());
     assertEquals(List.of("policy"), Stack.diffReasons(preview, "mtasts:github:PagesSite"));
     assertEquals(callsBefore, lab.api().calls().size(), "a preview calls no GitHub operation");
     String testingCommit = head("mta-sts");
@@ -322,6 +318,61 @@ class MtaStsGitHubPagesIT {
     assertServed(policy(Mode.TESTING), "mta-sts");
     stack.ok("destroy", "--yes");
     assertFalse(lab.api().hasRepository(OWNER, "mta-sts"));
+  }
+
+  @Test
+  void theSameDomainInPulumiYamlIsDeclaredByTheProviderThroughConstruct() throws Exception {
+    stack = stack(Stack.resourceProjectFile(REPOSITORY, "/yaml-github-pages-program/Pulumi.yaml"));
+    stack.ok("config", "set", "domain", DOMAIN);
+    stack.ok("config", "set", "mode", "testing");
+    stack.ok("config", "set", "mx", MX);
+    stack.ok("config", "set", "rua", RUA);
+    stack.ok("config", "set", "route53ZoneId", lab.aws().zoneId(DOMAIN));
+    stack.ok("config", "set", "githubOwner", OWNER);
+    stack.ok("config", "set", "githubRepository", "mta-sts");
+    stack.ok("config", "set", "verifyTimeout", "60");
+    stack.ok("config", "set", "verifyHttpsPort", String.valueOf(lab.httpsPort()));
+    stack.ok("config", "set", "verifySmtpPort", String.valueOf(lab.aws().smtpPort()));
+    stack.ok("up", "--yes");
+    Policy testing = policy(Mode.TESTING);
+    JsonObject outputs = stack.outputs();
+    assertEquals(testing.id().value(), outputs.get("policyId").getAsString());
+    assertEquals(0, outputs.getAsJsonObject("verification").get("errors").getAsInt(), outputs.toString());
+    assertServed(testing, "mta-sts");
+    // RFC 8461 §3.1: the policy host served the body before any _mta-sts record existed.
+    assertEquals(Optional.empty(), observations.get(0).stsTxt(), observations.toString());
+    JsonArray resources = stack.resources();
+    assertTrue(Stack.resource(resources, "mtasts:index:MtaSts::" + NAME).isPresent(), resources.toString());
+    // RFC 8461 §3.1 in the stored state: the _mta-sts record waits for the policy-host
+    // verification, which waits for the site.
+    assertTrue(Stack.dependsOn(resources, "mtasts:aws:Record::" + NAME + "-sts",
+        "mtasts:index:Verification::" + NAME + "-verify-policy-host"), resources.toString());
+    assertTrue(Stack.dependsOn(resources, "mtasts:index:Verification::" + NAME + "-verify-policy-host",
+        "mtasts:github:PagesSite::" + NAME + "-site"), resources.toString());
+
+    // The same steps as the Java program's: the engine plans the constructed component as "same"
+    // and shows the changes of its children.
+    stack.ok("config", "set", "mode", "enforce");
+    JsonObject preview = JsonParser.parseString(stack.ok("preview", "--json").stdout()).getAsJsonObject();
+    assertEquals(enforceSteps(), Stack.changedSteps(preview), preview.toString());
+    stack.ok("up", "--yes");
+    assertServed(policy(Mode.ENFORCE), "mta-sts");
+    stack.ok("preview", "--expect-no-changes");
+
+    stack.ok("destroy", "--yes");
+    assertFalse(lab.api().hasRepository(OWNER, "mta-sts"), "the repository the site created is deleted with it");
+    assertTrue(stack.resources().isEmpty(), "destroy leaves nothing in the state");
+    stack.assertSecretNowhere(TOKEN, work);
+  }
+
+  /** What testing -> enforce changes: the policy, the site's file, the checks, the id. */
+  private static Set<String> enforceSteps() {
+    return Set.of(
+        "update mtasts:index:Policy::" + NAME + "-policy",
+        "update mtasts:github:PagesSite::" + NAME + "-site",
+        "update mtasts:index:Verification::" + NAME + "-verify-policy-host",
+        "update mtasts:aws:Record::" + NAME + "-sts",
+        "update mtasts:index:Verification::" + NAME + "-verify-all");
   }
 
   /**
