@@ -211,12 +211,8 @@ class MtaStsCloudflareIT {
 
   /** What testing -> enforce changes: the policy, the Worker's body, the checks, the id. */
   private static Set<String> enforceSteps() {
-    return Set.of(
-        "update mtasts:index:Policy::" + NAME + "-policy",
-        "update mtasts:cloudflare:PolicyWorker::" + NAME + "-worker",
-        "update mtasts:index:Verification::" + NAME + "-verify-policy-host",
-        "update mtasts:cloudflare:Record::" + NAME + "-sts",
-        "update mtasts:index:Verification::" + NAME + "-verify-all");
+    return Stack.enforceSteps(NAME, "mtasts:cloudflare:PolicyWorker::" + NAME + "-worker",
+        "mtasts:cloudflare:Record::" + NAME + "-sts");
   }
 
   /**

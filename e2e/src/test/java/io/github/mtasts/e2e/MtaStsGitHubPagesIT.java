@@ -367,12 +367,8 @@ class MtaStsGitHubPagesIT {
 
   /** What testing -> enforce changes: the policy, the site's file, the checks, the id. */
   private static Set<String> enforceSteps() {
-    return Set.of(
-        "update mtasts:index:Policy::" + NAME + "-policy",
-        "update mtasts:github:PagesSite::" + NAME + "-site",
-        "update mtasts:index:Verification::" + NAME + "-verify-policy-host",
-        "update mtasts:aws:Record::" + NAME + "-sts",
-        "update mtasts:index:Verification::" + NAME + "-verify-all");
+    return Stack.enforceSteps(NAME, "mtasts:github:PagesSite::" + NAME + "-site",
+        "mtasts:aws:Record::" + NAME + "-sts");
   }
 
   /**

@@ -255,6 +255,24 @@ final class Stack {
     return strings(from.getAsJsonArray("dependencies")).contains(to.get("urn").getAsString());
   }
 
+  /**
+   * The steps a change from testing to enforce plans for the component {@code name}, as
+   * {@link #changedSteps} lists them: the policy, the resource that serves it, both
+   * verifications and the {@code _mta-sts} record (its id); nothing else.
+   *
+   * @param name the component's name
+   * @param hosting the serving resource's "type::name"
+   * @param stsRecord the {@code _mta-sts} record's "type::name"
+   */
+  static Set<String> enforceSteps(String name, String hosting, String stsRecord) {
+    return Set.of(
+        "update mtasts:index:Policy::" + name + "-policy",
+        "update " + hosting,
+        "update mtasts:index:Verification::" + name + "-verify-policy-host",
+        "update " + stsRecord,
+        "update mtasts:index:Verification::" + name + "-verify-all");
+  }
+
   /** "op type::name" of every step of a JSON preview that is not "same". */
   static Set<String> changedSteps(JsonObject preview) {
     Set<String> steps = new TreeSet<>();
