@@ -19,14 +19,14 @@ class DnsRecordsTest extends FakeCloudflareTest {
 
   @Test
   void aTxtRecordIsSentQuotedAndMarkedAndReadBackAsItsText() {
-    DnsRecord created = client.dnsRecords().create(sts(STS), budget());
+    DnsRecord created = client.dnsRecords().create(sts(STS), waiter());
 
     // Cloudflare keeps TXT content as quoted character strings (TXTRecord.content).
     FakeCloudflareApi.DnsRecord stored = only(api.records(zone));
     assertEquals("\"" + STS + "\"", stored.content());
     assertEquals(CloudflareSettings.DEFAULT_RECORD_COMMENT, stored.comment());
     assertEquals(STS, created.value());
-    assertEquals(Optional.of(created), client.dnsRecords().read(zone, created.id().orElseThrow(), budget()));
+    assertEquals(Optional.of(created), client.dnsRecords().read(zone, created.id().orElseThrow(), waiter()));
     assertTrue(client.dnsRecords().isMarked(created));
   }
 
@@ -34,7 +34,7 @@ class DnsRecordsTest extends FakeCloudflareTest {
   void aTextLongerThan255OctetsIsSplitIntoStringsAndJoinedOnRead() {
     String text = "v=TLSRPTv1; rua=mailto:" + "a".repeat(300) + "@example.com";
     DnsRecord created = client.dnsRecords().create(DnsRecord.builder().zoneId(zone)
-        .name("_smtp._tls.example.com").type("TXT").value(text).build(), budget());
+        .name("_smtp._tls.example.com").type("TXT").value(text).build(), waiter());
 
     String content = only(api.records(zone)).content();
     assertTrue(content.startsWith("\"") && content.contains("\" \""), content);
@@ -45,10 +45,10 @@ class DnsRecordsTest extends FakeCloudflareTest {
   void tagsAndTheCommentMakeTheRoundTripOnAPaidZone() {
     try (CloudflareClient tagging = CloudflareClient.create(settings()
         .recordComment("mtasts: example-com").recordTag("managed-by:mtasts").build())) {
-      DnsRecord created = tagging.dnsRecords().create(sts(STS), budget());
+      DnsRecord created = tagging.dnsRecords().create(sts(STS), waiter());
 
       assertEquals(List.of("managed-by:mtasts"), only(api.records(zone)).tags());
-      DnsRecord read = tagging.dnsRecords().read(zone, created.id().orElseThrow(), budget()).orElseThrow();
+      DnsRecord read = tagging.dnsRecords().read(zone, created.id().orElseThrow(), waiter()).orElseThrow();
       assertEquals(Optional.of("mtasts: example-com"), read.comment());
       assertEquals(List.of("managed-by:mtasts"), read.tags());
       assertTrue(tagging.dnsRecords().isMarked(read));
@@ -64,7 +64,7 @@ class DnsRecordsTest extends FakeCloudflareTest {
         "\"v=STSv1; id=old\"");
 
     DnsRecordExistsException e = assertThrows(DnsRecordExistsException.class,
-        () -> client.dnsRecords().create(sts(STS), budget()));
+        () -> client.dnsRecords().create(sts(STS), waiter()));
 
     assertEquals(zone + "/" + theirs.id(), e.importId());
     assertTrue(e.getMessage().contains(zone + "/" + theirs.id()) && e.getMessage().contains("v=STSv1; id=old"),
@@ -78,7 +78,7 @@ class DnsRecordsTest extends FakeCloudflareTest {
 
     assertThrows(DnsRecordExistsException.class, () -> client.dnsRecords().create(DnsRecord.builder()
         .zoneId(zone).name("mta-sts.example.com").type("CNAME").value("d111.cloudfront.net").build(),
-        budget()));
+        waiter()));
     assertEquals(1, api.records(zone).size());
   }
 
@@ -87,7 +87,7 @@ class DnsRecordsTest extends FakeCloudflareTest {
     // The record exists at Cloudflare; the client saw a broken connection.
     api.dropResponseToNextCreate();
 
-    DnsRecord created = client.dnsRecords().create(sts(STS), budget());
+    DnsRecord created = client.dnsRecords().create(sts(STS), waiter());
 
     assertEquals(only(api.records(zone)).id(), created.id().orElseThrow());
     assertEquals(1, api.requests().stream().filter(r -> r.startsWith("POST ")).count(),
@@ -99,7 +99,7 @@ class DnsRecordsTest extends FakeCloudflareTest {
     api.failNext(1, 502);
     api.failNext(1, 503);
 
-    DnsRecord created = client.dnsRecords().create(sts(STS), budget());
+    DnsRecord created = client.dnsRecords().create(sts(STS), waiter());
 
     assertEquals(created.id().orElseThrow(), only(api.records(zone)).id());
     // The two failed lookups are retried, then the create is sent once.
@@ -114,7 +114,7 @@ class DnsRecordsTest extends FakeCloudflareTest {
     // finds nothing and the create is sent again, once.
     api.failNextCreate(502);
 
-    DnsRecord created = client.dnsRecords().create(sts(STS), budget());
+    DnsRecord created = client.dnsRecords().create(sts(STS), waiter());
 
     // Each look lists the name's TXT records and its CNAME.
     assertEquals(List.of("GET", "GET", "POST", "GET", "GET", "POST"), api.requests().stream()
@@ -127,7 +127,7 @@ class DnsRecordsTest extends FakeCloudflareTest {
     // Rate limits: 429 with retry-after, "the number of seconds, rounded up".
     api.rateLimitNext(1, 1);
 
-    DnsRecord created = client.dnsRecords().create(sts(STS), budget());
+    DnsRecord created = client.dnsRecords().create(sts(STS), waiter());
 
     assertEquals(STS, created.value());
     assertEquals(1, api.records(zone).size());
@@ -139,7 +139,7 @@ class DnsRecordsTest extends FakeCloudflareTest {
     api.rateLimitNext(1, 300);
 
     CloudflareTimeoutException e = assertThrows(CloudflareTimeoutException.class,
-        () -> client.dnsRecords().create(sts(STS), TimeBudget.of(Duration.ofSeconds(20))));
+        () -> client.dnsRecords().create(sts(STS), waiter(Duration.ofSeconds(20))));
 
     assertTrue(e.getMessage().contains("300 s") && e.getMessage().contains("429"), e.getMessage());
     assertEquals(List.of(), api.records(zone));
@@ -147,10 +147,10 @@ class DnsRecordsTest extends FakeCloudflareTest {
 
   @Test
   void serverErrorsOfAReadAreRetried() {
-    DnsRecord created = client.dnsRecords().create(sts(STS), budget());
+    DnsRecord created = client.dnsRecords().create(sts(STS), waiter());
     api.failNext(2, 500);
 
-    assertEquals(Optional.of(created), client.dnsRecords().read(zone, created.id().orElseThrow(), budget()));
+    assertEquals(Optional.of(created), client.dnsRecords().read(zone, created.id().orElseThrow(), waiter()));
   }
 
   @Test
@@ -160,7 +160,7 @@ class DnsRecordsTest extends FakeCloudflareTest {
     }
     api.addRecord(zone, "other.example.com", "TXT", "\"not this one\"");
 
-    List<DnsRecord> found = client.dnsRecords().list(zone, "many.example.com", Optional.of("TXT"), budget());
+    List<DnsRecord> found = client.dnsRecords().list(zone, "many.example.com", Optional.of("TXT"), waiter());
 
     assertEquals(DnsRecords.PAGE_SIZE + 30, found.size());
     assertTrue(api.requests().stream().anyMatch(r -> r.contains("page=2")));
@@ -169,17 +169,17 @@ class DnsRecordsTest extends FakeCloudflareTest {
 
   @Test
   void updateChangesTheValueInPlaceAndDeleteIsDoneOnceItIsGone() {
-    DnsRecord created = client.dnsRecords().create(sts(STS), budget());
+    DnsRecord created = client.dnsRecords().create(sts(STS), waiter());
 
     DnsRecord updated = client.dnsRecords().update(created.toBuilder().value("v=STSv1; id=2").ttl(300).build(),
-        budget());
+        waiter());
 
     assertEquals(created.id(), updated.id());
     assertEquals("\"v=STSv1; id=2\"", only(api.records(zone)).content());
     assertEquals(300, updated.ttl());
-    client.dnsRecords().delete(zone, created.id().orElseThrow(), budget());
-    client.dnsRecords().delete(zone, created.id().orElseThrow(), budget());
-    assertEquals(Optional.empty(), client.dnsRecords().read(zone, created.id().orElseThrow(), budget()));
+    client.dnsRecords().delete(zone, created.id().orElseThrow(), waiter());
+    client.dnsRecords().delete(zone, created.id().orElseThrow(), waiter());
+    assertEquals(Optional.empty(), client.dnsRecords().read(zone, created.id().orElseThrow(), waiter()));
   }
 
   @Test
@@ -187,7 +187,7 @@ class DnsRecordsTest extends FakeCloudflareTest {
     api.deny(FakeCloudflareApi.Permission.DNS_EDIT);
 
     CloudflareAuthenticationException e = assertThrows(CloudflareAuthenticationException.class,
-        () -> client.dnsRecords().create(sts(STS), budget()));
+        () -> client.dnsRecords().create(sts(STS), waiter()));
 
     assertEquals("Zone / DNS / Edit", e.permission());
     assertTrue(e.getMessage().contains("Zone / DNS / Edit") && e.getMessage().contains("10000"), e.getMessage());
@@ -198,7 +198,7 @@ class DnsRecordsTest extends FakeCloudflareTest {
     try (CloudflareClient stranger = CloudflareClient.create(settings()
         .apiToken("ZzYyXxWwVvUuTtSsRrQqPpOoNnMmLlKkJjIiHh99").build())) {
       assertThrows(CloudflareAuthenticationException.class,
-          () -> stranger.dnsRecords().list(zone, "example.com", Optional.empty(), budget()));
+          () -> stranger.dnsRecords().list(zone, "example.com", Optional.empty(), waiter()));
     }
     assertEquals(1, api.requests().size());
   }
@@ -206,7 +206,7 @@ class DnsRecordsTest extends FakeCloudflareTest {
   @Test
   void recordsOutsideWhatCloudflareAcceptsAreRefusedBeforeAnyCall() {
     InvalidSpecException ttl = assertThrows(InvalidSpecException.class, () -> client.dnsRecords()
-        .create(sts(STS).toBuilder().ttl(30).build(), budget()));
+        .create(sts(STS).toBuilder().ttl(30).build(), waiter()));
     assertEquals("ttl", ttl.field());
     InvalidSpecException name = assertThrows(InvalidSpecException.class,
         () -> DnsRecord.builder().zoneId(zone).name("_mta-sts.example.com.").type("TXT").value(STS).build());
