@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mtasts.testlab.FakeCloudflareApi;
+import io.github.mtasts.wait.WaitCancelledException;
+import io.github.mtasts.wait.WaitOptions;
+import io.github.mtasts.wait.Waiter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -142,6 +146,36 @@ class DnsRecordsTest extends FakeCloudflareTest {
         () -> client.dnsRecords().create(sts(STS), waiter(Duration.ofSeconds(20))));
 
     assertTrue(e.getMessage().contains("300 s") && e.getMessage().contains("429"), e.getMessage());
+    assertEquals(List.of(), api.records(zone));
+  }
+
+  @Test
+  void eachRetryIsReportedToTheOperationsProgress() {
+    api.failNext(1, 503);
+    List<String> progress = new ArrayList<>();
+
+    client.dnsRecords().create(sts(STS), Waiter.start(WaitOptions.builder()
+        .timeout(Duration.ofSeconds(30)).progress(progress::add).build()));
+
+    assertEquals(1, progress.size(), progress::toString);
+    assertTrue(progress.get(0).contains("HTTP 503") && progress.get(0).contains("trying again"),
+        progress.get(0));
+  }
+
+  @Test
+  void aRetryCancelledWhileItWaitsEndsTheOperationAsTheSharedWaitDoes() {
+    // A retry-after well within the budget: only the cancellation can end the wait early. The
+    // progress sink interrupts the thread, as the engine's Cancel does, just before the pause.
+    api.rateLimitNext(1, 60);
+    Waiter waiter = Waiter.start(WaitOptions.builder().timeout(Duration.ofMinutes(5))
+        .progress(message -> Thread.currentThread().interrupt()).build());
+
+    try {
+      assertThrows(WaitCancelledException.class, () -> client.dnsRecords().create(sts(STS), waiter));
+      assertTrue(Thread.currentThread().isInterrupted(), "the interrupt stays set for the caller");
+    } finally {
+      Thread.interrupted();
+    }
     assertEquals(List.of(), api.records(zone));
   }
 
