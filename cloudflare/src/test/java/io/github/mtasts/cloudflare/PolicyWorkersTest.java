@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.mtasts.policy.Mode;
 import io.github.mtasts.policy.Policy;
 import io.github.mtasts.testlab.FakeCloudflareApi;
+import io.github.mtasts.wait.WaitCancelledException;
+import io.github.mtasts.wait.WaitOptions;
+import io.github.mtasts.wait.Waiter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +168,29 @@ class PolicyWorkersTest extends FakeCloudflareTest {
     PolicyHostIncompleteException e = assertThrows(PolicyHostIncompleteException.class,
         () -> client.policyWorkers().create(spec("example.com", TESTING), waiter()));
     assertTrue(e.getMessage().contains("'their-policies'"), e.getMessage());
+  }
+
+  @Test
+  void aPolicyHostWhoseAttachIsCancelledIsReportedWithTheBodyItAlreadyServes() {
+    // The progress sink interrupts the thread, as the engine's Cancel does, when the attach is
+    // about to wait before its retry: the body is in the script by then.
+    api.failNextCustomDomainCall(503);
+    Waiter cancelled = Waiter.start(WaitOptions.builder().timeout(Duration.ofMinutes(5))
+        .progress(message -> Thread.currentThread().interrupt()).build());
+
+    PolicyHostIncompleteException e;
+    try {
+      e = assertThrows(PolicyHostIncompleteException.class,
+          () -> client.policyWorkers().create(spec("example.com", TESTING), cancelled));
+    } finally {
+      Thread.interrupted();
+    }
+
+    assertTrue(e.getCause() instanceof WaitCancelledException, String.valueOf(e.getCause()));
+    assertEquals(Optional.of(TESTING), e.partial().body());
+    assertEquals(Optional.empty(), e.partial().customDomain());
+    assertTrue(client.policyWorkers().update(spec("example.com", TESTING), waiter()).complete());
+    assertEquals(1, api.customDomains().size());
   }
 
   @Test
