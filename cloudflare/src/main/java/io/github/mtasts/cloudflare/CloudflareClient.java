@@ -3,15 +3,17 @@ package io.github.mtasts.cloudflare;
 /**
  * The Cloudflare v4 API, as far as mtasts uses it: zones, DNS records, Workers scripts and
  * Workers custom domains, and the policy Workers built on the last two. Thread-safe; close it
- * when done.
+ * when done. Every call takes the {@link io.github.mtasts.wait.Waiter} of the operation it is
+ * part of: the calls of one operation share its deadline, and their retries report to its
+ * progress.
  *
  * <pre>{@code
  * try (CloudflareClient cloudflare = CloudflareClient.create(settings)) {
- *   TimeBudget budget = TimeBudget.of(Duration.ofMinutes(5));
- *   Zone zone = cloudflare.zones().find("example.com", budget);
+ *   Waiter waiter = Waiter.start(WaitOptions.builder().timeout(Duration.ofMinutes(5)).build());
+ *   Zone zone = cloudflare.zones().find("example.com", waiter);
  *   cloudflare.dnsRecords().create(DnsRecord.builder().zoneId(zone.id())
  *       .name("_smtp._tls.example.com").type("TXT")
- *       .value("v=TLSRPTv1; rua=mailto:tlsrpt@example.com").build(), budget);
+ *       .value("v=TLSRPTv1; rua=mailto:tlsrpt@example.com").build(), waiter);
  * }
  * }</pre>
  */

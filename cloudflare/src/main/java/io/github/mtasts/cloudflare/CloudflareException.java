@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A Cloudflare API call failed in a way that retrying does not fix, or kept failing until the
- * operation's {@link TimeBudget} ran out.
+ * deadline of the operation's {@link io.github.mtasts.wait.Waiter}.
  *
  * <p>What a caller must do: stop the operation and report {@link #getMessage()} to the user; it
  * names the operation, Cloudflare's status and error codes, and what to do, and never holds the

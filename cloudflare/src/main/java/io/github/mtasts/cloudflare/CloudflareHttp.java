@@ -1,5 +1,7 @@
 package io.github.mtasts.cloudflare;
 
+import io.github.mtasts.wait.WaitCancelledException;
+import io.github.mtasts.wait.Waiter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +14,8 @@ import okhttp3.Response;
 
 /**
  * Sends requests to Cloudflare's v4 API with the API token, reads the envelope, turns errors into
- * this package's exceptions, and retries what may be retried within the operation's budget.
+ * this package's exceptions, and retries what may be retried before the deadline of the
+ * operation's {@link Waiter}, which every call of the operation shares and every pause uses up.
  *
  * <p>Retries: HTTP 429 after the {@code Retry-After} seconds (documentation "Rate limits": "the
  * number of seconds, rounded up, until more capacity is available"; the call was not carried
@@ -20,7 +23,9 @@ import okhttp3.Response;
  * a call that may be sent twice ({@link Resend#SAFE}: GET, PUT, PATCH, DELETE). For a call that
  * must not be ({@link Resend#NEVER}: a POST that creates), such a failure is an {@link
  * AmbiguousOutcomeException} and the caller looks before trying again. OkHttp's own silent retry
- * of a failed connection is off for the same reason.
+ * of a failed connection is off for the same reason. Each pause is reported to the waiter's
+ * progress and ends early, with {@link WaitCancelledException}, when the operation is cancelled
+ * (its thread interrupted).
  */
 final class CloudflareHttp implements AutoCloseable {
 
@@ -86,11 +91,12 @@ final class CloudflareHttp implements AutoCloseable {
    * Sends one call, retrying what may be retried, and returns Cloudflare's successful answer.
    *
    * @throws CloudflareAuthenticationException when the token is refused
-   * @throws CloudflareTimeoutException when the budget runs out first
+   * @throws CloudflareTimeoutException when the waiter's deadline comes first
+   * @throws WaitCancelledException when the operation is cancelled during a pause
    * @throws AmbiguousOutcomeException for a {@link Resend#NEVER} call whose outcome is unknown
    * @throws CloudflareException for any other failure (the status tells a 404)
    */
-  Reply send(Operation operation, Request.Builder builder, Resend resend, TimeBudget budget) {
+  Reply send(Operation operation, Request.Builder builder, Resend resend, Waiter waiter) {
     Request request = builder
         .header("Authorization", settings.apiToken().authorization())
         .header("User-Agent", "mtasts")
@@ -100,9 +106,9 @@ final class CloudflareHttp implements AutoCloseable {
     String lastProblem = "";
     while (true) {
       attempt++;
-      Duration remaining = budget.remaining();
-      if (remaining.isZero()) {
-        throw timeout(operation, attempt - 1, budget, lastProblem);
+      Duration remaining = waiter.remaining();
+      if (remaining.isNegative() || remaining.isZero()) {
+        throw timeout(operation, attempt - 1, waiter, lastProblem);
       }
       Reply reply;
       try {
@@ -113,7 +119,7 @@ final class CloudflareHttp implements AutoCloseable {
           throw new AmbiguousOutcomeException(operation.description() + ": " + problem, e);
         }
         lastProblem = problem;
-        backOff(operation, attempt, budget, lastProblem);
+        backOff(operation, attempt, waiter, lastProblem);
         continue;
       }
       if (reply.succeeded()) {
@@ -124,9 +130,9 @@ final class CloudflareHttp implements AutoCloseable {
       if (reply.status() == 429) {
         lastProblem = problem;
         if (reply.retryAfter().isPresent()) {
-          pause(operation, reply.retryAfter().get(), budget, attempt, lastProblem);
+          pause(operation, reply.retryAfter().get(), waiter, attempt, lastProblem);
         } else {
-          backOff(operation, attempt, budget, lastProblem);
+          backOff(operation, attempt, waiter, lastProblem);
         }
         continue;
       }
@@ -135,7 +141,7 @@ final class CloudflareHttp implements AutoCloseable {
           throw new AmbiguousOutcomeException(operation.description() + ": " + problem, null);
         }
         lastProblem = problem;
-        backOff(operation, attempt, budget, lastProblem);
+        backOff(operation, attempt, waiter, lastProblem);
         continue;
       }
       throw failure(operation, reply.status(), errors);
@@ -148,9 +154,9 @@ final class CloudflareHttp implements AutoCloseable {
    * @return the answer, or empty when there is no such thing (HTTP 404)
    * @throws CloudflareException for other failures
    */
-  java.util.Optional<Reply> get(Operation operation, HttpUrl url, TimeBudget budget) {
+  java.util.Optional<Reply> get(Operation operation, HttpUrl url, Waiter waiter) {
     try {
-      return java.util.Optional.of(send(operation, new Request.Builder().url(url), Resend.SAFE, budget));
+      return java.util.Optional.of(send(operation, new Request.Builder().url(url), Resend.SAFE, waiter));
     } catch (CloudflareException e) {
       if (e.status() == 404) {
         return java.util.Optional.empty();
@@ -164,9 +170,9 @@ final class CloudflareHttp implements AutoCloseable {
    *
    * @throws CloudflareException for other failures
    */
-  void delete(Operation operation, HttpUrl url, TimeBudget budget) {
+  void delete(Operation operation, HttpUrl url, Waiter waiter) {
     try {
-      send(operation, new Request.Builder().url(url).delete(), Resend.SAFE, budget);
+      send(operation, new Request.Builder().url(url).delete(), Resend.SAFE, waiter);
     } catch (CloudflareException e) {
       if (e.status() != 404) {
         throw e;
@@ -204,36 +210,35 @@ final class CloudflareHttp implements AutoCloseable {
    * Waits before attempt {@code attempt + 1}: the first backoff doubled for each earlier
    * attempt, at most the maximum.
    *
-   * @throws CloudflareTimeoutException when the wait would outlast the budget
+   * @throws CloudflareTimeoutException when the wait would end after the waiter's deadline
+   * @throws WaitCancelledException when the operation is cancelled during the wait
    */
-  void backOff(Operation operation, int attempt, TimeBudget budget, String problem) {
+  void backOff(Operation operation, int attempt, Waiter waiter, String problem) {
     Duration wait = settings.firstBackoff().multipliedBy(1L << Math.min(attempt - 1, 20));
     pause(operation, wait.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : wait,
-        budget, attempt, problem);
+        waiter, attempt, problem);
   }
 
-  private void pause(Operation operation, Duration wait, TimeBudget budget, int attempt,
+  private void pause(Operation operation, Duration wait, Waiter waiter, int attempt,
       String problem) {
-    if (wait.compareTo(budget.remaining()) > 0) {
-      throw new CloudflareTimeoutException(operation.description() + " failed: " + problem
-          + "; the next attempt would be in " + wait.toSeconds() + " s, later than the "
-          + budget.remaining().toSeconds() + " s left of the operation's " + budget.total().toSeconds()
-          + " s: run it again later or with a longer timeout (" + attempt + " attempts so far)",
-          0, List.of(), null);
+    if (wait.compareTo(waiter.remaining()) <= 0) {
+      waiter.progress().report(operation.description() + ": " + problem + "; trying again in "
+          + wait.toSeconds() + " s (attempt " + (attempt + 1) + ")");
+      if (waiter.pause(wait)) {
+        return;
+      }
     }
-    try {
-      Thread.sleep(wait.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CloudflareTimeoutException(operation.description() + " was cancelled while"
-          + " waiting to retry after " + problem + ": run it again", 0, List.of(), e);
-    }
+    throw new CloudflareTimeoutException(operation.description() + " failed: " + problem
+        + "; the next attempt would be in " + wait.toSeconds() + " s, later than the "
+        + Math.max(0, waiter.remaining().toSeconds()) + " s left of the operation, which has"
+        + " run " + waiter.elapsed().toSeconds() + " s: run it again later or with a longer"
+        + " timeout (" + attempt + " attempts so far)", 0, List.of(), null);
   }
 
   private static CloudflareTimeoutException timeout(Operation operation, int attempts,
-      TimeBudget budget, String problem) {
+      Waiter waiter, String problem) {
     return new CloudflareTimeoutException(operation.description() + " did not succeed within "
-        + budget.total().toSeconds() + " s (" + attempts + " attempts"
+        + waiter.elapsed().toSeconds() + " s (" + attempts + " attempts"
         + (problem.isEmpty() ? "" : ", last: " + problem) + "): run it again later or with a"
         + " longer timeout", 0, List.of(), null);
   }

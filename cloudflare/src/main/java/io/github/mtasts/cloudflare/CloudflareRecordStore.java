@@ -4,6 +4,7 @@ import io.github.mtasts.dns.RecordExistsException;
 import io.github.mtasts.dns.RecordId;
 import io.github.mtasts.dns.RecordStore;
 import io.github.mtasts.dns.RecordType;
+import io.github.mtasts.wait.Waiter;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -19,17 +20,17 @@ import java.util.stream.Collectors;
 public final class CloudflareRecordStore implements RecordStore {
 
   private final DnsRecords records;
-  private final TimeBudget budget;
+  private final Waiter waiter;
 
   /**
    * The store for one operation.
    *
    * @param client the client
-   * @param budget the operation's time budget
+   * @param waiter the clock of the operation, whose deadline all its calls share
    */
-  public CloudflareRecordStore(CloudflareClient client, TimeBudget budget) {
+  public CloudflareRecordStore(CloudflareClient client, Waiter waiter) {
     this.records = client.dnsRecords();
-    this.budget = budget;
+    this.waiter = waiter;
   }
 
   /**
@@ -65,7 +66,7 @@ public final class CloudflareRecordStore implements RecordStore {
   @Override
   public io.github.mtasts.dns.DnsRecord create(io.github.mtasts.dns.DnsRecord desired) {
     try {
-      return set(List.of(records.create(record(desired), budget)));
+      return set(List.of(records.create(record(desired), waiter)));
     } catch (DnsRecordExistsException e) {
       // Name the record set an import adopts; a record of another type no resource can manage.
       Optional<DnsRecord> importable = e.existing().stream()
@@ -86,7 +87,7 @@ public final class CloudflareRecordStore implements RecordStore {
 
   @Override
   public Optional<io.github.mtasts.dns.DnsRecord> read(RecordId id) {
-    List<DnsRecord> found = records.list(id.zone(), id.name(), Optional.of(id.type().name()), budget);
+    List<DnsRecord> found = records.list(id.zone(), id.name(), Optional.of(id.type().name()), waiter);
     return found.isEmpty() ? Optional.empty() : Optional.of(set(found));
   }
 
@@ -95,23 +96,23 @@ public final class CloudflareRecordStore implements RecordStore {
   public io.github.mtasts.dns.DnsRecord update(io.github.mtasts.dns.DnsRecord desired) {
     DnsRecord wanted = record(desired);
     RecordId id = desired.id();
-    List<DnsRecord> found = records.list(id.zone(), id.name(), Optional.of(id.type().name()), budget);
+    List<DnsRecord> found = records.list(id.zone(), id.name(), Optional.of(id.type().name()), waiter);
     if (found.isEmpty()) {
-      return set(List.of(records.create(wanted, budget)));
+      return set(List.of(records.create(wanted, waiter)));
     }
     DnsRecord first = found.get(0);
     DnsRecord updated = records.update(first.toBuilder()
-        .value(wanted.value()).ttl(wanted.ttl()).proxied(wanted.proxied()).build(), budget);
+        .value(wanted.value()).ttl(wanted.ttl()).proxied(wanted.proxied()).build(), waiter);
     for (DnsRecord extra : found.subList(1, found.size())) {
-      records.delete(id.zone(), extra.id().orElseThrow(), budget);
+      records.delete(id.zone(), extra.id().orElseThrow(), waiter);
     }
     return set(List.of(updated));
   }
 
   @Override
   public void delete(RecordId id) {
-    for (DnsRecord record : records.list(id.zone(), id.name(), Optional.of(id.type().name()), budget)) {
-      records.delete(id.zone(), record.id().orElseThrow(), budget);
+    for (DnsRecord record : records.list(id.zone(), id.name(), Optional.of(id.type().name()), waiter)) {
+      records.delete(id.zone(), record.id().orElseThrow(), waiter);
     }
   }
 

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.mtasts.cloudflare.CloudflareHttp.Operation;
 import io.github.mtasts.cloudflare.CloudflareHttp.Resend;
+import io.github.mtasts.wait.Waiter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,12 +46,12 @@ public final class CustomDomains {
    * @param zoneId the zone of the host name
    * @param hostname the host name, such as {@code mta-sts.example.com}
    * @param service the Worker's script name
-   * @param budget the operation's time budget
+   * @param waiter the clock of the operation, whose deadline all its calls share
    * @return the custom domain
    * @throws CustomDomainConflictException when the host name is taken
    * @throws CloudflareException for other failures
    */
-  public CustomDomain attach(String zoneId, String hostname, String service, TimeBudget budget) {
+  public CustomDomain attach(String zoneId, String hostname, String service, Waiter waiter) {
     String host = DnsNames.check("hostname", hostname);
     Operation operation = new Operation("the attachment of " + host + " to Worker " + service,
         PERMISSION);
@@ -63,11 +64,11 @@ public final class CustomDomains {
     try {
       Reply reply = http.send(operation, new Request.Builder()
           .url(http.url("accounts", account, "workers", "domains").build())
-          .put(RequestBody.create(body.toString(), JSON)), Resend.SAFE, budget);
+          .put(RequestBody.create(body.toString(), JSON)), Resend.SAFE, waiter);
       return domain(reply.result());
     } catch (CloudflareException e) {
       if (e.hasCode(HELD_BY_ANOTHER_WORKER)) {
-        Optional<String> other = find(host, budget).map(CustomDomain::service);
+        Optional<String> other = find(host, waiter).map(CustomDomain::service);
         throw new CustomDomainConflictException(host + " is already a custom domain of "
             + other.map(o -> "Worker '" + o + "'").orElse("another Worker") + " (" + e.errors()
             + "); it was not attached to Worker '" + service + "'. Detach it from that Worker or"
@@ -90,17 +91,17 @@ public final class CustomDomains {
    *
    * @param hostname the host name, or empty for all
    * @param service the Worker's script name, or empty for all
-   * @param budget the operation's time budget
+   * @param waiter the clock of the operation, whose deadline all its calls share
    * @return the custom domains
    * @throws CloudflareException when the call fails
    */
-  public List<CustomDomain> list(Optional<String> hostname, Optional<String> service, TimeBudget budget) {
+  public List<CustomDomain> list(Optional<String> hostname, Optional<String> service, Waiter waiter) {
     Operation operation = new Operation("the listing of Workers custom domains", PERMISSION);
     String account = http.accountId(operation);
     HttpUrl.Builder url = http.url("accounts", account, "workers", "domains");
     hostname.ifPresent(h -> url.addQueryParameter("hostname", DnsNames.check("hostname", h)));
     service.ifPresent(s -> url.addQueryParameter("service", s));
-    Reply reply = http.send(operation, new Request.Builder().url(url.build()), Resend.SAFE, budget);
+    Reply reply = http.send(operation, new Request.Builder().url(url.build()), Resend.SAFE, waiter);
     List<CustomDomain> domains = new ArrayList<>();
     reply.result().getAsJsonArray().forEach(d -> domains.add(domain(d)));
     return domains;
@@ -110,12 +111,12 @@ public final class CustomDomains {
    * Finds the custom domain of a host name.
    *
    * @param hostname the host name
-   * @param budget the operation's time budget
+   * @param waiter the clock of the operation, whose deadline all its calls share
    * @return the custom domain, if the host name is attached to a Worker
    * @throws CloudflareException when the call fails
    */
-  public Optional<CustomDomain> find(String hostname, TimeBudget budget) {
-    return list(Optional.of(hostname), Optional.empty(), budget).stream().findFirst();
+  public Optional<CustomDomain> find(String hostname, Waiter waiter) {
+    return list(Optional.of(hostname), Optional.empty(), waiter).stream().findFirst();
   }
 
   /**
@@ -123,13 +124,13 @@ public final class CustomDomains {
    * detached.
    *
    * @param id the custom domain's id
-   * @param budget the operation's time budget
+   * @param waiter the clock of the operation, whose deadline all its calls share
    * @throws CloudflareException for failures other than a domain already detached
    */
-  public void detach(String id, TimeBudget budget) {
+  public void detach(String id, Waiter waiter) {
     Operation operation = new Operation("the detachment of Workers custom domain " + id, PERMISSION);
     String account = http.accountId(operation);
-    http.delete(operation, http.url("accounts", account, "workers", "domains", id).build(), budget);
+    http.delete(operation, http.url("accounts", account, "workers", "domains", id).build(), waiter);
   }
 
   private static CustomDomain domain(JsonElement element) {

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.mtasts.cloudflare.CloudflareHttp.Operation;
 import io.github.mtasts.cloudflare.CloudflareHttp.Resend;
+import io.github.mtasts.wait.Waiter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,11 +52,11 @@ public final class DnsRecords {
    * @param zoneId the zone
    * @param name the fully qualified name
    * @param type the type, or empty for all types
-   * @param budget the operation's time budget
+   * @param waiter the clock of the operation, whose deadline all its calls share
    * @return the records
    * @throws CloudflareException when the call fails
    */
-  public List<DnsRecord> list(String zoneId, String name, Optional<String> type, TimeBudget budget) {
+  public List<DnsRecord> list(String zoneId, String name, Optional<String> type, Waiter waiter) {
     String fqdn = DnsNames.check("name", name);
     Operation operation = new Operation("the listing of DNS records " + fqdn
         + type.map(t -> " " + t).orElse("") + " in Cloudflare zone " + zoneId, PERMISSION);
@@ -66,7 +67,7 @@ public final class DnsRecords {
           .addQueryParameter("page", String.valueOf(page))
           .addQueryParameter("per_page", String.valueOf(PAGE_SIZE));
       type.ifPresent(t -> url.addQueryParameter("type", t));
-      Reply reply = http.send(operation, new Request.Builder().url(url.build()), Resend.SAFE, budget);
+      Reply reply = http.send(operation, new Request.Builder().url(url.build()), Resend.SAFE, waiter);
       JsonArray items = reply.result().getAsJsonArray();
       items.forEach(item -> records.add(record(zoneId, item)));
       // result_info.total_pages says when to stop; without it, a short page is the last.
@@ -81,14 +82,14 @@ public final class DnsRecords {
    * Creates a TXT or CNAME record, marked with the settings' comment and tags.
    *
    * @param desired the record, without id
-   * @param budget the operation's time budget
+   * @param waiter the clock of the operation, whose deadline all its calls share
    * @return the record as Cloudflare holds it, with its id
    * @throws DnsRecordExistsException when another record stands at the name (see the class
    *     comment); nothing was changed
    * @throws InvalidSpecException when the record is not a TXT or CNAME without id
    * @throws CloudflareException for other failures
    */
-  public DnsRecord create(DnsRecord desired, TimeBudget budget) {
+  public DnsRecord create(DnsRecord desired, Waiter waiter) {
     if (desired.id().isPresent() || !List.of("TXT", "CNAME").contains(desired.type())) {
       throw new InvalidSpecException("type", desired.type(), "create makes TXT and CNAME records,"
           + " without an id; update changes an existing record");
@@ -99,7 +100,7 @@ public final class DnsRecords {
         + marked.name() + " in Cloudflare zone " + marked.zoneId(), PERMISSION);
     boolean refused = false;
     for (int attempt = 1; ; attempt++) {
-      List<DnsRecord> found = occupants(marked, budget);
+      List<DnsRecord> found = occupants(marked, waiter);
       List<DnsRecord> ours = found.stream().filter(r -> sameAs(r, marked)).toList();
       if (ours.size() == 1 && found.size() == 1) {
         return ours.get(0);
@@ -114,11 +115,11 @@ public final class DnsRecords {
       try {
         Reply reply = http.send(operation, new Request.Builder()
             .url(http.url("zones", marked.zoneId(), "dns_records").build())
-            .post(RequestBody.create(json(marked).toString(), JSON)), Resend.NEVER, budget);
+            .post(RequestBody.create(json(marked).toString(), JSON)), Resend.NEVER, waiter);
         return record(marked.zoneId(), reply.result());
       } catch (AmbiguousOutcomeException e) {
         // The record may have been created: the next turn looks before creating again.
-        http.backOff(operation, attempt, budget, e.getMessage());
+        http.backOff(operation, attempt, waiter, e.getMessage());
       } catch (CloudflareException e) {
         if (!e.hasCode(IDENTICAL_EXISTS) && !e.hasCode(IDENTICAL_EXISTS_NEWER) && !e.hasCode(HOST_TAKEN)) {
           throw e;
@@ -133,14 +134,14 @@ public final class DnsRecords {
    *
    * @param zoneId the zone
    * @param id the record id
-   * @param budget the operation's time budget
+   * @param waiter the clock of the operation, whose deadline all its calls share
    * @return the record, or empty when there is none (HTTP 404)
    * @throws CloudflareException for other failures
    */
-  public Optional<DnsRecord> read(String zoneId, String id, TimeBudget budget) {
+  public Optional<DnsRecord> read(String zoneId, String id, Waiter waiter) {
     Operation operation = new Operation("the read of DNS record " + id + " in Cloudflare zone "
         + zoneId, PERMISSION);
-    return http.get(operation, http.url("zones", zoneId, "dns_records", id).build(), budget)
+    return http.get(operation, http.url("zones", zoneId, "dns_records", id).build(), waiter)
         .map(reply -> record(zoneId, reply.result()));
   }
 
@@ -149,11 +150,11 @@ public final class DnsRecords {
    * and marks it; its name and type stay (a new name or type is a new record).
    *
    * @param record the record with its id and the values wanted
-   * @param budget the operation's time budget
+   * @param waiter the clock of the operation, whose deadline all its calls share
    * @return the record as Cloudflare holds it now
    * @throws CloudflareException when it fails, with status 404 when the record is gone
    */
-  public DnsRecord update(DnsRecord record, TimeBudget budget) {
+  public DnsRecord update(DnsRecord record, Waiter waiter) {
     String id = record.id().orElseThrow(() -> new InvalidSpecException("id", null,
         "update changes an existing record: give its id"));
     DnsRecord marked = mark(record);
@@ -165,7 +166,7 @@ public final class DnsRecords {
     body.remove("type");
     Reply reply = http.send(operation, new Request.Builder()
         .url(http.url("zones", marked.zoneId(), "dns_records", id).build())
-        .patch(RequestBody.create(body.toString(), JSON)), Resend.SAFE, budget);
+        .patch(RequestBody.create(body.toString(), JSON)), Resend.SAFE, waiter);
     return record(marked.zoneId(), reply.result());
   }
 
@@ -175,13 +176,13 @@ public final class DnsRecords {
    *
    * @param zoneId the zone
    * @param id the record id
-   * @param budget the operation's time budget
+   * @param waiter the clock of the operation, whose deadline all its calls share
    * @throws CloudflareException for failures other than a record already gone
    */
-  public void delete(String zoneId, String id, TimeBudget budget) {
+  public void delete(String zoneId, String id, Waiter waiter) {
     Operation operation = new Operation("the deletion of DNS record " + id + " in Cloudflare zone "
         + zoneId, PERMISSION);
-    http.delete(operation, http.url("zones", zoneId, "dns_records", id).build(), budget);
+    http.delete(operation, http.url("zones", zoneId, "dns_records", id).build(), waiter);
   }
 
   /**
@@ -199,12 +200,12 @@ public final class DnsRecords {
    * The records a new one would stand beside: at a CNAME's name every record (RFC 1034 §3.6.2:
    * a CNAME has no other data beside it), at a TXT's name the TXT records and a CNAME.
    */
-  private List<DnsRecord> occupants(DnsRecord record, TimeBudget budget) {
+  private List<DnsRecord> occupants(DnsRecord record, Waiter waiter) {
     if (record.type().equals("CNAME")) {
-      return list(record.zoneId(), record.name(), Optional.empty(), budget);
+      return list(record.zoneId(), record.name(), Optional.empty(), waiter);
     }
-    List<DnsRecord> found = new ArrayList<>(list(record.zoneId(), record.name(), Optional.of("TXT"), budget));
-    found.addAll(list(record.zoneId(), record.name(), Optional.of("CNAME"), budget));
+    List<DnsRecord> found = new ArrayList<>(list(record.zoneId(), record.name(), Optional.of("TXT"), waiter));
+    found.addAll(list(record.zoneId(), record.name(), Optional.of("CNAME"), waiter));
     return found;
   }
 

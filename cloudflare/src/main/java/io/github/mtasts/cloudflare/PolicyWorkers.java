@@ -1,6 +1,8 @@
 package io.github.mtasts.cloudflare;
 
 import io.github.mtasts.cloudflare.CloudflareHttp.Operation;
+import io.github.mtasts.wait.WaitCancelledException;
+import io.github.mtasts.wait.Waiter;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -34,7 +36,7 @@ public final class PolicyWorkers {
    * it is the same body (an earlier create whose outcome was lost).
    *
    * @param spec the policy host
-   * @param budget the operation's time budget
+   * @param waiter the clock of the operation, whose deadline all its calls share
    * @return the complete policy host
    * @throws PolicyHostTakenException when the script serves another body for the domain or is
    *     not an mtasts policy Worker; nothing was changed
@@ -42,8 +44,8 @@ public final class PolicyWorkers {
    *     not attached
    * @throws CloudflareException for other failures
    */
-  public PolicyHost create(PolicyHostSpec spec, TimeBudget budget) {
-    return attach(spec, putBody(spec, false, budget), budget);
+  public PolicyHost create(PolicyHostSpec spec, Waiter waiter) {
+    return attach(spec, putBody(spec, false, waiter), waiter);
   }
 
   /**
@@ -51,15 +53,15 @@ public final class PolicyWorkers {
    * one it served; the script is made again when it was deleted), and the host name is attached.
    *
    * @param spec the policy host
-   * @param budget the operation's time budget
+   * @param waiter the clock of the operation, whose deadline all its calls share
    * @return the complete policy host
    * @throws PolicyHostTakenException when the script is not an mtasts policy Worker
    * @throws PolicyHostIncompleteException when the body is in the script but the host name was
    *     not attached
    * @throws CloudflareException for other failures
    */
-  public PolicyHost update(PolicyHostSpec spec, TimeBudget budget) {
-    return attach(spec, putBody(spec, true, budget), budget);
+  public PolicyHost update(PolicyHostSpec spec, Waiter waiter) {
+    return attach(spec, putBody(spec, true, waiter), waiter);
   }
 
   /**
@@ -67,17 +69,17 @@ public final class PolicyWorkers {
    *
    * @param script the script name
    * @param domain the mail domain
-   * @param budget the operation's time budget
+   * @param waiter the clock of the operation, whose deadline all its calls share
    * @return the body the script serves for the domain and the host's custom domain on this
    *     script, each when it exists; empty when neither does
    * @throws CloudflareException when a call fails
    */
-  public Optional<PolicyHost> read(String script, String domain, TimeBudget budget) {
+  public Optional<PolicyHost> read(String script, String domain, Waiter waiter) {
     String name = WorkerScript.checkName("scriptName", script);
     String mailDomain = DnsNames.check("domain", domain);
-    Optional<String> body = scripts.read(name, budget).flatMap(PolicyWorkerScript::parse)
+    Optional<String> body = scripts.read(name, waiter).flatMap(PolicyWorkerScript::parse)
         .flatMap(served -> served.body(mailDomain));
-    Optional<CustomDomain> attached = attachedTo(name, PolicyHost.hostname(mailDomain), budget);
+    Optional<CustomDomain> attached = attachedTo(name, PolicyHost.hostname(mailDomain), waiter);
     if (body.isEmpty() && attached.isEmpty()) {
       return Optional.empty();
     }
@@ -91,33 +93,33 @@ public final class PolicyWorkers {
    *
    * @param script the script name
    * @param domain the mail domain
-   * @param budget the operation's time budget
+   * @param waiter the clock of the operation, whose deadline all its calls share
    * @throws CloudflareException when a call fails
    */
-  public void delete(String script, String domain, TimeBudget budget) {
+  public void delete(String script, String domain, Waiter waiter) {
     String name = WorkerScript.checkName("scriptName", script);
     String mailDomain = DnsNames.check("domain", domain);
-    attachedTo(name, PolicyHost.hostname(mailDomain), budget)
-        .ifPresent(attached -> domains.detach(attached.id(), budget));
-    ScriptLock.holding(http.settings(), name, budget, () -> {
-      Optional<PolicyWorkerScript> current = scripts.read(name, budget).flatMap(PolicyWorkerScript::parse);
+    attachedTo(name, PolicyHost.hostname(mailDomain), waiter)
+        .ifPresent(attached -> domains.detach(attached.id(), waiter));
+    ScriptLock.holding(http.settings(), name, waiter, () -> {
+      Optional<PolicyWorkerScript> current = scripts.read(name, waiter).flatMap(PolicyWorkerScript::parse);
       if (current.isEmpty() || current.get().body(mailDomain).isEmpty()) {
         return name;
       }
       Optional<PolicyWorkerScript> rest = current.get().withoutPolicy(mailDomain);
       if (rest.isEmpty()) {
-        scripts.delete(name, budget);
+        scripts.delete(name, waiter);
       } else {
-        uploadAndConfirm(name, rest.get(), budget);
+        uploadAndConfirm(name, rest.get(), waiter);
       }
       return name;
     });
   }
 
   /** The domain's body put into the script under the script's lock; the host as it then is. */
-  private PolicyHost putBody(PolicyHostSpec spec, boolean replace, TimeBudget budget) {
-    return ScriptLock.holding(http.settings(), spec.script(), budget, () -> {
-      Optional<String> source = scripts.read(spec.script(), budget);
+  private PolicyHost putBody(PolicyHostSpec spec, boolean replace, Waiter waiter) {
+    return ScriptLock.holding(http.settings(), spec.script(), waiter, () -> {
+      Optional<String> source = scripts.read(spec.script(), waiter);
       Optional<PolicyWorkerScript> current = source.flatMap(PolicyWorkerScript::parse);
       if (source.isPresent() && current.isEmpty()) {
         throw new PolicyHostTakenException("Worker " + spec.script() + " exists and is not an"
@@ -137,41 +139,43 @@ public final class PolicyWorkers {
       }
       PolicyWorkerScript next = current.map(script -> script.withPolicy(spec.domain(), spec.body()))
           .orElseGet(() -> PolicyWorkerScript.builder().policy(spec.domain(), spec.body()).build());
-      uploadAndConfirm(spec.script(), next, budget);
+      uploadAndConfirm(spec.script(), next, waiter);
       return next;
     }).body(spec.domain()).map(body -> new PolicyHost(spec.script(), spec.domain(), Optional.of(body),
         Optional.empty())).orElseThrow();
   }
 
   /** The host name attached to the script, unless it is already. */
-  private PolicyHost attach(PolicyHostSpec spec, PolicyHost served, TimeBudget budget) {
+  private PolicyHost attach(PolicyHostSpec spec, PolicyHost served, Waiter waiter) {
     try {
-      CustomDomain attached = attachedTo(spec.script(), spec.hostname(), budget)
-          .orElseGet(() -> domains.attach(spec.zoneId(), spec.hostname(), spec.script(), budget));
+      CustomDomain attached = attachedTo(spec.script(), spec.hostname(), waiter)
+          .orElseGet(() -> domains.attach(spec.zoneId(), spec.hostname(), spec.script(), waiter));
       return new PolicyHost(spec.script(), spec.domain(), served.body(), Optional.of(attached));
     } catch (CloudflareException e) {
+      throw new PolicyHostIncompleteException(served, e);
+    } catch (WaitCancelledException e) {
       throw new PolicyHostIncompleteException(served, e);
     }
   }
 
   /** The custom domain of a host name, when it sends the host's requests to this script. */
-  private Optional<CustomDomain> attachedTo(String script, String hostname, TimeBudget budget) {
-    return domains.find(hostname, budget).filter(domain -> domain.service().equals(script));
+  private Optional<CustomDomain> attachedTo(String script, String hostname, Waiter waiter) {
+    return domains.find(hostname, waiter).filter(domain -> domain.service().equals(script));
   }
 
   /**
    * Uploads the script and reads it back until Cloudflare returns what was uploaded, so that
    * the next change of the script, which starts by reading it, builds on this one.
    */
-  private void uploadAndConfirm(String script, PolicyWorkerScript content, TimeBudget budget) {
+  private void uploadAndConfirm(String script, PolicyWorkerScript content, Waiter waiter) {
     WorkerScript worker = content.worker(script);
-    scripts.upload(worker, budget);
+    scripts.upload(worker, waiter);
     Operation operation = new Operation("the upload of Worker " + script, WorkerScripts.PERMISSION);
     for (int attempt = 1; ; attempt++) {
-      if (scripts.read(script, budget).filter(worker.source()::equals).isPresent()) {
+      if (scripts.read(script, waiter).filter(worker.source()::equals).isPresent()) {
         return;
       }
-      http.backOff(operation, attempt, budget, "Cloudflare does not return the uploaded content yet");
+      http.backOff(operation, attempt, waiter, "Cloudflare does not return the uploaded content yet");
     }
   }
 

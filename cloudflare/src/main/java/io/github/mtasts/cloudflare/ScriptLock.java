@@ -1,5 +1,7 @@
 package io.github.mtasts.cloudflare;
 
+import io.github.mtasts.wait.WaitCancelledException;
+import io.github.mtasts.wait.Waiter;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -12,7 +14,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -32,7 +33,7 @@ import java.util.function.Supplier;
 final class ScriptLock {
 
   private static final ConcurrentHashMap<String, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
-  /** How often a lock held by another process is tried again. */
+  /** How often a lock held by another operation (of this process or another) is tried again. */
   private static final Duration POLL = Duration.ofMillis(50);
 
   private ScriptLock() {}
@@ -42,26 +43,22 @@ final class ScriptLock {
    *
    * @param settings the API and account the script belongs to
    * @param script the script name
-   * @param budget the operation's time budget, which the wait for the lock uses up too
+   * @param waiter the clock of the operation, whose deadline the wait for the lock shares
    * @param work the read-modify-write
    * @param <T> its result
    * @return its result
-   * @throws CloudflareTimeoutException when the lock is not had within the budget
+   * @throws CloudflareTimeoutException when the lock is not had before the waiter's deadline
+   * @throws WaitCancelledException when the operation is cancelled while waiting for the lock
    */
-  static <T> T holding(CloudflareSettings settings, String script, TimeBudget budget, Supplier<T> work) {
+  static <T> T holding(CloudflareSettings settings, String script, Waiter waiter, Supplier<T> work) {
     String key = settings.baseUrl() + "\n" + settings.accountId().orElse("") + "\n" + script;
     ReentrantLock lock = LOCKS.computeIfAbsent(key, k -> new ReentrantLock());
-    try {
-      if (!lock.tryLock(budget.remaining().toMillis(), TimeUnit.MILLISECONDS)) {
-        throw busy(script, budget);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw cancelled(script, e);
-    }
+    boolean locked = false;
     try (FileChannel file = FileChannel.open(file(key), StandardOpenOption.CREATE,
         StandardOpenOption.WRITE)) {
-      FileLock held = acquire(file, script, budget);
+      take(() -> lock.tryLock() ? lock : null, script, waiter);
+      locked = true;
+      FileLock held = take(file::tryLock, script, waiter);
       try {
         return work.get();
       } finally {
@@ -73,24 +70,30 @@ final class ScriptLock {
           + " temporary directory " + System.getProperty("java.io.tmpdir") + " is writable, then"
           + " run again", 0, List.of(), e);
     } finally {
-      lock.unlock();
+      if (locked) {
+        lock.unlock();
+      }
     }
   }
 
-  private static FileLock acquire(FileChannel file, String script, TimeBudget budget) throws IOException {
+  /** One try at a lock: the lock when had, null when another holds it. */
+  @FunctionalInterface
+  private interface Attempt<L> {
+    L tryOnce() throws IOException;
+  }
+
+  /** Tries a lock every {@link #POLL}, pausing through the waiter, until it is had. */
+  private static <L> L take(Attempt<L> attempt, String script, Waiter waiter) throws IOException {
     while (true) {
-      FileLock held = file.tryLock();
+      L held = attempt.tryOnce();
       if (held != null) {
         return held;
       }
-      if (budget.remaining().compareTo(POLL) <= 0) {
-        throw busy(script, budget);
-      }
-      try {
-        Thread.sleep(POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw cancelled(script, e);
+      if (!waiter.pause(POLL)) {
+        throw new CloudflareTimeoutException("Worker " + script + " was being changed by"
+            + " another operation for all of the " + waiter.elapsed().toSeconds() + " s this one"
+            + " could wait: run it again once that one has ended, or with a longer timeout", 0,
+            List.of(), null);
       }
     }
   }
@@ -104,16 +107,5 @@ final class ScriptLock {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }
-  }
-
-  private static CloudflareTimeoutException busy(String script, TimeBudget budget) {
-    return new CloudflareTimeoutException("Worker " + script + " was being changed by another"
-        + " operation for all of the " + budget.total().toSeconds() + " s this one had: run it"
-        + " again once that one has ended", 0, List.of(), null);
-  }
-
-  private static CloudflareTimeoutException cancelled(String script, InterruptedException e) {
-    return new CloudflareTimeoutException("the change of Worker " + script + " was cancelled"
-        + " while waiting for another change of it to end: run it again", 0, List.of(), e);
   }
 }

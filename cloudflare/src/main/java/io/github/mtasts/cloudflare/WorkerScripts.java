@@ -3,6 +3,7 @@ package io.github.mtasts.cloudflare;
 import com.google.gson.JsonObject;
 import io.github.mtasts.cloudflare.CloudflareHttp.Operation;
 import io.github.mtasts.cloudflare.CloudflareHttp.Resend;
+import io.github.mtasts.wait.Waiter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -40,11 +41,11 @@ public final class WorkerScripts {
    * {@code metadata} part naming the module in {@code main_module}, and the module's part).
    *
    * @param script the script
-   * @param budget the operation's time budget
+   * @param waiter the clock of the operation, whose deadline all its calls share
    * @throws InvalidSpecException when the settings have no account id
    * @throws CloudflareException when the upload fails
    */
-  public void upload(WorkerScript script, TimeBudget budget) {
+  public void upload(WorkerScript script, Waiter waiter) {
     Operation operation = new Operation("the upload of Worker " + script.name(), PERMISSION);
     String account = http.accountId(operation);
     JsonObject metadata = new JsonObject();
@@ -58,7 +59,7 @@ public final class WorkerScripts {
         .build();
     http.send(operation, new Request.Builder()
         .url(http.url("accounts", account, "workers", "scripts", script.name()).build())
-        .put(form), Resend.SAFE, budget);
+        .put(form), Resend.SAFE, waiter);
   }
 
   /**
@@ -67,15 +68,15 @@ public final class WorkerScripts {
    * its modules, whose first part is taken; a plain body is taken whole.
    *
    * @param name the script name
-   * @param budget the operation's time budget
+   * @param waiter the clock of the operation, whose deadline all its calls share
    * @return the source, or empty when there is no such script (HTTP 404)
    * @throws CloudflareException for other failures
    */
-  public Optional<String> read(String name, TimeBudget budget) {
+  public Optional<String> read(String name, Waiter waiter) {
     Operation operation = new Operation("the read of Worker " + name, PERMISSION);
     String account = http.accountId(operation);
     Optional<Reply> found = http.get(operation,
-        http.url("accounts", account, "workers", "scripts", name).build(), budget);
+        http.url("accounts", account, "workers", "scripts", name).build(), waiter);
     if (found.isEmpty()) {
       return Optional.empty();
     }
@@ -102,12 +103,12 @@ public final class WorkerScripts {
    * Deletes a script (worker-script-delete-worker); one that is already gone is deleted.
    *
    * @param name the script name
-   * @param budget the operation's time budget
+   * @param waiter the clock of the operation, whose deadline all its calls share
    * @throws CloudflareException for failures other than a script already gone
    */
-  public void delete(String name, TimeBudget budget) {
+  public void delete(String name, Waiter waiter) {
     Operation operation = new Operation("the deletion of Worker " + name, PERMISSION);
     String account = http.accountId(operation);
-    http.delete(operation, http.url("accounts", account, "workers", "scripts", name).build(), budget);
+    http.delete(operation, http.url("accounts", account, "workers", "scripts", name).build(), waiter);
   }
 }

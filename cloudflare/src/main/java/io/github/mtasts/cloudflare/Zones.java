@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import io.github.mtasts.cloudflare.CloudflareHttp.Operation;
 import io.github.mtasts.cloudflare.CloudflareHttp.Resend;
 import io.github.mtasts.policy.CloudflareZones;
+import io.github.mtasts.wait.Waiter;
 import java.util.List;
 import java.util.Locale;
 import okhttp3.HttpUrl;
@@ -63,30 +64,30 @@ public final class Zones {
    * Finds a zone given by id or by name: 32 hexadecimal digits are an id, anything else a name.
    *
    * @param zone an id or a domain such as {@code example.com}
-   * @param budget the operation's time budget
+   * @param waiter the clock of the operation, whose deadline all its calls share
    * @return the zone
    * @throws ZoneNotFoundException when the token sees no such zone
    * @throws CloudflareException for other failures
    */
-  public Zone find(String zone, TimeBudget budget) {
+  public Zone find(String zone, Waiter waiter) {
     String given = zone == null ? "" : zone.strip().toLowerCase(Locale.ROOT);
-    return CloudflareZones.isId(given) ? byId(given, budget) : byName(given, budget);
+    return CloudflareZones.isId(given) ? byId(given, waiter) : byName(given, waiter);
   }
 
   /**
    * Reads a zone by id (zones-0-get, {@code GET /zones/{zone_id}}).
    *
    * @param id 32 hexadecimal digits
-   * @param budget the operation's time budget
+   * @param waiter the clock of the operation, whose deadline all its calls share
    * @return the zone
    * @throws ZoneNotFoundException when the token sees no such zone
    * @throws CloudflareException for other failures
    */
-  public Zone byId(String id, TimeBudget budget) {
+  public Zone byId(String id, Waiter waiter) {
     Operation operation = new Operation("the lookup of Cloudflare zone " + id, PERMISSION);
     try {
       Reply reply = http.send(operation, new Request.Builder().url(http.url("zones", id).build()),
-          Resend.SAFE, budget);
+          Resend.SAFE, waiter);
       return zone(reply.result().getAsJsonObject());
     } catch (CloudflareException e) {
       if (e.status() == 404 || UNREACHABLE.stream().anyMatch(e::hasCode)) {
@@ -101,20 +102,20 @@ public final class Zones {
    * operator being {@code equal}); within the settings' account when one is set.
    *
    * @param name the zone's domain, such as {@code example.com}
-   * @param budget the operation's time budget
+   * @param waiter the clock of the operation, whose deadline all its calls share
    * @return the zone
    * @throws ZoneNotFoundException when the token sees no such zone
    * @throws InvalidSpecException when the name is not a domain name, or when the token sees
    *     several zones of that name (in several accounts) and no account is set
    * @throws CloudflareException for other failures
    */
-  public Zone byName(String name, TimeBudget budget) {
+  public Zone byName(String name, Waiter waiter) {
     String domain = DnsNames.check("zone", name);
     HttpUrl.Builder url = http.url("zones").addQueryParameter("name", domain)
         .addQueryParameter("per_page", "50");
     http.settings().accountId().ifPresent(account -> url.addQueryParameter("account.id", account));
     Operation operation = new Operation("the lookup of Cloudflare zone " + domain, PERMISSION);
-    Reply reply = http.send(operation, new Request.Builder().url(url.build()), Resend.SAFE, budget);
+    Reply reply = http.send(operation, new Request.Builder().url(url.build()), Resend.SAFE, waiter);
     JsonArray zones = reply.result().getAsJsonArray();
     if (zones.isEmpty()) {
       throw new ZoneNotFoundException(domain, reply.status(), List.of());

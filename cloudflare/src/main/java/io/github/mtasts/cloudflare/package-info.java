@@ -23,10 +23,13 @@
  *       provider's record resource: a record set is the Cloudflare records of one name and type.
  * </ul>
  *
- * <p>Every operation takes a {@link io.github.mtasts.cloudflare.TimeBudget} that covers its
- * calls, retries and waits; failures are {@link io.github.mtasts.cloudflare.CloudflareException}s
- * whose subclasses say what a caller must do and whose messages say what the user must do. The
- * API token ({@link io.github.mtasts.cloudflare.CloudflareSettings}) is in no message, no {@code
+ * <p>Every call takes the {@link io.github.mtasts.wait.Waiter} of the operation it belongs to
+ * (the shared {@code wait} module): one deadline covers all the calls, retries and waits of an
+ * operation, and the waiter's progress hears of each retry. A wait that is cancelled (its thread
+ * interrupted) ends with {@link io.github.mtasts.wait.WaitCancelledException}; every other
+ * failure is a {@link io.github.mtasts.cloudflare.CloudflareException} whose subclass says what
+ * a caller must do and whose message says what the user must do. The API token ({@link
+ * io.github.mtasts.cloudflare.CloudflareSettings}) is in no message, no {@code
  * toString()} and nothing returned.
  *
  * <h2>What the code relies on, and where Cloudflare says so</h2>
@@ -119,7 +122,7 @@
  *       time within this machine ({@code ScriptLock}), and after an upload reads the script back
  *       until the download (worker-script-download-worker) returns what was uploaded, before the
  *       next change reads it. That a download soon returns the upload is what the code relies on;
- *       the description says nothing of how soon, and the reading back waits within the budget.
+ *       the description says nothing of how soon, and the reading back waits within the deadline.
  *       A body is found again in a script by the map of bodies this package renders ({@link
  *       io.github.mtasts.cloudflare.PolicyWorkerScript#parse}); a script without it is another's
  *       Worker and is never changed.
@@ -136,8 +139,8 @@
  *   <li><b>Rate limits.</b> Docs "Rate limits": 1200 requests per five minutes per user, then
  *       HTTP 429 for the following calls; {@code retry-after} is "the number of seconds, rounded
  *       up, until more capacity is available". A 429'd call was not carried out and is sent
- *       again after that many seconds, unless that outlasts the budget, which then fails at
- *       once naming the wait. Server errors (5xx) and broken connections are retried with a
+ *       again after that many seconds, unless the wait would end after the operation's
+ *       deadline: then the call fails at once, naming the wait. Server errors (5xx) and broken connections are retried with a
  *       doubling backoff for calls that may be sent twice (GET, PUT, PATCH, DELETE). A create
  *       (POST) whose answer was lost may have taken effect: the client lists the name again and
  *       returns the record it finds identical and marked as its own, or creates again. OkHttp's

@@ -25,7 +25,7 @@ class CloudflareRecordStoreTest extends FakeCloudflareTest {
   }
 
   private CloudflareRecordStore store() {
-    return new CloudflareRecordStore(client, budget());
+    return new CloudflareRecordStore(client, waiter());
   }
 
   @Test

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.mtasts.testlab.FakeCloudflareApi;
+import io.github.mtasts.wait.WaitCancelledException;
+import io.github.mtasts.wait.WaitOptions;
+import io.github.mtasts.wait.Waiter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -19,14 +23,14 @@ class DnsRecordsTest extends FakeCloudflareTest {
 
   @Test
   void aTxtRecordIsSentQuotedAndMarkedAndReadBackAsItsText() {
-    DnsRecord created = client.dnsRecords().create(sts(STS), budget());
+    DnsRecord created = client.dnsRecords().create(sts(STS), waiter());
 
     // Cloudflare keeps TXT content as quoted character strings (TXTRecord.content).
     FakeCloudflareApi.DnsRecord stored = only(api.records(zone));
     assertEquals("\"" + STS + "\"", stored.content());
     assertEquals(CloudflareSettings.DEFAULT_RECORD_COMMENT, stored.comment());
     assertEquals(STS, created.value());
-    assertEquals(Optional.of(created), client.dnsRecords().read(zone, created.id().orElseThrow(), budget()));
+    assertEquals(Optional.of(created), client.dnsRecords().read(zone, created.id().orElseThrow(), waiter()));
     assertTrue(client.dnsRecords().isMarked(created));
   }
 
@@ -34,7 +38,7 @@ class DnsRecordsTest extends FakeCloudflareTest {
   void aTextLongerThan255OctetsIsSplitIntoStringsAndJoinedOnRead() {
     String text = "v=TLSRPTv1; rua=mailto:" + "a".repeat(300) + "@example.com";
     DnsRecord created = client.dnsRecords().create(DnsRecord.builder().zoneId(zone)
-        .name("_smtp._tls.example.com").type("TXT").value(text).build(), budget());
+        .name("_smtp._tls.example.com").type("TXT").value(text).build(), waiter());
 
     String content = only(api.records(zone)).content();
     assertTrue(content.startsWith("\"") && content.contains("\" \""), content);
@@ -45,10 +49,10 @@ class DnsRecordsTest extends FakeCloudflareTest {
   void tagsAndTheCommentMakeTheRoundTripOnAPaidZone() {
     try (CloudflareClient tagging = CloudflareClient.create(settings()
         .recordComment("mtasts: example-com").recordTag("managed-by:mtasts").build())) {
-      DnsRecord created = tagging.dnsRecords().create(sts(STS), budget());
+      DnsRecord created = tagging.dnsRecords().create(sts(STS), waiter());
 
       assertEquals(List.of("managed-by:mtasts"), only(api.records(zone)).tags());
-      DnsRecord read = tagging.dnsRecords().read(zone, created.id().orElseThrow(), budget()).orElseThrow();
+      DnsRecord read = tagging.dnsRecords().read(zone, created.id().orElseThrow(), waiter()).orElseThrow();
       assertEquals(Optional.of("mtasts: example-com"), read.comment());
       assertEquals(List.of("managed-by:mtasts"), read.tags());
       assertTrue(tagging.dnsRecords().isMarked(read));
@@ -64,7 +68,7 @@ class DnsRecordsTest extends FakeCloudflareTest {
         "\"v=STSv1; id=old\"");
 
     DnsRecordExistsException e = assertThrows(DnsRecordExistsException.class,
-        () -> client.dnsRecords().create(sts(STS), budget()));
+        () -> client.dnsRecords().create(sts(STS), waiter()));
 
     assertEquals(zone + "/" + theirs.id(), e.importId());
     assertTrue(e.getMessage().contains(zone + "/" + theirs.id()) && e.getMessage().contains("v=STSv1; id=old"),
@@ -78,7 +82,7 @@ class DnsRecordsTest extends FakeCloudflareTest {
 
     assertThrows(DnsRecordExistsException.class, () -> client.dnsRecords().create(DnsRecord.builder()
         .zoneId(zone).name("mta-sts.example.com").type("CNAME").value("d111.cloudfront.net").build(),
-        budget()));
+        waiter()));
     assertEquals(1, api.records(zone).size());
   }
 
@@ -87,7 +91,7 @@ class DnsRecordsTest extends FakeCloudflareTest {
     // The record exists at Cloudflare; the client saw a broken connection.
     api.dropResponseToNextCreate();
 
-    DnsRecord created = client.dnsRecords().create(sts(STS), budget());
+    DnsRecord created = client.dnsRecords().create(sts(STS), waiter());
 
     assertEquals(only(api.records(zone)).id(), created.id().orElseThrow());
     assertEquals(1, api.requests().stream().filter(r -> r.startsWith("POST ")).count(),
@@ -99,7 +103,7 @@ class DnsRecordsTest extends FakeCloudflareTest {
     api.failNext(1, 502);
     api.failNext(1, 503);
 
-    DnsRecord created = client.dnsRecords().create(sts(STS), budget());
+    DnsRecord created = client.dnsRecords().create(sts(STS), waiter());
 
     assertEquals(created.id().orElseThrow(), only(api.records(zone)).id());
     // The two failed lookups are retried, then the create is sent once.
@@ -114,7 +118,7 @@ class DnsRecordsTest extends FakeCloudflareTest {
     // finds nothing and the create is sent again, once.
     api.failNextCreate(502);
 
-    DnsRecord created = client.dnsRecords().create(sts(STS), budget());
+    DnsRecord created = client.dnsRecords().create(sts(STS), waiter());
 
     // Each look lists the name's TXT records and its CNAME.
     assertEquals(List.of("GET", "GET", "POST", "GET", "GET", "POST"), api.requests().stream()
@@ -127,7 +131,7 @@ class DnsRecordsTest extends FakeCloudflareTest {
     // Rate limits: 429 with retry-after, "the number of seconds, rounded up".
     api.rateLimitNext(1, 1);
 
-    DnsRecord created = client.dnsRecords().create(sts(STS), budget());
+    DnsRecord created = client.dnsRecords().create(sts(STS), waiter());
 
     assertEquals(STS, created.value());
     assertEquals(1, api.records(zone).size());
@@ -139,18 +143,48 @@ class DnsRecordsTest extends FakeCloudflareTest {
     api.rateLimitNext(1, 300);
 
     CloudflareTimeoutException e = assertThrows(CloudflareTimeoutException.class,
-        () -> client.dnsRecords().create(sts(STS), TimeBudget.of(Duration.ofSeconds(20))));
+        () -> client.dnsRecords().create(sts(STS), waiter(Duration.ofSeconds(20))));
 
     assertTrue(e.getMessage().contains("300 s") && e.getMessage().contains("429"), e.getMessage());
     assertEquals(List.of(), api.records(zone));
   }
 
   @Test
+  void eachRetryIsReportedToTheOperationsProgress() {
+    api.failNext(1, 503);
+    List<String> progress = new ArrayList<>();
+
+    client.dnsRecords().create(sts(STS), Waiter.start(WaitOptions.builder()
+        .timeout(Duration.ofSeconds(30)).progress(progress::add).build()));
+
+    assertEquals(1, progress.size(), progress::toString);
+    assertTrue(progress.get(0).contains("HTTP 503") && progress.get(0).contains("trying again"),
+        progress.get(0));
+  }
+
+  @Test
+  void aRetryCancelledWhileItWaitsEndsTheOperationAsTheSharedWaitDoes() {
+    // A retry-after well within the budget: only the cancellation can end the wait early. The
+    // progress sink interrupts the thread, as the engine's Cancel does, just before the pause.
+    api.rateLimitNext(1, 60);
+    Waiter waiter = Waiter.start(WaitOptions.builder().timeout(Duration.ofMinutes(5))
+        .progress(message -> Thread.currentThread().interrupt()).build());
+
+    try {
+      assertThrows(WaitCancelledException.class, () -> client.dnsRecords().create(sts(STS), waiter));
+      assertTrue(Thread.currentThread().isInterrupted(), "the interrupt stays set for the caller");
+    } finally {
+      Thread.interrupted();
+    }
+    assertEquals(List.of(), api.records(zone));
+  }
+
+  @Test
   void serverErrorsOfAReadAreRetried() {
-    DnsRecord created = client.dnsRecords().create(sts(STS), budget());
+    DnsRecord created = client.dnsRecords().create(sts(STS), waiter());
     api.failNext(2, 500);
 
-    assertEquals(Optional.of(created), client.dnsRecords().read(zone, created.id().orElseThrow(), budget()));
+    assertEquals(Optional.of(created), client.dnsRecords().read(zone, created.id().orElseThrow(), waiter()));
   }
 
   @Test
@@ -160,7 +194,7 @@ class DnsRecordsTest extends FakeCloudflareTest {
     }
     api.addRecord(zone, "other.example.com", "TXT", "\"not this one\"");
 
-    List<DnsRecord> found = client.dnsRecords().list(zone, "many.example.com", Optional.of("TXT"), budget());
+    List<DnsRecord> found = client.dnsRecords().list(zone, "many.example.com", Optional.of("TXT"), waiter());
 
     assertEquals(DnsRecords.PAGE_SIZE + 30, found.size());
     assertTrue(api.requests().stream().anyMatch(r -> r.contains("page=2")));
@@ -169,17 +203,17 @@ class DnsRecordsTest extends FakeCloudflareTest {
 
   @Test
   void updateChangesTheValueInPlaceAndDeleteIsDoneOnceItIsGone() {
-    DnsRecord created = client.dnsRecords().create(sts(STS), budget());
+    DnsRecord created = client.dnsRecords().create(sts(STS), waiter());
 
     DnsRecord updated = client.dnsRecords().update(created.toBuilder().value("v=STSv1; id=2").ttl(300).build(),
-        budget());
+        waiter());
 
     assertEquals(created.id(), updated.id());
     assertEquals("\"v=STSv1; id=2\"", only(api.records(zone)).content());
     assertEquals(300, updated.ttl());
-    client.dnsRecords().delete(zone, created.id().orElseThrow(), budget());
-    client.dnsRecords().delete(zone, created.id().orElseThrow(), budget());
-    assertEquals(Optional.empty(), client.dnsRecords().read(zone, created.id().orElseThrow(), budget()));
+    client.dnsRecords().delete(zone, created.id().orElseThrow(), waiter());
+    client.dnsRecords().delete(zone, created.id().orElseThrow(), waiter());
+    assertEquals(Optional.empty(), client.dnsRecords().read(zone, created.id().orElseThrow(), waiter()));
   }
 
   @Test
@@ -187,7 +221,7 @@ class DnsRecordsTest extends FakeCloudflareTest {
     api.deny(FakeCloudflareApi.Permission.DNS_EDIT);
 
     CloudflareAuthenticationException e = assertThrows(CloudflareAuthenticationException.class,
-        () -> client.dnsRecords().create(sts(STS), budget()));
+        () -> client.dnsRecords().create(sts(STS), waiter()));
 
     assertEquals("Zone / DNS / Edit", e.permission());
     assertTrue(e.getMessage().contains("Zone / DNS / Edit") && e.getMessage().contains("10000"), e.getMessage());
@@ -198,7 +232,7 @@ class DnsRecordsTest extends FakeCloudflareTest {
     try (CloudflareClient stranger = CloudflareClient.create(settings()
         .apiToken("ZzYyXxWwVvUuTtSsRrQqPpOoNnMmLlKkJjIiHh99").build())) {
       assertThrows(CloudflareAuthenticationException.class,
-          () -> stranger.dnsRecords().list(zone, "example.com", Optional.empty(), budget()));
+          () -> stranger.dnsRecords().list(zone, "example.com", Optional.empty(), waiter()));
     }
     assertEquals(1, api.requests().size());
   }
@@ -206,7 +240,7 @@ class DnsRecordsTest extends FakeCloudflareTest {
   @Test
   void recordsOutsideWhatCloudflareAcceptsAreRefusedBeforeAnyCall() {
     InvalidSpecException ttl = assertThrows(InvalidSpecException.class, () -> client.dnsRecords()
-        .create(sts(STS).toBuilder().ttl(30).build(), budget()));
+        .create(sts(STS).toBuilder().ttl(30).build(), waiter()));
     assertEquals("ttl", ttl.field());
     InvalidSpecException name = assertThrows(InvalidSpecException.class,
         () -> DnsRecord.builder().zoneId(zone).name("_mta-sts.example.com.").type("TXT").value(STS).build());

@@ -1,6 +1,8 @@
 package io.github.mtasts.cloudflare;
 
 import io.github.mtasts.testlab.FakeCloudflareApi;
+import io.github.mtasts.wait.WaitOptions;
+import io.github.mtasts.wait.Waiter;
 import java.net.InetAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +54,12 @@ abstract class FakeCloudflareTest {
     return settings(api);
   }
 
-  static TimeBudget budget() {
-    return TimeBudget.of(Duration.ofSeconds(30));
+  /** The clock of one operation, as the provider starts it for a resource operation. */
+  static Waiter waiter() {
+    return waiter(Duration.ofSeconds(30));
+  }
+
+  static Waiter waiter(Duration timeout) {
+    return Waiter.start(WaitOptions.builder().timeout(timeout).build());
   }
 }

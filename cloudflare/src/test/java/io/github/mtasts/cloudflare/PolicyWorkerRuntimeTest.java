@@ -21,6 +21,7 @@ import io.github.mtasts.verify.Report;
 import io.github.mtasts.verify.Scope;
 import io.github.mtasts.verify.Verifier;
 import io.github.mtasts.verify.VerifyOptions;
+import io.github.mtasts.wait.Waiter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -74,11 +75,11 @@ class PolicyWorkerRuntimeTest {
     String com = api.addZone("example.com");
     String org = api.addZone("example.org");
     try (CloudflareClient client = CloudflareClient.create(FakeCloudflareTest.settings(api).build())) {
-      TimeBudget budget = FakeCloudflareTest.budget();
+      Waiter waiter = FakeCloudflareTest.waiter();
       client.workerScripts().upload(PolicyWorkerScript.builder()
-          .policy("example.com", COM).policy("example.org", ORG).build().worker(SCRIPT), budget);
-      client.customDomains().attach(com, "mta-sts.example.com", SCRIPT, budget);
-      client.customDomains().attach(org, "mta-sts.example.org", SCRIPT, budget);
+          .policy("example.com", COM).policy("example.org", ORG).build().worker(SCRIPT), waiter);
+      client.customDomains().attach(com, "mta-sts.example.com", SCRIPT, waiter);
+      client.customDomains().attach(org, "mta-sts.example.org", SCRIPT, waiter);
     }
     pki = new TestPki(directory);
     httpsPort = KnotServer.freePort(EDGE);

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.mtasts.policy.Mode;
 import io.github.mtasts.policy.Policy;
 import io.github.mtasts.testlab.FakeCloudflareApi;
+import io.github.mtasts.wait.WaitCancelledException;
+import io.github.mtasts.wait.WaitOptions;
+import io.github.mtasts.wait.Waiter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,23 +47,23 @@ class PolicyWorkersTest extends FakeCloudflareTest {
 
   @Test
   void createPutsTheBodyInTheScriptAndAttachesThePolicyHost() {
-    PolicyHost host = client.policyWorkers().create(spec("example.com", TESTING), budget());
+    PolicyHost host = client.policyWorkers().create(spec("example.com", TESTING), waiter());
 
     assertTrue(host.complete());
     assertEquals(Map.of("mta-sts.example.com", TESTING), served());
     FakeCloudflareApi.CustomDomain attached = api.customDomains().get(0);
     assertEquals(List.of("mta-sts.example.com", SCRIPT, zone),
         List.of(attached.hostname(), attached.service(), attached.zoneId()));
-    assertEquals(Optional.of(host), client.policyWorkers().read(SCRIPT, "example.com", budget()));
+    assertEquals(Optional.of(host), client.policyWorkers().read(SCRIPT, "example.com", waiter()));
   }
 
   @Test
   void domainsShareOneScriptAndAChangeOfOneKeepsTheOthers() {
     String org = zoneOf("example.org");
-    client.policyWorkers().create(spec("example.com", TESTING), budget());
-    client.policyWorkers().create(new PolicyHostSpec(SCRIPT, org, "example.org", TESTING), budget());
+    client.policyWorkers().create(spec("example.com", TESTING), waiter());
+    client.policyWorkers().create(new PolicyHostSpec(SCRIPT, org, "example.org", TESTING), waiter());
 
-    client.policyWorkers().update(spec("example.com", ENFORCE), budget());
+    client.policyWorkers().update(spec("example.com", ENFORCE), waiter());
 
     assertEquals(Map.of("mta-sts.example.com", ENFORCE, "mta-sts.example.org", TESTING), served());
     assertEquals(1, api.scripts().size(), "one Worker for the fleet");
@@ -75,7 +79,7 @@ class PolicyWorkersTest extends FakeCloudflareTest {
     try {
       List<Future<PolicyHost>> created = new ArrayList<>();
       for (String domain : domains) {
-        created.add(pool.submit(() -> client.policyWorkers().create(spec(domain, TESTING), budget())));
+        created.add(pool.submit(() -> client.policyWorkers().create(spec(domain, TESTING), waiter())));
       }
       for (Future<PolicyHost> done : created) {
         assertTrue(done.get().complete());
@@ -88,31 +92,31 @@ class PolicyWorkersTest extends FakeCloudflareTest {
 
   @Test
   void anotherBodyOfTheDomainInTheScriptIsNotOverwrittenOnCreate() {
-    client.policyWorkers().create(spec("example.com", TESTING), budget());
+    client.policyWorkers().create(spec("example.com", TESTING), waiter());
     String before = api.script(SCRIPT).orElseThrow().etag();
 
     PolicyHostTakenException e = assertThrows(PolicyHostTakenException.class,
-        () -> client.policyWorkers().create(spec("example.com", ENFORCE), budget()));
+        () -> client.policyWorkers().create(spec("example.com", ENFORCE), waiter()));
 
     assertEquals(Optional.of("mtasts-policy/example.com"), e.importId());
     assertTrue(e.getMessage().contains("import it"), e.getMessage());
     assertEquals(before, api.script(SCRIPT).orElseThrow().etag(), "the script was not uploaded");
     // The same body again is the outcome of an earlier create that was lost: taken as done.
-    assertTrue(client.policyWorkers().create(spec("example.com", TESTING), budget()).complete());
+    assertTrue(client.policyWorkers().create(spec("example.com", TESTING), waiter()).complete());
   }
 
   @Test
   void aWorkerThatMtastsDidNotWriteIsLeftAlone() {
     client.workerScripts().upload(new WorkerScript(SCRIPT, "main.mjs",
-        "export default { fetch() { return new Response('theirs'); } };", "2025-01-01"), budget());
+        "export default { fetch() { return new Response('theirs'); } };", "2025-01-01"), waiter());
 
     PolicyHostTakenException e = assertThrows(PolicyHostTakenException.class,
-        () -> client.policyWorkers().create(spec("example.com", TESTING), budget()));
+        () -> client.policyWorkers().create(spec("example.com", TESTING), waiter()));
 
     assertEquals(Optional.empty(), e.importId());
     assertTrue(e.getMessage().contains("not an mtasts policy Worker"), e.getMessage());
     assertTrue(api.script(SCRIPT).orElseThrow().mainSource().contains("theirs"));
-    client.policyWorkers().delete(SCRIPT, "example.com", budget());
+    client.policyWorkers().delete(SCRIPT, "example.com", waiter());
     assertTrue(api.script(SCRIPT).isPresent(), "delete does not touch a Worker it did not write");
   }
 
@@ -122,31 +126,31 @@ class PolicyWorkersTest extends FakeCloudflareTest {
     FakeCloudflareApi.DnsRecord theirs = api.addRecord(zone, "mta-sts.example.com", "CNAME", "example.github.io");
 
     PolicyHostIncompleteException e = assertThrows(PolicyHostIncompleteException.class,
-        () -> client.policyWorkers().create(spec("example.com", TESTING), budget()));
+        () -> client.policyWorkers().create(spec("example.com", TESTING), waiter()));
 
     assertEquals(Optional.of(TESTING), e.partial().body());
     assertEquals(Optional.empty(), e.partial().customDomain());
     assertTrue(e.getMessage().contains("Delete those records") && e.getMessage().contains("next run attaches"),
         e.getMessage());
-    client.dnsRecords().delete(zone, theirs.id(), budget());
-    assertTrue(client.policyWorkers().update(spec("example.com", TESTING), budget()).complete());
+    client.dnsRecords().delete(zone, theirs.id(), waiter());
+    assertTrue(client.policyWorkers().update(spec("example.com", TESTING), waiter()).complete());
     assertEquals(1, api.customDomains().size());
   }
 
   @Test
   void deleteDetachesTheHostThenTakesTheBodyOutAndTheLastDomainTakesTheScript() {
     String org = zoneOf("example.org");
-    client.policyWorkers().create(spec("example.com", TESTING), budget());
-    client.policyWorkers().create(new PolicyHostSpec(SCRIPT, org, "example.org", ENFORCE), budget());
+    client.policyWorkers().create(spec("example.com", TESTING), waiter());
+    client.policyWorkers().create(new PolicyHostSpec(SCRIPT, org, "example.org", ENFORCE), waiter());
 
-    client.policyWorkers().delete(SCRIPT, "example.com", budget());
+    client.policyWorkers().delete(SCRIPT, "example.com", waiter());
     assertEquals(Map.of("mta-sts.example.org", ENFORCE), served());
     assertEquals(List.of("mta-sts.example.org"), api.customDomains().stream()
         .map(FakeCloudflareApi.CustomDomain::hostname).toList());
-    assertEquals(Optional.empty(), client.policyWorkers().read(SCRIPT, "example.com", budget()));
+    assertEquals(Optional.empty(), client.policyWorkers().read(SCRIPT, "example.com", waiter()));
 
-    client.policyWorkers().delete(SCRIPT, "example.org", budget());
-    client.policyWorkers().delete(SCRIPT, "example.org", budget());
+    client.policyWorkers().delete(SCRIPT, "example.org", waiter());
+    client.policyWorkers().delete(SCRIPT, "example.org", waiter());
     assertEquals(Map.of(), api.scripts());
     assertEquals(List.of(), api.customDomains());
     List<String> calls = api.requests();
@@ -158,12 +162,35 @@ class PolicyWorkersTest extends FakeCloudflareTest {
 
   @Test
   void aHostOfAnotherScriptIsNotReadAsThisOnes() {
-    client.policyWorkers().create(new PolicyHostSpec("their-policies", zone, "example.com", TESTING), budget());
+    client.policyWorkers().create(new PolicyHostSpec("their-policies", zone, "example.com", TESTING), waiter());
 
-    assertEquals(Optional.empty(), client.policyWorkers().read(SCRIPT, "example.com", budget()));
+    assertEquals(Optional.empty(), client.policyWorkers().read(SCRIPT, "example.com", waiter()));
     PolicyHostIncompleteException e = assertThrows(PolicyHostIncompleteException.class,
-        () -> client.policyWorkers().create(spec("example.com", TESTING), budget()));
+        () -> client.policyWorkers().create(spec("example.com", TESTING), waiter()));
     assertTrue(e.getMessage().contains("'their-policies'"), e.getMessage());
+  }
+
+  @Test
+  void aPolicyHostWhoseAttachIsCancelledIsReportedWithTheBodyItAlreadyServes() {
+    // The progress sink interrupts the thread, as the engine's Cancel does, when the attach is
+    // about to wait before its retry: the body is in the script by then.
+    api.failNextCustomDomainCall(503);
+    Waiter cancelled = Waiter.start(WaitOptions.builder().timeout(Duration.ofMinutes(5))
+        .progress(message -> Thread.currentThread().interrupt()).build());
+
+    PolicyHostIncompleteException e;
+    try {
+      e = assertThrows(PolicyHostIncompleteException.class,
+          () -> client.policyWorkers().create(spec("example.com", TESTING), cancelled));
+    } finally {
+      Thread.interrupted();
+    }
+
+    assertTrue(e.getCause() instanceof WaitCancelledException, String.valueOf(e.getCause()));
+    assertEquals(Optional.of(TESTING), e.partial().body());
+    assertEquals(Optional.empty(), e.partial().customDomain());
+    assertTrue(client.policyWorkers().update(spec("example.com", TESTING), waiter()).complete());
+    assertEquals(1, api.customDomains().size());
   }
 
   @Test

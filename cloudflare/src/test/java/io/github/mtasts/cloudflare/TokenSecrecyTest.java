@@ -23,7 +23,7 @@ class TokenSecrecyTest extends FakeCloudflareTest {
   void aPastedTokenWorksAndTheSettingsAndClientNeverShowIt() {
     CloudflareSettings settings = settings().apiToken(GIVEN).build();
     try (CloudflareClient client = CloudflareClient.create(settings)) {
-      assertEquals(new Zone(zone, "example.com"), client.zones().find("example.com", budget()));
+      assertEquals(new Zone(zone, "example.com"), client.zones().find("example.com", waiter()));
       assertHidden(settings.toString());
       assertHidden(client.toString());
       assertHidden(settings.toBuilder().build().toString());
@@ -36,7 +36,7 @@ class TokenSecrecyTest extends FakeCloudflareTest {
       for (String echoed : forms()) {
         api.failNext(400, 1004, "DNS Validation Error: token " + echoed + " in the wrong place");
         CloudflareException e = assertThrows(CloudflareException.class, () -> client.dnsRecords()
-            .list(zone, "example.com", Optional.empty(), budget()));
+            .list(zone, "example.com", Optional.empty(), waiter()));
         assertHidden(e.getMessage());
         assertHidden(e.toString());
         e.errors().forEach(error -> assertHidden(error.toString()));
@@ -49,7 +49,7 @@ class TokenSecrecyTest extends FakeCloudflareTest {
     String wrong = "ZzYyXxWwVvUuTtSsRrQqPpOoNnMmLlKkJjIiHh99";
     try (CloudflareClient client = CloudflareClient.create(settings().apiToken(wrong).build())) {
       CloudflareAuthenticationException e = assertThrows(CloudflareAuthenticationException.class,
-          () -> client.zones().find("example.com", budget()));
+          () -> client.zones().find("example.com", waiter()));
       for (String form : List.of(wrong, wrong.toLowerCase(Locale.ROOT))) {
         assertFalse(e.getMessage().contains(form), e.getMessage());
       }

@@ -18,11 +18,11 @@ class WorkersTest extends FakeCloudflareTest {
   @Test
   void anUploadedScriptIsReadBackAndReplacedInPlace() {
     WorkerScript first = worker(Mode.TESTING);
-    client.workerScripts().upload(first, budget());
-    assertEquals(Optional.of(first.source()), client.workerScripts().read("mtasts-policy", budget()));
+    client.workerScripts().upload(first, waiter());
+    assertEquals(Optional.of(first.source()), client.workerScripts().read("mtasts-policy", waiter()));
 
     WorkerScript second = worker(Mode.ENFORCE);
-    client.workerScripts().upload(second, budget());
+    client.workerScripts().upload(second, waiter());
 
     assertEquals(1, api.scripts().size());
     assertEquals(second.source(), api.script("mtasts-policy").orElseThrow().mainSource());
@@ -30,39 +30,39 @@ class WorkersTest extends FakeCloudflareTest {
 
   @Test
   void aDeletedScriptReadsAsAbsentAndDeletingItAgainIsDone() {
-    client.workerScripts().upload(worker(Mode.TESTING), budget());
+    client.workerScripts().upload(worker(Mode.TESTING), waiter());
 
-    client.workerScripts().delete("mtasts-policy", budget());
-    client.workerScripts().delete("mtasts-policy", budget());
+    client.workerScripts().delete("mtasts-policy", waiter());
+    client.workerScripts().delete("mtasts-policy", waiter());
 
-    assertEquals(Optional.empty(), client.workerScripts().read("mtasts-policy", budget()));
+    assertEquals(Optional.empty(), client.workerScripts().read("mtasts-policy", waiter()));
   }
 
   @Test
   void aCustomDomainIsAttachedOnceListedAndDetached() {
-    client.workerScripts().upload(worker(Mode.TESTING), budget());
+    client.workerScripts().upload(worker(Mode.TESTING), waiter());
 
-    CustomDomain attached = client.customDomains().attach(zone, "mta-sts.example.com", "mtasts-policy", budget());
-    CustomDomain again = client.customDomains().attach(zone, "mta-sts.example.com", "mtasts-policy", budget());
+    CustomDomain attached = client.customDomains().attach(zone, "mta-sts.example.com", "mtasts-policy", waiter());
+    CustomDomain again = client.customDomains().attach(zone, "mta-sts.example.com", "mtasts-policy", waiter());
 
     assertEquals(attached, again);
     assertEquals(1, api.customDomains().size());
-    assertEquals(Optional.of(attached), client.customDomains().find("mta-sts.example.com", budget()));
-    client.customDomains().detach(attached.id(), budget());
-    client.customDomains().detach(attached.id(), budget());
-    assertEquals(List.of(), client.customDomains().list(Optional.empty(), Optional.empty(), budget()));
+    assertEquals(Optional.of(attached), client.customDomains().find("mta-sts.example.com", waiter()));
+    client.customDomains().detach(attached.id(), waiter());
+    client.customDomains().detach(attached.id(), waiter());
+    assertEquals(List.of(), client.customDomains().list(Optional.empty(), Optional.empty(), waiter()));
   }
 
   @Test
   void aHostNameOfAnotherWorkerIsReportedWithThatWorkersNameAndNotTakenOver() {
     // 409 with code 100116: "already in use by other custom domain".
-    client.workerScripts().upload(worker(Mode.TESTING), budget());
+    client.workerScripts().upload(worker(Mode.TESTING), waiter());
     client.workerScripts().upload(new WorkerScript("their-site", "main.mjs",
-        "export default { fetch() { return new Response('theirs'); } };", "2025-01-01"), budget());
-    client.customDomains().attach(zone, "mta-sts.example.com", "their-site", budget());
+        "export default { fetch() { return new Response('theirs'); } };", "2025-01-01"), waiter());
+    client.customDomains().attach(zone, "mta-sts.example.com", "their-site", waiter());
 
     CustomDomainConflictException e = assertThrows(CustomDomainConflictException.class,
-        () -> client.customDomains().attach(zone, "mta-sts.example.com", "mtasts-policy", budget()));
+        () -> client.customDomains().attach(zone, "mta-sts.example.com", "mtasts-policy", waiter()));
 
     assertEquals(Optional.of("their-site"), e.otherScript());
     assertTrue(e.getMessage().contains("'their-site'") && e.getMessage().contains("Detach it"), e.getMessage());
@@ -72,11 +72,11 @@ class WorkersTest extends FakeCloudflareTest {
   @Test
   void aHostNameWithDnsRecordsOfItsOwnIsReported() {
     // 409 with code 100117: "already has externally managed DNS records".
-    client.workerScripts().upload(worker(Mode.TESTING), budget());
+    client.workerScripts().upload(worker(Mode.TESTING), waiter());
     api.addRecord(zone, "mta-sts.example.com", "CNAME", "example.github.io");
 
     CustomDomainConflictException e = assertThrows(CustomDomainConflictException.class,
-        () -> client.customDomains().attach(zone, "mta-sts.example.com", "mtasts-policy", budget()));
+        () -> client.customDomains().attach(zone, "mta-sts.example.com", "mtasts-policy", waiter()));
 
     assertEquals(Optional.empty(), e.otherScript());
     assertTrue(e.getMessage().contains("Delete those records"), e.getMessage());
@@ -88,7 +88,7 @@ class WorkersTest extends FakeCloudflareTest {
     try (CloudflareClient noAccount = CloudflareClient.create(CloudflareSettings.builder()
         .apiToken(FakeCloudflareTest.TOKEN).baseUrl(api.baseUrl()).build())) {
       InvalidSpecException e = assertThrows(InvalidSpecException.class,
-          () -> noAccount.workerScripts().upload(worker(Mode.TESTING), budget()));
+          () -> noAccount.workerScripts().upload(worker(Mode.TESTING), waiter()));
       assertEquals("accountId", e.field());
     }
     assertEquals(List.of(), api.requests());
@@ -99,7 +99,7 @@ class WorkersTest extends FakeCloudflareTest {
     api.deny(FakeCloudflareApi.Permission.WORKERS_SCRIPTS_EDIT);
 
     CloudflareAuthenticationException e = assertThrows(CloudflareAuthenticationException.class,
-        () -> client.workerScripts().upload(worker(Mode.TESTING), budget()));
+        () -> client.workerScripts().upload(worker(Mode.TESTING), waiter()));
 
     assertEquals("Account / Workers Scripts / Edit", e.permission());
   }

@@ -14,20 +14,20 @@ class ZonesTest extends FakeCloudflareTest {
   @Test
   void aZoneIsFoundByNameOrById() {
     // zones-get with name (operator equal) and account.id; zones-0-get by id.
-    assertEquals(new Zone(zone, "example.com"), client.zones().find("Example.COM", budget()));
-    assertEquals(new Zone(zone, "example.com"), client.zones().find(zone, budget()));
+    assertEquals(new Zone(zone, "example.com"), client.zones().find("Example.COM", waiter()));
+    assertEquals(new Zone(zone, "example.com"), client.zones().find(zone, waiter()));
     assertTrue(api.requests().get(0).contains("account.id=" + FakeCloudflareTest.ACCOUNT));
   }
 
   @Test
   void anUnknownZoneNameOrIdSaysToCheckItAndTheTokensZoneResources() {
     ZoneNotFoundException byName = assertThrows(ZoneNotFoundException.class,
-        () -> client.zones().find("example.net", budget()));
+        () -> client.zones().find("example.net", waiter()));
     assertTrue(byName.getMessage().contains("'example.net'") && byName.getMessage().contains("Zone Resources"),
         byName.getMessage());
     // A well-formed id the token cannot reach: 9109 "Unauthorized to access requested resource".
     ZoneNotFoundException byId = assertThrows(ZoneNotFoundException.class,
-        () -> client.zones().find("ffffffffffffffffffffffffffffffff", budget()));
+        () -> client.zones().find("ffffffffffffffffffffffffffffffff", waiter()));
     assertEquals(403, byId.status());
   }
 
@@ -36,7 +36,7 @@ class ZonesTest extends FakeCloudflareTest {
     api.deny(FakeCloudflareApi.Permission.ZONE_READ);
 
     CloudflareAuthenticationException e = assertThrows(CloudflareAuthenticationException.class,
-        () -> client.zones().find("example.com", budget()));
+        () -> client.zones().find("example.com", waiter()));
 
     assertEquals("Zone / Zone / Read", e.permission());
   }

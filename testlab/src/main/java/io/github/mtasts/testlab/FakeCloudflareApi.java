@@ -29,7 +29,8 @@ import okhttp3.HttpUrl;
  *
  * <p>The state is open for assertions ({@link #records(String)}, {@link #scripts()}, {@link
  * #customDomains()}, {@link #requests()}), and faults can be injected: rate limiting (HTTP 429
- * with {@code Retry-After}), server errors, an arbitrary error answer, and a connection dropped
+ * with {@code Retry-After}), server errors (to the next requests, the next DNS record create or
+ * the next call to the custom domains), an arbitrary error answer, and a connection dropped
  * after a DNS record was created, before the answer left.
  *
  * <p>Where this fake may differ from Cloudflare:
@@ -50,7 +51,8 @@ import okhttp3.HttpUrl;
  *   <li>Injected server errors carry the v4 envelope with code 10002 "Unexpected internal server
  *       error"; what Cloudflare's 5xx answers hold is not taken from a source. A dropped
  *       connection is modelled only after a successful DNS record create; the injected faults
- *       come after the token check and answer any path.
+ *       come after the token check and answer any path, but for those aimed at DNS record
+ *       creates or custom domain calls.
  *   <li>Paging: zones take {@code per_page} 5 to 50 (20 unless given) and DNS records 1 to
  *       5,000,000 (100 unless given), and other values are refused with code 1001, a code and
  *       message of the fake's own. The custom domains list is one page without {@code
@@ -199,6 +201,7 @@ public final class FakeCloudflareApi implements AutoCloseable {
   private final List<MockResponse> injected = new ArrayList<>();
   private boolean dropNextCreate;
   private int failNextCreate;
+  private int failNextCustomDomainCall;
 
   private FakeCloudflareApi(String token, String accountId) {
     this.token = token;
@@ -389,6 +392,16 @@ public final class FakeCloudflareApi implements AutoCloseable {
   }
 
   /**
+   * Answers the next call to the Workers custom domains (list, attach or detach) with a server
+   * error, without doing anything.
+   *
+   * @param status the status, 500 to 599
+   */
+  public synchronized void failNextCustomDomainCall(int status) {
+    failNextCustomDomainCall = status;
+  }
+
+  /**
    * Takes a permission away from the token.
    *
    * @param permission the permission
@@ -423,6 +436,12 @@ public final class FakeCloudflareApi implements AutoCloseable {
     if (create && failNextCreate != 0) {
       int status = failNextCreate;
       failNextCreate = 0;
+      return FakeCloudflareReply.failure(status, 10002, "Unexpected internal server error");
+    }
+    if (failNextCustomDomainCall != 0 && segments.length >= 4 && segments[0].equals("accounts")
+        && segments[2].equals("workers") && segments[3].equals("domains")) {
+      int status = failNextCustomDomainCall;
+      failNextCustomDomainCall = 0;
       return FakeCloudflareReply.failure(status, 10002, "Unexpected internal server error");
     }
     FakeCloudflareRequest call = new FakeCloudflareRequest(request, segments);

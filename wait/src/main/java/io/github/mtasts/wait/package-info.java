@@ -1,7 +1,8 @@
 /**
  * How an operation on a cloud service waits for the service: for a change to be in sync, a
  * certificate to be issued, a distribution to deploy, a rate limit to reset. Shared by the
- * clients of every service ({@code aws}, {@code github}), which know nothing of one another.
+ * clients of every service ({@code aws}, {@code cloudflare}, {@code github}), which know nothing
+ * of one another.
  *
  * <p>{@link io.github.mtasts.wait.WaitOptions} gives one operation call its time budget, how
  * often it polls and where its progress goes; {@link io.github.mtasts.wait.Waiter} is the clock

@@ -4,11 +4,13 @@ import io.github.mtasts.cloudflare.CloudflareClient;
 import io.github.mtasts.cloudflare.CloudflareException;
 import io.github.mtasts.cloudflare.CloudflareSettings;
 import io.github.mtasts.cloudflare.InvalidSpecException;
-import io.github.mtasts.cloudflare.TimeBudget;
 import io.github.mtasts.provider.host.ConfigKey;
 import io.github.mtasts.provider.host.OperationContext;
 import io.github.mtasts.provider.host.OperationFailedException;
 import io.github.mtasts.provider.host.ProviderConfig;
+import io.github.mtasts.wait.WaitCancelledException;
+import io.github.mtasts.wait.WaitOptions;
+import io.github.mtasts.wait.Waiter;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +23,9 @@ import java.util.function.Function;
 /**
  * How the Cloudflare resources reach Cloudflare: a client built from the provider's settings
  * ({@code cloudflareApiToken}, {@code cloudflareAccountId}, {@code cloudflareApiBaseUrl}) on first
- * use, and the one place that runs a Cloudflare operation for a resource or a function: within a
- * time budget, stopped by the engine's Cancel, and with Cloudflare's failures turned into
+ * use, and the one place that runs a Cloudflare operation for a resource or a function: with one
+ * {@link Waiter} for all its calls (the engine's time budget, progress as the status line),
+ * stopped by the engine's Cancel, and with Cloudflare's failures turned into
  * messages for the user (which never hold the token: the client keeps it out of every text it
  * makes, and the provider masks the secret settings in every message it sends).
  */
@@ -94,41 +97,46 @@ public final class CloudflareAccess {
   }
 
   /**
-   * Runs one Cloudflare operation of a resource: within a time budget, ended by the engine's
-   * Cancel; a {@link CloudflareException} or an input Cloudflare would refuse becomes an {@link
-   * OperationFailedException} with its message (which names the operation, Cloudflare's answer
-   * and what to do).
+   * Runs one Cloudflare operation of a resource: its calls share one deadline and report their
+   * retries as the resource's status line, and the engine's Cancel ends it; a {@link
+   * CloudflareException}, an input Cloudflare would refuse, or a wait that was cancelled
+   * becomes an {@link OperationFailedException} with its message (which names the
+   * operation, Cloudflare's answer and what to do).
    *
    * @param context the resource operation
    * @param what the operation in words, for a cancellation message
    * @param timeout the time budget of all its calls, retries and waits together
-   * @param operation the operation, given the client and the budget
+   * @param operation the operation, given the client and the operation's waiter
    * @param <T> its result
    * @return its result
    */
   <T> T run(OperationContext context, String what, Duration timeout,
-      BiFunction<CloudflareClient, TimeBudget, T> operation) {
+      BiFunction<CloudflareClient, Waiter, T> operation) {
     CloudflareClient client = client(context.config());
-    return context.cancellation().interruptibly(what, () -> call(client, timeout, operation));
+    WaitOptions wait = WaitOptions.builder()
+        .timeout(timeout)
+        .progress(message -> context.log().status(message))
+        .build();
+    return context.cancellation().interruptibly(what, () -> call(client, wait, operation));
   }
 
   /**
    * Runs one Cloudflare read outside a resource operation, such as for a function.
    *
    * @param config the provider's configuration
-   * @param operation the read, given the client and the budget
+   * @param operation the read, given the client and the read's waiter
    * @param <T> its result
    * @return its result
    */
-  <T> T read(ProviderConfig config, BiFunction<CloudflareClient, TimeBudget, T> operation) {
-    return call(client(config), READ_TIMEOUT, operation);
+  <T> T read(ProviderConfig config, BiFunction<CloudflareClient, Waiter, T> operation) {
+    return call(client(config), WaitOptions.builder().timeout(READ_TIMEOUT).build(), operation);
   }
 
-  private static <T> T call(CloudflareClient client, Duration timeout,
-      BiFunction<CloudflareClient, TimeBudget, T> operation) {
+  private static <T> T call(CloudflareClient client, WaitOptions wait,
+      BiFunction<CloudflareClient, Waiter, T> operation) {
     try {
-      return operation.apply(client, TimeBudget.of(timeout));
-    } catch (CloudflareException | InvalidSpecException e) {
+      return operation.apply(client, Waiter.start(wait));
+    } catch (CloudflareException | InvalidSpecException | WaitCancelledException e) {
       throw new OperationFailedException(e.getMessage());
     }
   }

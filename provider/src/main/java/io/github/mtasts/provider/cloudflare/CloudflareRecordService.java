@@ -99,6 +99,6 @@ public final class CloudflareRecordService implements RecordService {
   @Override
   public <T> T run(OperationContext context, String what, Duration timeout, Function<RecordStore, T> operation) {
     return cloudflare.run(context, what, timeout,
-        (client, budget) -> operation.apply(new CloudflareRecordStore(client, budget)));
+        (client, waiter) -> operation.apply(new CloudflareRecordStore(client, waiter)));
   }
 }

@@ -59,7 +59,7 @@ public final class GetZoneFunction implements FunctionHandler {
   @Override
   public PropertyMap invoke(ProviderConfig config, PropertyMap args) {
     String given = ZoneArgs.of(args).zone();
-    Zone zone = cloudflare.read(config, (client, budget) -> client.zones().find(given, budget));
+    Zone zone = cloudflare.read(config, (client, waiter) -> client.zones().find(given, waiter));
     return PropertyMap.builder().put(ID, zone.id()).put(NAME, zone.name()).build();
   }
 }

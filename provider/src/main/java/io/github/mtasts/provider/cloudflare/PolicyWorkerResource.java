@@ -7,7 +7,6 @@ import io.github.mtasts.cloudflare.PolicyHostSpec;
 import io.github.mtasts.cloudflare.PolicyHostTakenException;
 import io.github.mtasts.cloudflare.PolicyWorkerScript;
 import io.github.mtasts.cloudflare.PolicyWorkers;
-import io.github.mtasts.cloudflare.TimeBudget;
 import io.github.mtasts.cloudflare.WorkerScript;
 import io.github.mtasts.cloudflare.Zones;
 import io.github.mtasts.policy.Excerpt;
@@ -26,6 +25,7 @@ import io.github.mtasts.provider.host.ResourceInitFailedException;
 import io.github.mtasts.provider.host.ResourceState;
 import io.github.mtasts.provider.host.Schema;
 import io.github.mtasts.verify.DomainNames;
+import io.github.mtasts.wait.Waiter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -145,7 +145,7 @@ public final class PolicyWorkerResource implements ResourceHandler {
     PolicyHostSpec spec = spec(inputs);
     String id = PolicyWorkers.importId(spec.script(), spec.domain());
     PolicyHost host = serve(context, "the creation of the policy host " + id, inputs,
-        (workers, budget) -> workers.create(spec, budget));
+        (workers, waiter) -> workers.create(spec, waiter));
     return new ResourceState(id, inputs, outputs(inputs, host));
   }
 
@@ -156,7 +156,7 @@ public final class PolicyWorkerResource implements ResourceHandler {
     }
     PolicyHostSpec spec = spec(news);
     PolicyHost host = serve(context, "the update of the policy host " + id, news,
-        (workers, budget) -> workers.update(spec, budget));
+        (workers, waiter) -> workers.update(spec, waiter));
     return outputs(news, host);
   }
 
@@ -164,7 +164,7 @@ public final class PolicyWorkerResource implements ResourceHandler {
   public ResourceState read(OperationContext context, String id, PropertyMap inputs, PropertyMap state) {
     String[] parts = parseId(id);
     Optional<PolicyHost> found = cloudflare.run(context, "the read of the policy host " + id, CloudflareAccess.READ_TIMEOUT,
-        (client, budget) -> client.policyWorkers().read(parts[0], parts[1], budget));
+        (client, waiter) -> client.policyWorkers().read(parts[0], parts[1], waiter));
     if (found.isEmpty()) {
       return new ResourceState("", PropertyMap.empty(), PropertyMap.empty());
     }
@@ -187,17 +187,17 @@ public final class PolicyWorkerResource implements ResourceHandler {
   public void delete(OperationContext context, String id, PropertyMap state) {
     String[] parts = parseId(id);
     cloudflare.run(context, "the deletion of the policy host " + id, context.timeout().orElse(TIMEOUT),
-        (client, budget) -> {
-          client.policyWorkers().delete(parts[0], parts[1], budget);
+        (client, waiter) -> {
+          client.policyWorkers().delete(parts[0], parts[1], waiter);
           return id;
         });
   }
 
   /** Creates or updates, with the failures that need a message of this resource's own. */
   private PolicyHost serve(OperationContext context, String what, PropertyMap inputs, Operation operation) {
-    return cloudflare.run(context, what, context.timeout().orElse(TIMEOUT), (client, budget) -> {
+    return cloudflare.run(context, what, context.timeout().orElse(TIMEOUT), (client, waiter) -> {
       try {
-        return operation.apply(client.policyWorkers(), budget);
+        return operation.apply(client.policyWorkers(), waiter);
       } catch (PolicyHostIncompleteException e) {
         // The engine records what exists; the next update attaches the host.
         throw new ResourceInitFailedException(e.getMessage(), new ResourceState(
@@ -209,10 +209,10 @@ public final class PolicyWorkerResource implements ResourceHandler {
     });
   }
 
-  /** A create or an update of the policy host, given the Workers operations and the budget. */
+  /** A create or an update of the policy host, given the Workers operations and the operation's waiter. */
   @FunctionalInterface
   private interface Operation {
-    PolicyHost apply(PolicyWorkers workers, TimeBudget budget);
+    PolicyHost apply(PolicyWorkers workers, Waiter waiter);
   }
 
   private static PolicyHostSpec spec(PropertyMap inputs) {

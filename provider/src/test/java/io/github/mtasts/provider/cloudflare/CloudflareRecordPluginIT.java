@@ -12,9 +12,10 @@ import com.google.protobuf.Struct;
 import io.github.mtasts.cloudflare.CloudflareClient;
 import io.github.mtasts.cloudflare.CloudflareSettings;
 import io.github.mtasts.cloudflare.DnsRecord;
-import io.github.mtasts.cloudflare.TimeBudget;
 import io.github.mtasts.testlab.FakeCloudflareApi;
 import io.github.mtasts.testlab.RunningPlugin;
+import io.github.mtasts.wait.WaitOptions;
+import io.github.mtasts.wait.Waiter;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
@@ -185,9 +186,9 @@ class CloudflareRecordPluginIT {
     String id = plugin.provider().create(CreateRequest.newBuilder().setUrn(URN).setProperties(inputs).build()).getId();
     try (CloudflareClient client = CloudflareClient.create(CloudflareSettings.builder()
         .apiToken(FakeCloudflarePlugin.TOKEN).baseUrl(cloudflare.api().baseUrl()).build())) {
-      TimeBudget budget = TimeBudget.of(Duration.ofSeconds(30));
-      DnsRecord live = client.dnsRecords().list(cloudflare.zone(), "mta-sts.example.com", Optional.empty(), budget).get(0);
-      client.dnsRecords().update(live.toBuilder().proxied(true).build(), budget);
+      Waiter waiter = Waiter.start(WaitOptions.builder().timeout(Duration.ofSeconds(30)).build());
+      DnsRecord live = client.dnsRecords().list(cloudflare.zone(), "mta-sts.example.com", Optional.empty(), waiter).get(0);
+      client.dnsRecords().update(live.toBuilder().proxied(true).build(), waiter);
     }
 
     ReadResponse refreshed = plugin.provider().read(ReadRequest.newBuilder().setUrn(URN).setId(id)

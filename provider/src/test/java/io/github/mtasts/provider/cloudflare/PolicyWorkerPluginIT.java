@@ -12,11 +12,12 @@ import io.github.mtasts.cloudflare.CloudflareClient;
 import io.github.mtasts.cloudflare.CloudflareSettings;
 import io.github.mtasts.cloudflare.PolicyHostSpec;
 import io.github.mtasts.cloudflare.PolicyWorkerScript;
-import io.github.mtasts.cloudflare.TimeBudget;
 import io.github.mtasts.policy.Mode;
 import io.github.mtasts.policy.Policy;
 import io.github.mtasts.testlab.FakeCloudflareApi;
 import io.github.mtasts.testlab.RunningPlugin;
+import io.github.mtasts.wait.WaitOptions;
+import io.github.mtasts.wait.Waiter;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -167,7 +168,7 @@ class PolicyWorkerPluginIT {
 
     cloudflare.api().records(cloudflare.zone()).stream().filter(r -> r.id().equals(theirs.id())).findFirst().orElseThrow();
     try (CloudflareClient client = client()) {
-      client.dnsRecords().delete(cloudflare.zone(), theirs.id(), budget());
+      client.dnsRecords().delete(cloudflare.zone(), theirs.id(), waiter());
     }
     DiffResponse diff = diff(inputs, state, inputs);
     assertEquals(List.of("customDomainId"), diff.getDiffsList(), "the next up updates what is missing");
@@ -184,7 +185,7 @@ class PolicyWorkerPluginIT {
     CreateResponse created = plugin.provider().create(CreateRequest.newBuilder().setUrn(URN).setProperties(inputs).build());
     try (CloudflareClient client = client()) {
       client.workerScripts().upload(PolicyWorkerScript.builder().policy("example.net", TESTING).build()
-          .worker("mtasts-policy"), budget());
+          .worker("mtasts-policy"), waiter());
     }
 
     ReadResponse refreshed = plugin.provider().read(ReadRequest.newBuilder().setUrn(URN).setId(created.getId())
@@ -202,7 +203,7 @@ class PolicyWorkerPluginIT {
   @Test
   void importByIdGivesInputsThatDiffCleanAgainstTheProgram() {
     try (CloudflareClient client = client()) {
-      client.policyWorkers().create(new PolicyHostSpec("fleet", cloudflare.zone(), "example.com", TESTING), budget());
+      client.policyWorkers().create(new PolicyHostSpec("fleet", cloudflare.zone(), "example.com", TESTING), waiter());
     }
     ReadResponse imported = plugin.provider().read(ReadRequest.newBuilder().setUrn(URN).setId("fleet/example.com").build());
     Struct program = plugin.checked(URN, struct("scriptName", "fleet", "zoneId", cloudflare.zone(), "domain", "example.com",
@@ -219,7 +220,7 @@ class PolicyWorkerPluginIT {
   @Test
   void aBodyAnotherDeclarationPutInTheScriptIsNotOverwrittenAndTheErrorNamesTheImport() {
     try (CloudflareClient client = client()) {
-      client.policyWorkers().create(new PolicyHostSpec("mtasts-policy", cloudflare.zone(), "example.com", ENFORCE), budget());
+      client.policyWorkers().create(new PolicyHostSpec("mtasts-policy", cloudflare.zone(), "example.com", ENFORCE), waiter());
     }
     String child = "urn:pulumi:dev::mail::mtasts:index:MtaSts$mtasts:cloudflare:PolicyWorker::example-com-worker";
     StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> plugin.provider()
@@ -252,8 +253,8 @@ class PolicyWorkerPluginIT {
         .accountId(FakeCloudflarePlugin.ACCOUNT).baseUrl(cloudflare.api().baseUrl()).build());
   }
 
-  private static TimeBudget budget() {
-    return TimeBudget.of(Duration.ofSeconds(30));
+  private static Waiter waiter() {
+    return Waiter.start(WaitOptions.builder().timeout(Duration.ofSeconds(30)).build());
   }
 
   private DiffResponse diff(Struct olds, Struct state, Struct news) {
