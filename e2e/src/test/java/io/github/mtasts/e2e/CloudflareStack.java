@@ -69,6 +69,17 @@ final class CloudflareStack {
     return stack.fails(args);
   }
 
+  /** {@link Stack#configurePages}. */
+  void configurePages(String domain, String mx, String rua, String repository, int httpsPort,
+      int smtpPort) {
+    stack.configurePages(domain, mx, rua, repository, httpsPort, smtpPort);
+  }
+
+  /** {@link Stack#adopt}. */
+  void adopt(Path importFile, Map<String, String> ids) throws IOException {
+    stack.adopt(importFile, ids);
+  }
+
   /** {@link Stack#outputs}. */
   JsonObject outputs() {
     return stack.outputs();

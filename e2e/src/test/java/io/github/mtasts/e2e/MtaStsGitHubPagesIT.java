@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.mtasts.aws.AwsFixture;
@@ -13,12 +12,10 @@ import io.github.mtasts.aws.MotoExtension;
 import io.github.mtasts.policy.Mode;
 import io.github.mtasts.policy.Policy;
 import io.github.mtasts.testlab.FaultProxy;
-import io.github.mtasts.testlab.FakePagesSite;
 import io.github.mtasts.testlab.GitHubPagesLab;
 import io.github.mtasts.testlab.PulumiCli.CommandResult;
 import io.github.mtasts.testlab.Repository;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,11 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.tls.HandshakeCertificates;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +74,8 @@ class MtaStsGitHubPagesIT {
   /** A fine-grained token's shape, mixed case; it must show nowhere in any form. */
   private static final String TOKEN = "github_pat_11E2eTokenAbCdEf0GhIjKl";
   private static final String POLICY_PATH = PagesSiteChecks.POLICY_PATH;
+  /** The recipe's {@code _mta-sts} record as Route 53 holds it, in master-file form. */
+  private static final String BY_HAND_TXT = "\"v=STSv1; id=" + PagesRecipe.ID + "\"";
 
   private static Path pulumiBin;
 
@@ -127,17 +121,9 @@ class MtaStsGitHubPagesIT {
   /** The root program, configured for the domain on Route 53 and GitHub Pages. */
   private Stack rootStack(String repository) throws IOException {
     Stack root = stack(Stack.rootProjectFile(REPOSITORY));
-    root.ok("config", "set", "domain", DOMAIN);
-    root.ok("config", "set", "mode", "testing");
-    root.ok("config", "set", "mx", MX);
-    root.ok("config", "set", "maxAge", "604800");
-    root.ok("config", "set", "rua", RUA);
+    root.configurePages(DOMAIN, MX, RUA, OWNER + "/" + repository, lab.httpsPort(),
+        lab.aws().smtpPort());
     root.ok("config", "set", "route53ZoneId", lab.aws().zoneId(DOMAIN));
-    root.ok("config", "set", "hosting", "github-pages");
-    root.ok("config", "set", "githubRepository", OWNER + "/" + repository);
-    root.ok("config", "set", "verifyTimeout", "60");
-    root.ok("config", "set", "verifyHttpsPort", String.valueOf(lab.httpsPort()));
-    root.ok("config", "set", "verifySmtpPort", String.valueOf(lab.aws().smtpPort()));
     return root;
   }
 
@@ -200,7 +186,13 @@ class MtaStsGitHubPagesIT {
   @Test
   void aDomainSetUpByHandWithTheRecipeIsImportedAndConvergedWithoutAnIdWhosePolicyIsNotServed()
       throws Exception {
-    recipeByHand();
+    // The recipe's zone half in Route 53: the CNAME record, then the TXT records, the id a date.
+    String zone = lab.aws().zoneId(DOMAIN);
+    PagesRecipe.byHand(lab, DOMAIN, MX, () -> lab.aws().change(zone, ChangeAction.CREATE,
+        "mta-sts." + DOMAIN, RRType.CNAME, OWNER + ".github.io."));
+    lab.aws().change(zone, ChangeAction.CREATE, "_mta-sts." + DOMAIN, RRType.TXT, BY_HAND_TXT);
+    lab.aws().change(zone, ChangeAction.CREATE, "_smtp._tls." + DOMAIN, RRType.TXT,
+        "\"v=TLSRPTv1; rua=" + RUA + "\"");
     Map<String, String> filesByHand = files("mta-sts");
     List<String> zoneByHand = lab.aws().zoneListing(DOMAIN);
     stack = rootStack("mta-sts");
@@ -217,7 +209,6 @@ class MtaStsGitHubPagesIT {
     // The first up refuses to take over what was made by hand, naming the import commands, and
     // changes nothing of it.
     CommandResult refused = stack.fails("up", "--yes");
-    String zone = lab.aws().zoneId(DOMAIN);
     assertTrue(refused.output().contains("pulumi import mtasts:github:PagesSite " + NAME
         + "-site " + OWNER + "/mta-sts"), refused.output());
     assertTrue(refused.output().contains("pulumi import mtasts:aws:Record " + NAME + "-tlsrpt "
@@ -227,47 +218,17 @@ class MtaStsGitHubPagesIT {
 
     // pulumi preview --import-file lists what is to be created with its parent; the ids are
     // those the errors name (and, for the other records, the same ZONE/NAME/TYPE form).
-    Path importFile = work.resolve("import.json");
-    stack.ok("preview", "--import-file", importFile.toString());
-    Map<String, String> ids = Map.of(
-        NAME + "-site", OWNER + "/mta-sts",
-        NAME + "-https", OWNER + "/mta-sts",
-        NAME + "-policy-host", zone + "/mta-sts." + DOMAIN + "/CNAME",
-        NAME + "-tlsrpt", zone + "/_smtp._tls." + DOMAIN + "/TXT",
-        NAME + "-sts", zone + "/_mta-sts." + DOMAIN + "/TXT");
-    Files.writeString(importFile, withIds(Files.readString(importFile), ids));
-    stack.ok("import", "--file", importFile.toString(), "--yes", "--protect=false",
-        "--generate-code=false");
+    stack.adopt(work.resolve("import.json"), PagesRecipe.importIds(NAME, zone, DOMAIN));
     assertEquals(filesByHand, files("mta-sts"), "an import changes nothing");
 
     // The next up converges to the canonical body; a sender fetching all the while sees no id
     // whose policy is not served.
     Policy canonical = policy(Mode.TESTING);
-    String byHandBody = filesByHand.get(POLICY_PATH);
     observations.clear();
-    AtomicBoolean sending = new AtomicBoolean(true);
-    Thread sender = new Thread(() -> fetchLikeASender(sending), "sender");
-    sender.start();
-    try {
-      stack.ok("up", "--yes");
-    } finally {
-      sending.set(false);
-      sender.join();
-    }
+    Sender.whileFetching(lab, lab.aws().pki(), DOMAIN, () -> stack.ok("up", "--yes"));
     assertServed(canonical, "mta-sts");
-    for (Observation o : observations) {
-      if (o.stsTxt().equals(Optional.of(txt(canonical)))) {
-        assertEquals(canonical.render(), o.body(), "the canonical id while the old body was"
-            + " served: " + observations);
-      }
-      if (o.body().equals(byHandBody)) {
-        assertEquals(Optional.of("\"v=STSv1; id=20240728\""), o.stsTxt(), observations.toString());
-      }
-    }
-    Observation firstCanonical = observations.stream()
-        .filter(o -> o.body().equals(canonical.render())).findFirst().orElseThrow();
-    assertEquals(Optional.of("\"v=STSv1; id=20240728\""), firstCanonical.stsTxt(),
-        "the canonical body went live before the id changed: " + observations);
+    Sender.assertNoIdWhosePolicyIsNotServed(observations, filesByHand.get(POLICY_PATH),
+        BY_HAND_TXT, canonical.render(), txt(canonical));
     JsonObject outputs = stack.outputs();
     assertEquals(0, outputs.getAsJsonObject("verification").get("errors").getAsInt(),
         outputs.toString());
@@ -277,11 +238,7 @@ class MtaStsGitHubPagesIT {
     // Destroy removes the records, which the stack now manages, and leaves the adopted
     // repository as it is: its files and Pages still serve the policy.
     stack.ok("destroy", "--yes");
-    assertTrue(lab.api().hasRepository(OWNER, "mta-sts"));
-    assertEquals(canonical.render(), files("mta-sts").get(POLICY_PATH));
-    FakePagesSite pages = lab.api().pages(OWNER, "mta-sts").orElseThrow();
-    assertEquals("mta-sts." + DOMAIN, pages.cname());
-    assertTrue(pages.httpsEnforced());
+    PagesSiteChecks.assertLeftServing(lab, "mta-sts", DOMAIN, canonical);
     assertEquals(List.of(), lab.aws().values(DOMAIN, "_mta-sts." + DOMAIN, "TXT"));
     stack.assertSecretNowhere(TOKEN, work);
   }
@@ -371,80 +328,6 @@ class MtaStsGitHubPagesIT {
         "mtasts:aws:Record::" + NAME + "-sts");
   }
 
-  /**
-   * The recipe, step by step, as a person does it: a public repository mta-sts without a
-   * README, .nojekyll and the sample policy (the same mx twice, LF line ends) pushed; Pages from
-   * main with the custom domain, for which GitHub commits the CNAME file; the CNAME record to
-   * OWNER.github.io.; the certificate issued and Enforce HTTPS ticked; the TXT records, the id a
-   * date.
-   */
-  private void recipeByHand() {
-    var api = lab.api();
-    api.createEmptyRepository(OWNER, "mta-sts");
-    api.push(OWNER, "mta-sts", "main", Map.of(".nojekyll", "", POLICY_PATH,
-        "version: STSv1\nmode: testing\nmx: " + MX + "\nmx: " + MX + "\nmax_age: 604800\n"));
-    String zone = lab.aws().zoneId(DOMAIN);
-    lab.aws().change(zone, ChangeAction.CREATE, "mta-sts." + DOMAIN, RRType.CNAME,
-        OWNER + ".github.io.");
-    FakePagesSite pages = api.enablePages(OWNER, "mta-sts", "main", "mta-sts." + DOMAIN);
-    api.push(OWNER, "mta-sts", "main", Map.of("CNAME", "mta-sts." + DOMAIN));
-    while (!pages.certificateIssued()) {
-      api.advanceCertificates();
-    }
-    api.enforceHttps(OWNER, "mta-sts");
-    lab.aws().change(zone, ChangeAction.CREATE, "_mta-sts." + DOMAIN, RRType.TXT,
-        "\"v=STSv1; id=20240728\"");
-    lab.aws().change(zone, ChangeAction.CREATE, "_smtp._tls." + DOMAIN, RRType.TXT,
-        "\"v=TLSRPTv1; rua=" + RUA + "\"");
-  }
-
-  /** The import file the preview wrote, with the ids given and the other resources left out. */
-  private static String withIds(String importFile, Map<String, String> ids) {
-    JsonObject file = JsonParser.parseString(importFile).getAsJsonObject();
-    JsonArray kept = new JsonArray();
-    int named = 0;
-    for (JsonElement element : file.getAsJsonArray("resources")) {
-      JsonObject resource = element.getAsJsonObject();
-      String name = resource.get("name").getAsString();
-      if (ids.containsKey(name)) {
-        resource.addProperty("id", ids.get(name));
-        kept.add(resource);
-        named++;
-      } else if (resource.has("component") && resource.get("component").getAsBoolean()) {
-        kept.add(resource); // a parent to create with them
-      }
-    }
-    assertEquals(ids.size(), named, "every resource to import is in the preview's file: "
-        + importFile);
-    file.add("resources", kept);
-    return file.toString();
-  }
-
-  /** Fetches the policy over HTTPS from the Pages edge, as a sender does, until told to stop. */
-  private void fetchLikeASender(AtomicBoolean sending) {
-    HandshakeCertificates trust = new HandshakeCertificates.Builder()
-        .addTrustedCertificate(lab.aws().pki().root.certificate()).build();
-    OkHttpClient client = new OkHttpClient.Builder()
-        .sslSocketFactory(trust.sslSocketFactory(), trust.trustManager())
-        .dns(host -> List.of(lab.edgeAddress()))
-        .followRedirects(false)
-        .build();
-    Request request = new Request.Builder().url("https://mta-sts." + DOMAIN + ":"
-        + lab.httpsPort() + "/" + POLICY_PATH).build();
-    while (sending.get()) {
-      try (Response response = client.newCall(request).execute()) {
-        response.body().string();
-      } catch (IOException e) {
-        // A fetch refused while the site changes is no observation; the next one is.
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        return;
-      }
-    }
-  }
-
   /** The site's repository, Pages and records as they must be after an up. */
   private void assertServed(Policy policy, String repository) {
     PagesSiteChecks.assertServes(lab, repository, DOMAIN, policy);
@@ -457,14 +340,8 @@ class MtaStsGitHubPagesIT {
 
   /** {@code mtasts verify} of the domain, as a sender sees it, against the laboratory. */
   private int verifyCli() {
-    CommandResult result = CommandResult.run(REPOSITORY, List.of(
-        REPOSITORY.resolve("bin/mtasts").toString(), "verify",
-        "--resolver", lab.aws().resolver(), "--ca-file", lab.aws().caFile().toString(),
-        "--https-port", String.valueOf(lab.httpsPort()),
-        "--smtp-port", String.valueOf(lab.aws().smtpPort()), DOMAIN), Map.of(),
-        Duration.ofMinutes(2));
-    System.out.println(result.output());
-    return result.exitCode();
+    return Sender.verify(lab.aws().resolver(), lab.aws().caFile(), lab.httpsPort(),
+        lab.aws().smtpPort(), DOMAIN);
   }
 
   private Map<String, String> files(String repository) {

@@ -55,4 +55,22 @@ final class PagesSiteChecks {
     assertEquals("approved", pages.certificateState());
     assertTrue(pages.httpsEnforced());
   }
+
+  /**
+   * After a destroy that leaves an adopted site in place: the repository is there, its branch
+   * holds the policy, and its Pages site keeps the custom domain with HTTPS enforced.
+   *
+   * @param lab the laboratory
+   * @param repository the repository's name
+   * @param domain the mail domain
+   * @param policy the policy it still serves
+   */
+  static void assertLeftServing(GitHubPagesLab lab, String repository, String domain,
+      Policy policy) {
+    assertTrue(lab.api().hasRepository(GitHubPagesLab.OWNER, repository));
+    assertEquals(policy.render(), files(lab, repository).get(POLICY_PATH));
+    FakePagesSite pages = lab.api().pages(GitHubPagesLab.OWNER, repository).orElseThrow();
+    assertEquals("mta-sts." + domain, pages.cname());
+    assertTrue(pages.httpsEnforced());
+  }
 }

@@ -296,6 +296,71 @@ final class Stack {
         .distinct().sorted().toList();
   }
 
+  /**
+   * Configures the root program for a mail domain in testing mode, max_age a week (the recipe's
+   * sample), whose policy GitHub Pages serves from {@code OWNER/REPOSITORY}, verified against
+   * the laboratory's ports; the DNS side is the caller's.
+   *
+   * @param domain the mail domain
+   * @param mx its MX host
+   * @param rua the TLS-RPT address
+   * @param repository {@code OWNER/REPOSITORY}
+   * @param httpsPort the port standing for 443
+   * @param smtpPort the port standing for 25
+   */
+  void configurePages(String domain, String mx, String rua, String repository, int httpsPort,
+      int smtpPort) {
+    ok("config", "set", "domain", domain);
+    ok("config", "set", "mode", "testing");
+    ok("config", "set", "mx", mx);
+    ok("config", "set", "maxAge", "604800");
+    ok("config", "set", "rua", rua);
+    ok("config", "set", "hosting", "github-pages");
+    ok("config", "set", "githubRepository", repository);
+    ok("config", "set", "verifyTimeout", "60");
+    ok("config", "set", "verifyHttpsPort", String.valueOf(httpsPort));
+    ok("config", "set", "verifySmtpPort", String.valueOf(smtpPort));
+  }
+
+  /**
+   * Adopts existing resources as the import advice says: {@code pulumi preview --import-file}
+   * lists what the program would create, with its parents; the ids are filled in, the entries
+   * without one dropped (but for the components, created with them), and {@code pulumi import
+   * --file} imports them, unprotected and without generating code.
+   *
+   * @param importFile where the import file goes
+   * @param ids the import id of each resource to adopt, by name
+   * @throws IOException when the file cannot be read or written
+   */
+  void adopt(Path importFile, Map<String, String> ids) throws IOException {
+    ok("preview", "--import-file", importFile.toString());
+    Files.writeString(importFile, withIds(Files.readString(importFile), ids));
+    ok("import", "--file", importFile.toString(), "--yes", "--protect=false",
+        "--generate-code=false");
+  }
+
+  /** The import file's text with the ids given and the resources without one left out. */
+  private static String withIds(String importFile, Map<String, String> ids) {
+    JsonObject file = JsonParser.parseString(importFile).getAsJsonObject();
+    JsonArray kept = new JsonArray();
+    int named = 0;
+    for (JsonElement element : file.getAsJsonArray("resources")) {
+      JsonObject resource = element.getAsJsonObject();
+      String name = resource.get("name").getAsString();
+      if (ids.containsKey(name)) {
+        resource.addProperty("id", ids.get(name));
+        kept.add(resource);
+        named++;
+      } else if (resource.has("component") && resource.get("component").getAsBoolean()) {
+        kept.add(resource); // a parent to create with them
+      }
+    }
+    assertEquals(ids.size(), named, "every resource to import is in the preview's file: "
+        + importFile);
+    file.add("resources", kept);
+    return file.toString();
+  }
+
   /** The strings of a JSON array; none for a missing one. */
   static List<String> strings(JsonArray array) {
     List<String> values = new ArrayList<>();
