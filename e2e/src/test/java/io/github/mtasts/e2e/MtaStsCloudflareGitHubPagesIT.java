@@ -11,9 +11,12 @@ import io.github.mtasts.policy.Mode;
 import io.github.mtasts.policy.Policy;
 import io.github.mtasts.testlab.FakeCloudflareApi;
 import io.github.mtasts.testlab.GitHubPagesLab;
+import io.github.mtasts.testlab.PulumiCli.CommandResult;
 import io.github.mtasts.testlab.Repository;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -25,8 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A new mail domain whose zone is on Cloudflare and whose policy is served by GitHub Pages, with
  * the real Pulumi engine: the repository's own {@code Pulumi.yaml} with stack config {@code dns:
- * cloudflare} and {@code hosting: github-pages}, through testing, enforce, refresh and destroy.
- * The {@code mta-sts} CNAME to {@code OWNER.github.io} goes into the Cloudflare zone, unproxied.
+ * cloudflare} and {@code hosting: github-pages}, through testing, enforce, refresh and destroy;
+ * and a domain set up by hand with the recipe ({@link PagesRecipe}), its records made in the
+ * Cloudflare zone as in the dashboard, adopted with {@code pulumi import} and converged to the
+ * canonical policy. The {@code mta-sts} CNAME to {@code OWNER.github.io} goes into the Cloudflare
+ * zone, unproxied.
  *
  * <p>What stands in for Cloudflare, GitHub and the Internet, and where it may differ:
  *
@@ -34,7 +40,12 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>The fake Cloudflare API ({@link FakeCloudflareApi}) serves the zones and DNS records
  *       operations as Cloudflare's API description says, a change visible at once, as in
  *       {@link MtaStsCloudflareIT}. Its token is denied Workers Scripts, as a token made for
- *       Pages hosting from the Cloudflare quick start's table is.
+ *       Pages hosting from the Cloudflare quick start's table is. The records made by hand are
+ *       put straight into the fake's zone ({@link FakeCloudflareApi#addRecord}: TTL automatic,
+ *       not proxied, no comment or tags, the content as typed), as the dashboard's Add record
+ *       leaves them. Cloudflare shows a warning for TXT content without quotes and keeps and
+ *       serves it as typed (DNSControl's discussion 3810 on these warnings); the warning is not
+ *       modelled.
  *   <li>Senders would ask Cloudflare's DNS: {@link io.github.mtasts.testlab.CloudflareDnsFront}
  *       answers every query from the fake's records at the moment it is asked, and resolves every
  *       {@code OWNER.github.io} to the Pages edge, as the public DNS resolves GitHub Pages' names
@@ -55,10 +66,12 @@ class MtaStsCloudflareGitHubPagesIT {
   private static final String DOMAIN = "pages-cf.test";
   private static final String NAME = "pages-cf-test";
   private static final String OWNER = GitHubPagesLab.OWNER;
-  private static final String REPOSITORY = "mta-sts";
+  private static final String REPOSITORY = PagesRecipe.REPOSITORY;
   private static final String MX = "mx1." + DOMAIN;
   private static final String RUA = "mailto:tlsrpt@" + DOMAIN;
   private static final long MAX_AGE = 604800;
+  /** The recipe's {@code _mta-sts} record as typed in the dashboard, without quotes. */
+  private static final String BY_HAND_TXT = "v=STSv1; id=" + PagesRecipe.ID;
   /** A fine-grained token's shape, mixed case; it must show nowhere in any form. */
   private static final String GITHUB_TOKEN = "github_pat_11CfPagesTokenMnOpQr0StUvWx";
 
@@ -94,23 +107,7 @@ class MtaStsCloudflareGitHubPagesIT {
   @Test
   void aNewDomainOnCloudflareDnsAndGitHubPagesGoesFromTestingToEnforceAndIsDestroyed()
       throws Exception {
-    stack = CloudflareStack.init(pulumiBin, work, Stack.rootProjectFile(Repository.root()),
-        lab.cloudflare());
-    stack.ok("config", "set", "mtasts:githubApiBaseUrl", lab.api().url());
-    stack.ok("config", "set", "--secret", "mtasts:githubToken", GITHUB_TOKEN);
-    stack.ok("config", "set", "domain", DOMAIN);
-    stack.ok("config", "set", "mode", "testing");
-    stack.ok("config", "set", "mx", MX);
-    stack.ok("config", "set", "maxAge", String.valueOf(MAX_AGE));
-    stack.ok("config", "set", "rua", RUA);
-    stack.ok("config", "set", "dns", "cloudflare");
-    stack.ok("config", "set", "cloudflareZone", DOMAIN);
-    stack.ok("config", "set", "hosting", "github-pages");
-    stack.ok("config", "set", "githubRepository", OWNER + "/" + REPOSITORY);
-    stack.ok("config", "set", "verifyTimeout", "60");
-    stack.ok("config", "set", "verifyHttpsPort", String.valueOf(lab.httpsPort()));
-    stack.ok("config", "set", "verifySmtpPort", String.valueOf(lab.cloudflare().smtpPort()));
-
+    stack = rootStack();
     stack.previewChangingNothing(lab.cloudflare());
     assertEquals(List.of(), lab.api().calls(), "a preview calls no GitHub operation");
     assertEquals(List.of(), lab.cloudflare().written(DOMAIN), "a preview writes no record");
@@ -164,6 +161,77 @@ class MtaStsCloudflareGitHubPagesIT {
     stack.ok("stack", "rm", "--yes");
   }
 
+  @Test
+  void aDomainSetUpByHandWithTheRecipeIsImportedAndConvergedWithoutAnIdWhosePolicyIsNotServed()
+      throws Exception {
+    // The recipe's zone half as a person makes it in the Cloudflare dashboard (Add record, TTL
+    // Auto, no comment): the CNAME mta-sts to OWNER.github.io set to "DNS only" (a proxied one
+    // would hide it from GitHub's check and senders), the TXT contents typed without quotes,
+    // which Cloudflare keeps as typed.
+    FakeCloudflareApi cloudflare = lab.cloudflare().api();
+    String zone = lab.cloudflare().zoneId(DOMAIN);
+    PagesRecipe.byHand(lab, DOMAIN, MX,
+        () -> cloudflare.addRecord(zone, "mta-sts." + DOMAIN, "CNAME", OWNER + ".github.io"));
+    cloudflare.addRecord(zone, "_mta-sts." + DOMAIN, "TXT", BY_HAND_TXT);
+    cloudflare.addRecord(zone, "_smtp._tls." + DOMAIN, "TXT", "v=TLSRPTv1; rua=" + RUA);
+    Map<String, String> filesByHand = PagesSiteChecks.files(lab, REPOSITORY);
+    List<FakeCloudflareApi.DnsRecord> zoneByHand = lab.cloudflare().written(DOMAIN);
+    stack = rootStack();
+
+    // The first up refuses to take over what was made by hand, naming the import commands, and
+    // changes nothing of it.
+    CommandResult refused = stack.fails("up", "--yes");
+    assertTrue(refused.output().contains("pulumi import mtasts:github:PagesSite " + NAME
+        + "-site " + OWNER + "/" + REPOSITORY), refused.output());
+    assertTrue(refused.output().contains("pulumi import mtasts:cloudflare:Record " + NAME
+        + "-tlsrpt " + zone + "/_smtp._tls." + DOMAIN + "/TXT"), refused.output());
+    assertEquals(filesByHand, PagesSiteChecks.files(lab, REPOSITORY));
+    assertEquals(zoneByHand, lab.cloudflare().written(DOMAIN));
+
+    // pulumi preview --import-file lists what is to be created with its parent; the ids are
+    // those the errors name (and, for the other records, the same ZONE/NAME/TYPE form).
+    stack.adopt(work.resolve("import.json"), PagesRecipe.importIds(NAME, zone, DOMAIN));
+    assertEquals(filesByHand, PagesSiteChecks.files(lab, REPOSITORY), "an import changes nothing");
+    assertEquals(zoneByHand, lab.cloudflare().written(DOMAIN), "an import changes nothing");
+
+    // The next up converges to the canonical body; a sender fetching all the while sees no id
+    // whose policy is not served.
+    Policy canonical = policy(Mode.TESTING);
+    observations.clear();
+    Sender.whileFetching(lab, lab.cloudflare().pki(), DOMAIN, () -> stack.ok("up", "--yes"));
+    assertServed(canonical);
+    Sender.assertNoIdWhosePolicyIsNotServed(observations,
+        filesByHand.get(PagesSiteChecks.POLICY_PATH), BY_HAND_TXT, canonical.render(),
+        txt(canonical));
+    JsonObject outputs = stack.outputs();
+    assertEquals(0, outputs.getAsJsonObject("verification").get("errors").getAsInt(),
+        outputs.toString());
+    assertEquals(0, Sender.verify(lab.cloudflare().resolver(), lab.cloudflare().caFile(),
+        lab.httpsPort(), lab.cloudflare().smtpPort(), DOMAIN));
+    stack.ok("preview", "--expect-no-changes");
+
+    // Destroy removes the records, which the stack now manages, and leaves the adopted
+    // repository as it is: its files and Pages still serve the policy.
+    stack.ok("destroy", "--yes");
+    PagesSiteChecks.assertLeftServing(lab, REPOSITORY, DOMAIN, canonical);
+    assertEquals(List.of(), lab.cloudflare().written(DOMAIN), "no record is left in the zone");
+    stack.assertTokenNowhere();
+    stack.assertSecretNowhere(GITHUB_TOKEN);
+  }
+
+  /** The root program, configured for the domain on Cloudflare DNS and GitHub Pages. */
+  private CloudflareStack rootStack() throws IOException {
+    CloudflareStack root = CloudflareStack.init(pulumiBin, work,
+        Stack.rootProjectFile(Repository.root()), lab.cloudflare());
+    root.ok("config", "set", "mtasts:githubApiBaseUrl", lab.api().url());
+    root.ok("config", "set", "--secret", "mtasts:githubToken", GITHUB_TOKEN);
+    root.configurePages(DOMAIN, MX, RUA, OWNER + "/" + REPOSITORY, lab.httpsPort(),
+        lab.cloudflare().smtpPort());
+    root.ok("config", "set", "dns", "cloudflare");
+    root.ok("config", "set", "cloudflareZone", DOMAIN);
+    return root;
+  }
+
   /** The site's repository and Pages, and the three records in the Cloudflare zone, after an up. */
   private void assertServed(Policy policy) {
     PagesSiteChecks.assertServes(lab, REPOSITORY, DOMAIN, policy);
@@ -172,7 +240,7 @@ class MtaStsCloudflareGitHubPagesIT {
     assertEquals(List.of(OWNER + ".github.io"), written.stream()
         .filter(r -> r.name().equals("mta-sts." + DOMAIN) && r.type().equals("CNAME"))
         .map(r -> r.content().replaceAll("\\.$", "")).toList(), written.toString());
-    assertEquals(Optional.of("\"v=STSv1; id=" + policy.id().value() + "\""), stsTxt());
+    assertEquals(Optional.of(txt(policy)), stsTxt());
     assertEquals(Optional.of("\"v=TLSRPTv1; rua=" + RUA + "\""),
         CloudflareStack.txt(lab.cloudflare(), DOMAIN, "_smtp._tls." + DOMAIN));
     assertTrue(written.stream().allMatch(r -> "managed by mtasts".equals(r.comment())
@@ -185,6 +253,11 @@ class MtaStsCloudflareGitHubPagesIT {
 
   private Optional<String> stsTxt() {
     return CloudflareStack.txt(lab.cloudflare(), DOMAIN, "_mta-sts." + DOMAIN);
+  }
+
+  /** The {@code _mta-sts} record's content as the provider writes it, quoted. */
+  private static String txt(Policy policy) {
+    return "\"v=STSv1; id=" + policy.id().value() + "\"";
   }
 
   private static Policy policy(Mode mode) {
