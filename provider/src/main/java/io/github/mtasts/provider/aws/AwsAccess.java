@@ -70,10 +70,7 @@ public final class AwsAccess {
    */
   <T> T run(OperationContext context, String what, Duration timeout, Operation<T> operation) {
     AwsClients aws = clients(context.config());
-    WaitOptions wait = WaitOptions.builder()
-        .timeout(timeout)
-        .progress(message -> context.log().status(message))
-        .build();
+    WaitOptions wait = context.waitOptions(timeout).build();
     return context.cancellation().interruptibly(what, () -> {
       try {
         return operation.run(aws, wait);

@@ -113,10 +113,7 @@ public final class CloudflareAccess {
   <T> T run(OperationContext context, String what, Duration timeout,
       BiFunction<CloudflareClient, Waiter, T> operation) {
     CloudflareClient client = client(context.config());
-    WaitOptions wait = WaitOptions.builder()
-        .timeout(timeout)
-        .progress(message -> context.log().status(message))
-        .build();
+    WaitOptions wait = context.waitOptions(timeout).build();
     return context.cancellation().interruptibly(what, () -> call(client, wait, operation));
   }
 

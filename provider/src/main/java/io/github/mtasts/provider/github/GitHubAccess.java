@@ -96,11 +96,9 @@ public final class GitHubAccess {
    */
   <T> T run(OperationContext context, String what, Duration timeout, Operation<T> operation) {
     GitHub github = client(context.config());
-    WaitOptions wait = WaitOptions.builder()
-        .timeout(timeout)
+    WaitOptions wait = context.waitOptions(timeout)
         .pollInterval(FIRST_POLL)
         .maxPollInterval(LONGEST_POLL)
-        .progress(message -> context.log().status(message))
         .build();
     return context.cancellation().interruptibly(what, () -> {
       try {

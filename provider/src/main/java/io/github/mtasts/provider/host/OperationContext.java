@@ -1,5 +1,6 @@
 package io.github.mtasts.provider.host;
 
+import io.github.mtasts.wait.WaitOptions;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,5 +39,16 @@ public record OperationContext(
    */
   public String name() {
     return Urns.name(urn);
+  }
+
+  /**
+   * The options of the waits of this operation: one time budget for all of them, and their
+   * progress reported as the resource's status line (what {@code pulumi up} shows beside it).
+   *
+   * @param budget how long the operation's waits may take together
+   * @return a builder, for a cloud's own settings (such as its poll interval)
+   */
+  public WaitOptions.Builder waitOptions(Duration budget) {
+    return WaitOptions.builder().timeout(budget).progress(message -> log.status(message));
   }
 }
